@@ -1,0 +1,389 @@
+//! Markdown articles: YAML front matter (`title`, `date`, `lang`), headings,
+//! paragraphs and images, located with pulldown-cmark's offset iterator.
+//!
+//! The first level-1 heading (or the front matter `title`) is the headline;
+//! image alt text and the caption line under an image (text after a line
+//! break in the image's paragraph, or a following paragraph that is wholly
+//! emphasised) are captions; a parenthesised credit at the end of a caption
+//! is a credit; other paragraphs, list items, quotes and subheadings are
+//! body. HTML comments are kept for suppressions.
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use serde::Deserialize;
+
+use super::{Language, Layout, LoadError, Section, SectionKind};
+use crate::text::LineIndex;
+
+/// The front matter keys factlint reads; all others belong to the CMS and
+/// are ignored.
+#[derive(Debug, Deserialize, Default)]
+struct FrontMatter {
+    title: Option<serde_saphyr::Spanned<String>>,
+    date: Option<serde_saphyr::Spanned<String>>,
+    lang: Option<serde_saphyr::Spanned<String>>,
+}
+
+/// Lays out a Markdown article.
+pub fn layout(path: &str, text: &str) -> Result<Layout, LoadError> {
+    let lines = LineIndex::new(text);
+    let mut layout = Layout::default();
+    let mut stack: Vec<Block> = Vec::new();
+    let mut image_paragraph_pending = false;
+    let parser = Parser::new_ext(
+        text,
+        Options::ENABLE_YAML_STYLE_METADATA_BLOCKS | Options::ENABLE_TABLES,
+    );
+    let mut in_metadata = false;
+    let mut sections: Vec<Section> = Vec::new();
+    for (event, range) in parser.into_offset_iter() {
+        match event {
+            Event::Start(Tag::MetadataBlock(_)) => in_metadata = true,
+            Event::End(TagEnd::MetadataBlock(_)) => in_metadata = false,
+            Event::Text(_) if in_metadata => {
+                front_matter(path, text, &lines, range, &mut layout, &mut sections)?;
+            }
+            Event::Start(tag) => stack.push(Block::start(&tag, range)),
+            Event::End(end) => {
+                let Some(block) = stack.pop() else { continue };
+                close_block(text, block, &end, &mut stack, &mut sections, &mut image_paragraph_pending);
+            }
+            Event::Text(_) | Event::Code(_) => {
+                if let Some(block) = stack.last_mut() {
+                    block.text(range);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some(block) = stack.iter_mut().rev().find(|b| b.is_paragraph()) {
+                    block.line_break(range.end);
+                }
+            }
+            Event::Html(_) | Event::InlineHtml(_) => {
+                if text[range.clone()].trim_start().starts_with("<!--") {
+                    layout.comments.push(range);
+                }
+            }
+            _ => {}
+        }
+    }
+    // A headline from `# Title` wins over the front matter title.
+    let has_heading = sections
+        .iter()
+        .filter(|s| s.kind == SectionKind::Headline)
+        .count()
+        > 1;
+    if has_heading
+        && let Some(i) = sections.iter().position(|s| s.kind == SectionKind::Headline)
+    {
+        sections.remove(i);
+    }
+    sections.sort_by_key(|s| (s.range.start, s.range.end));
+    sections.dedup_by(|b, a| a.range == b.range);
+    layout.sections = sections;
+    Ok(layout)
+}
+
+/// A block being read, with the byte ranges of its text.
+#[derive(Debug)]
+struct Block {
+    kind: BlockKind,
+    range: Range<usize>,
+    /// Text ranges inside the block, in order.
+    texts: Vec<Range<usize>>,
+    /// Where text after the first line break starts (caption under image).
+    after_break: Option<usize>,
+    has_image: bool,
+    only_emphasis: bool,
+}
+
+#[derive(Debug, PartialEq)]
+enum BlockKind {
+    Heading(HeadingLevel),
+    Paragraph,
+    Image,
+    Emphasis,
+    Other,
+}
+
+impl Block {
+    fn start(tag: &Tag<'_>, range: Range<usize>) -> Block {
+        let kind = match tag {
+            Tag::Heading { level, .. } => BlockKind::Heading(*level),
+            Tag::Paragraph => BlockKind::Paragraph,
+            Tag::Image { .. } => BlockKind::Image,
+            Tag::Emphasis | Tag::Strong => BlockKind::Emphasis,
+            _ => BlockKind::Other,
+        };
+        Block {
+            kind,
+            range,
+            texts: Vec::new(),
+            after_break: None,
+            has_image: false,
+            only_emphasis: true,
+        }
+    }
+
+    fn is_paragraph(&self) -> bool {
+        self.kind == BlockKind::Paragraph
+    }
+
+    fn text(&mut self, range: Range<usize>) {
+        if self.kind == BlockKind::Paragraph {
+            self.only_emphasis = false;
+        }
+        self.texts.push(range);
+    }
+
+    fn line_break(&mut self, at: usize) {
+        if self.after_break.is_none() {
+            self.after_break = Some(at);
+        }
+    }
+
+    /// The byte range spanning all of the block's text.
+    fn text_span(&self) -> Option<Range<usize>> {
+        Some(self.texts.first()?.start..self.texts.last()?.end)
+    }
+}
+
+fn close_block(
+    text: &str,
+    block: Block,
+    _end: &TagEnd,
+    stack: &mut [Block],
+    sections: &mut Vec<Section>,
+    image_paragraph_pending: &mut bool,
+) {
+    match block.kind {
+        BlockKind::Image => {
+            if let Some(span) = block.text_span() {
+                push_caption(text, span, sections);
+            }
+            if let Some(parent) = stack.iter_mut().rev().find(|b| b.is_paragraph()) {
+                parent.has_image = true;
+            }
+        }
+        BlockKind::Emphasis => {
+            // Text inside emphasis counts as the parent's text.
+            if let Some(parent) = stack.last_mut() {
+                parent.texts.extend(block.texts);
+            }
+        }
+        BlockKind::Heading(level) => {
+            if let Some(span) = block.text_span() {
+                let kind = if level == HeadingLevel::H1 {
+                    SectionKind::Headline
+                } else {
+                    SectionKind::Body
+                };
+                sections.push(Section { kind, range: span });
+            }
+        }
+        BlockKind::Paragraph => {
+            let Some(span) = block.text_span() else {
+                *image_paragraph_pending = block.has_image;
+                return;
+            };
+            if block.has_image {
+                // The caption line under the image, in the same paragraph.
+                if let Some(start) = block.after_break {
+                    let caption: Vec<_> = block.texts.iter().filter(|r| r.start >= start).collect();
+                    if let (Some(first), Some(last)) = (caption.first(), caption.last()) {
+                        push_caption(text, first.start..last.end, sections);
+                    }
+                }
+                *image_paragraph_pending = block.after_break.is_none();
+                return;
+            }
+            if *image_paragraph_pending && block.only_emphasis {
+                push_caption(text, span, sections);
+            } else {
+                sections.push(Section {
+                    kind: SectionKind::Body,
+                    range: span,
+                });
+            }
+            *image_paragraph_pending = false;
+        }
+        BlockKind::Other => {
+            if let Some(parent) = stack.last_mut() {
+                parent.texts.extend(block.texts);
+            } else if let Some(span) = block.text_span() {
+                sections.push(Section {
+                    kind: SectionKind::Body,
+                    range: span,
+                });
+            }
+        }
+    }
+    let _ = block.range;
+}
+
+/// Pushes a caption, splitting off a trailing parenthesised credit.
+fn push_caption(text: &str, span: Range<usize>, sections: &mut Vec<Section>) {
+    let caption = &text[span.clone()];
+    let trimmed = caption.trim_end();
+    if trimmed.ends_with(')')
+        && let Some(open) = trimmed.rfind('(')
+        && trimmed[open..].split_whitespace().count() <= 8
+        && open > 0
+    {
+        let credit_start = span.start + open;
+        let caption_end = span.start + caption[..open].trim_end().len();
+        sections.push(Section {
+            kind: SectionKind::Caption,
+            range: span.start..caption_end,
+        });
+        sections.push(Section {
+            kind: SectionKind::Credit,
+            range: credit_start..span.start + trimmed.len(),
+        });
+        return;
+    }
+    sections.push(Section {
+        kind: SectionKind::Caption,
+        range: span,
+    });
+}
+
+/// Reads the front matter keys factlint uses.
+fn front_matter(
+    path: &str,
+    text: &str,
+    lines: &LineIndex,
+    block: Range<usize>,
+    layout: &mut Layout,
+    sections: &mut Vec<Section>,
+) -> Result<(), LoadError> {
+    let yaml = &text[block.clone()];
+    let malformed = |offset: usize, message: String, help: Option<String>| {
+        let (line, column) = lines.position(text, offset);
+        LoadError::Malformed {
+            path: path.to_string(),
+            line,
+            column,
+            message,
+            help,
+        }
+    };
+    let matter: FrontMatter = serde_saphyr::from_str(yaml).map_err(|err| {
+        let offset = err
+            .location()
+            .and_then(|l| l.span().byte_offset())
+            .map_or(block.start, |o| block.start + o as usize);
+        malformed(
+            offset,
+            format!("malformed front matter: {}", first_line(&err.to_string())),
+            Some("front matter is YAML between `---` lines; `title`, `date` and `lang` are read".into()),
+        )
+    })?;
+    let value_range = |s: &serde_saphyr::Spanned<String>| -> Range<usize> {
+        let start = s
+            .referenced
+            .span()
+            .byte_offset()
+            .map_or(block.start, |o| block.start + o as usize);
+        let raw = &text[start..];
+        // Quoted scalars: step inside the quotes.
+        match raw.chars().next() {
+            Some(q @ ('"' | '\'')) => {
+                let inner = start + 1;
+                let end = text[inner..].find(q).map_or(inner, |e| inner + e);
+                inner..end
+            }
+            _ => start..start + raw.find('\n').unwrap_or(raw.len()),
+        }
+    };
+    if let Some(title) = &matter.title {
+        let range = value_range(title);
+        let trimmed = text[range.clone()].trim_end().len();
+        sections.push(Section {
+            kind: SectionKind::Headline,
+            range: range.start..range.start + trimmed,
+        });
+    }
+    if let Some(date) = &matter.date {
+        let at = value_range(date).start;
+        let value = date.value.trim();
+        let parsed = value
+            .get(..10)
+            .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+            .ok_or_else(|| {
+                malformed(
+                    at,
+                    format!("front matter `date: {value}` is not a date"),
+                    Some("write the date as YYYY-MM-DD, e.g. `date: 2023-02-24`".into()),
+                )
+            })?;
+        let (line, _) = lines.position(text, at);
+        layout.date = Some((parsed, format!("front matter `date` on line {line}")));
+    }
+    if let Some(lang) = &matter.lang {
+        let at = value_range(lang).start;
+        layout.language = Some(Language::from_code(&lang.value).ok_or_else(|| {
+            malformed(
+                at,
+                format!("front matter `lang: {}` is not a language factlint knows", lang.value),
+                Some("use `ar` or `en`".into()),
+            )
+        })?);
+    }
+    Ok(())
+}
+
+fn first_line(message: &str) -> &str {
+    message.lines().next().unwrap_or(message)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(SectionKind, String)> {
+        layout("a.md", text)
+            .unwrap()
+            .sections
+            .iter()
+            .map(|s| (s.kind, text[s.range.clone()].to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn front_matter_image_and_caption() {
+        let text = "---\ntitle: \"Air chief visits Morocco\"\ndate: 2023-02-24\nlang: en\n---\n\nThe chief met his counterpart.\n\n![The chief at the base](a.jpg)\n*The chief and his Moroccan counterpart. (IDF)*\n\nHe left on Friday.\n";
+        let layout = layout("a.md", text).unwrap();
+        assert_eq!(layout.language, Some(Language::En));
+        assert_eq!(layout.date.as_ref().unwrap().0, NaiveDate::from_ymd_opt(2023, 2, 24).unwrap());
+        assert_eq!(
+            kinds(text),
+            vec![
+                (SectionKind::Headline, "Air chief visits Morocco".into()),
+                (SectionKind::Body, "The chief met his counterpart.".into()),
+                (SectionKind::Caption, "The chief at the base".into()),
+                (SectionKind::Caption, "The chief and his Moroccan counterpart.".into()),
+                (SectionKind::Credit, "(IDF)".into()),
+                (SectionKind::Body, "He left on Friday.".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn bad_front_matter_date_is_located() {
+        let text = "---\ntitle: x\ndate: 2023-02-30\n---\n\nBody.\n";
+        match layout("a.md", text) {
+            Err(LoadError::Malformed { line, column, .. }) => assert_eq!((line, column), (3, 7)),
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn heading_beats_front_matter_title() {
+        let text = "---\ntitle: CMS title\n---\n\n# Real headline\n\nBody text.\n";
+        let k = kinds(text);
+        assert_eq!(k[0], (SectionKind::Headline, "Real headline".into()));
+        assert_eq!(k.len(), 2);
+    }
+}

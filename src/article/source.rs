@@ -1,0 +1,130 @@
+//! Reading an article's bytes, with errors that say where a file went wrong.
+
+use std::io::Read;
+use std::path::Path;
+
+use miette::Diagnostic;
+use thiserror::Error;
+
+/// Why one article could not be checked. The run goes on with the others
+/// and exits with status 2.
+#[derive(Debug, Error, Diagnostic)]
+pub enum LoadError {
+    /// The file could not be read at all.
+    #[error("{path}: cannot read: {source}")]
+    #[diagnostic(code(factlint::io))]
+    Io {
+        /// The path as given.
+        path: String,
+        /// The operating system's reason.
+        source: std::io::Error,
+    },
+    /// The file is not UTF-8 text.
+    #[error("{path}:{line}:{column}: not valid UTF-8 (byte offset {offset})")]
+    #[diagnostic(
+        code(factlint::encoding),
+        help("factlint reads UTF-8 only; convert the file, e.g. `iconv -f WINDOWS-1256 -t UTF-8`")
+    )]
+    NotUtf8 {
+        /// The path as given.
+        path: String,
+        /// Byte offset of the first invalid byte.
+        offset: usize,
+        /// 1-based line of that byte.
+        line: usize,
+        /// 1-based character column of that byte.
+        column: usize,
+    },
+    /// The file holds binary data (a NUL byte), not an article.
+    #[error("{path}: binary file (NUL byte at offset {offset}), not an article")]
+    #[diagnostic(
+        code(factlint::binary),
+        help("pass articles only, or list the file in .gitignore or .ignore")
+    )]
+    Binary {
+        /// The path as given.
+        path: String,
+        /// Byte offset of the first NUL byte.
+        offset: usize,
+    },
+    /// The article's metadata (front matter, HTML) is malformed.
+    #[error("{path}:{line}:{column}: {message}")]
+    #[diagnostic(code(factlint::article))]
+    Malformed {
+        /// The path as given.
+        path: String,
+        /// 1-based line.
+        line: usize,
+        /// 1-based character column.
+        column: usize,
+        /// What is wrong.
+        message: String,
+        /// What to do about it.
+        #[help]
+        help: Option<String>,
+    },
+}
+
+/// Reads an article from `path`, or from standard input when `path` is
+/// `-`, and checks that it is UTF-8 text.
+pub fn read_article_source(path: &str) -> Result<String, LoadError> {
+    let io_error = |source| LoadError::Io {
+        path: path.to_string(),
+        source,
+    };
+    let bytes = if path == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin().read_to_end(&mut buf).map_err(io_error)?;
+        buf
+    } else {
+        std::fs::read(Path::new(path)).map_err(io_error)?
+    };
+    decode(path, bytes)
+}
+
+/// Checks that `bytes` are UTF-8 text and not binary data.
+pub fn decode(path: &str, bytes: Vec<u8>) -> Result<String, LoadError> {
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        return Err(LoadError::Binary {
+            path: path.to_string(),
+            offset,
+        });
+    }
+    String::from_utf8(bytes).map_err(|err| {
+        let offset = err.utf8_error().valid_up_to();
+        let valid = &err.as_bytes()[..offset];
+        // The prefix is valid UTF-8 by definition of `valid_up_to`.
+        let prefix = std::str::from_utf8(valid).unwrap_or_default();
+        let line = prefix.matches('\n').count() + 1;
+        let column = prefix.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+        LoadError::NotUtf8 {
+            path: path.to_string(),
+            offset,
+            line,
+            column,
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invalid_utf8_is_located() {
+        let mut bytes = "سطر\nab".as_bytes().to_vec();
+        bytes.push(0xE3);
+        match decode("x.txt", bytes) {
+            Err(LoadError::NotUtf8 { line, column, .. }) => assert_eq!((line, column), (2, 3)),
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn nul_means_binary() {
+        assert!(matches!(
+            decode("x.bin", b"PK\x03\x04\x00".to_vec()),
+            Err(LoadError::Binary { offset: 4, .. })
+        ));
+    }
+}

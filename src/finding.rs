@@ -1,0 +1,163 @@
+//! The one diagnostic type every check returns and every renderer reads.
+
+use std::fmt;
+use std::ops::Range;
+
+use serde::Serialize;
+
+/// How serious a finding is; `--fail-on` compares against it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Worth knowing; not wrong by itself.
+    Info,
+    /// Probably wrong, or a matter of house style.
+    Warning,
+    /// Wrong.
+    Error,
+}
+
+impl Severity {
+    /// The lower-case name used in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Whether a fix may be applied without a person looking at it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Applicability {
+    /// Shown only: the edit is inside a quotation or needs rewriting around it.
+    DisplayOnly,
+    /// Needs a person's judgement (the pack may be stale, the right word may
+    /// be another one); `--fix` does not apply it.
+    Unsafe,
+    /// Can only be right; `--fix` applies it.
+    Safe,
+}
+
+impl Applicability {
+    /// Parses the pack spelling (`safe`, `unsafe`, `display-only`).
+    pub fn parse(text: &str) -> Option<Applicability> {
+        match text {
+            "safe" => Some(Applicability::Safe),
+            "unsafe" => Some(Applicability::Unsafe),
+            "display-only" => Some(Applicability::DisplayOnly),
+            _ => None,
+        }
+    }
+}
+
+/// A replacement for the finding's primary span.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Fix {
+    /// The text that replaces the primary span.
+    pub replacement: String,
+    /// Whether `--fix` may apply it.
+    pub applicability: Applicability,
+}
+
+/// A secondary span: the evidence ("body says Moroccan").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label {
+    /// Byte range in the article.
+    pub range: Range<usize>,
+    /// What this place says.
+    pub message: String,
+}
+
+/// Where a rule lives, so that an editor can open the pack at that line.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub struct RuleRef {
+    /// The pack name.
+    pub pack: String,
+    /// The rule's id within the pack.
+    pub id: String,
+    /// The pack file (`rules/x.yaml`, or `<bundled>/…` for bundled packs).
+    pub file: String,
+    /// 1-based line of the rule in the file.
+    pub line: usize,
+}
+
+/// One thing an article gets wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// A stable code from [`crate::checks::codes`].
+    pub code: &'static str,
+    /// How serious it is.
+    pub severity: Severity,
+    /// What is wrong, in one sentence.
+    pub message: String,
+    /// The offending words, as a byte range of the article.
+    pub range: Range<usize>,
+    /// Evidence elsewhere in the article.
+    pub labels: Vec<Label>,
+    /// What to do, when there is something to say beyond the fix.
+    pub help: Option<String>,
+    /// The rule that fired, when a pack rule did.
+    pub rule: Option<RuleRef>,
+    /// A proposed replacement of `range`.
+    pub fix: Option<Fix>,
+}
+
+impl Finding {
+    /// A finding with no labels, help, rule or fix.
+    pub fn new(
+        code: &'static str,
+        severity: Severity,
+        range: Range<usize>,
+        message: impl Into<String>,
+    ) -> Finding {
+        Finding {
+            code,
+            severity,
+            message: message.into(),
+            range,
+            labels: Vec::new(),
+            help: None,
+            rule: None,
+            fix: None,
+        }
+    }
+
+    /// Adds an evidence label.
+    pub fn with_label(mut self, range: Range<usize>, message: impl Into<String>) -> Finding {
+        self.labels.push(Label {
+            range,
+            message: message.into(),
+        });
+        self
+    }
+
+    /// Sets the help line.
+    pub fn with_help(mut self, help: impl Into<String>) -> Finding {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Sets the rule that fired.
+    pub fn with_rule(mut self, rule: RuleRef) -> Finding {
+        self.rule = Some(rule);
+        self
+    }
+
+    /// Sets the fix.
+    pub fn with_fix(mut self, replacement: impl Into<String>, applicability: Applicability) -> Finding {
+        self.fix = Some(Fix {
+            replacement: replacement.into(),
+            applicability,
+        });
+        self
+    }
+}

@@ -1,0 +1,547 @@
+//! From YAML text to a validated [`Pack`], collecting every mistake with
+//! its file, line and column.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+
+use super::error::{PackError, PackErrorKind};
+use super::model::*;
+use super::raw::{Located, RawLocalized, RawPack};
+use crate::article::Language;
+use crate::dates::{DateError, PartialDate};
+use crate::finding::{Applicability, RuleRef};
+use crate::text::normalize::normalize_regex_source;
+
+/// Parses and validates one pack file. All mistakes are returned, not just
+/// the first, so that one run of `factlint rules validate` shows them all.
+pub fn parse_pack(file: &str, text: Arc<str>, bundled: bool) -> Result<Pack, Vec<PackError>> {
+    let raw: RawPack = serde_saphyr::from_str(&text).map_err(|err| vec![serde_error(file, &text, &err)])?;
+    let mut v = Validator {
+        file,
+        text: &text,
+        errors: Vec::new(),
+        pack_name: String::new(),
+    };
+    let name = match &raw.pack {
+        Some(name) if name.value.trim().is_empty() => {
+            v.error(PackErrorKind::InvalidValue, name, "the pack name is empty");
+            String::new()
+        }
+        Some(name) => name.value.trim().to_string(),
+        None => std::path::Path::new(file)
+            .file_stem()
+            .map_or_else(|| file.to_string(), |s| s.to_string_lossy().into_owned()),
+    };
+    v.pack_name = name.clone();
+    let info = PackInfo {
+        name,
+        file: file.to_string(),
+        description: raw.description,
+        source: raw.source,
+        license: raw.license,
+        bundled,
+    };
+    let lexicon = raw.lexicon.unwrap_or_default();
+    let countries = v.countries(lexicon.countries);
+    let ranks = v.ranks(lexicon.ranks);
+    let entities = v.entities(raw.entities);
+    let events = v.events(raw.events);
+    let counters = v.counters(raw.counters);
+    let typos = v.typos(raw.typos);
+    let examples = v.examples(raw.examples);
+    if !v.errors.is_empty() {
+        return Err(v.errors);
+    }
+    Ok(Pack {
+        info,
+        countries,
+        ranks,
+        entities,
+        events,
+        counters,
+        typos,
+        examples,
+    })
+}
+
+/// Turns a serde-saphyr error into a located pack error with help.
+fn serde_error(file: &str, text: &Arc<str>, err: &serde_saphyr::Error) -> PackError {
+    let (offset, len) = err
+        .location()
+        .and_then(|l| Some((l.span().byte_offset()? as usize, l.span().byte_len().unwrap_or(1) as usize)))
+        .unwrap_or((0, 0));
+    let rendered = err.to_string();
+    let first = rendered.lines().next().unwrap_or(&rendered);
+    // "error: line 2 column 1: unknown field `x`, expected one of a, b"
+    let message = first
+        .split_once(": line ")
+        .and_then(|(_, rest)| rest.split_once(": "))
+        .map_or(first, |(_, m)| m)
+        .trim_start_matches("error: ")
+        .to_string();
+    let (kind, help) = if let Some(rest) = message.strip_prefix("unknown field `") {
+        let unknown = rest.split('`').next().unwrap_or_default();
+        let expected = expected_list(&message);
+        let help = match nearest(unknown, &expected) {
+            Some(best) => format!("did you mean `{best}`? valid keys here: {}", expected.join(", ")),
+            None => format!("valid keys here: {}", expected.join(", ")),
+        };
+        (PackErrorKind::UnknownKey, Some(help))
+    } else if let Some(rest) = message.strip_prefix("unknown variant `") {
+        let unknown = rest.split('`').next().unwrap_or_default();
+        let expected = expected_list(&message);
+        let help = match nearest(unknown, &expected) {
+            Some(best) => format!("did you mean `{best}`? allowed values: {}", expected.join(", ")),
+            None => format!("allowed values: {}", expected.join(", ")),
+        };
+        (PackErrorKind::InvalidValue, Some(help))
+    } else if message.contains("expected") || message.contains("invalid type") {
+        (
+            PackErrorKind::WrongType,
+            Some("see the rule-pack reference in the README for each key's type".to_string()),
+        )
+    } else if message.contains("missing field") {
+        (PackErrorKind::WrongType, None)
+    } else {
+        (PackErrorKind::Syntax, None)
+    };
+    let mut error = PackError::at(kind, file, text, offset, len, message);
+    if let Some(help) = help {
+        error = error.with_help(help);
+    }
+    error
+}
+
+/// The names listed after "expected one of" (or "expected") in a serde message.
+fn expected_list(message: &str) -> Vec<String> {
+    let Some((_, list)) = message
+        .split_once("expected one of ")
+        .or_else(|| message.split_once("expected "))
+    else {
+        return Vec::new();
+    };
+    list.split([',', ' '])
+        .map(|s| s.trim().trim_matches('`'))
+        .filter(|s| !s.is_empty() && *s != "or")
+        .map(String::from)
+        .collect()
+}
+
+/// The candidate closest to `word`, if it is close enough to be a typo.
+pub fn nearest<'a>(word: &str, candidates: &'a [String]) -> Option<&'a str> {
+    candidates
+        .iter()
+        .map(|c| (strsim::damerau_levenshtein(word, c), c))
+        .filter(|&(d, c)| d <= (c.chars().count() / 3).max(2))
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, c)| c.as_str())
+}
+
+/// Whether a regex source uses a word-boundary assertion, which factlint
+/// forbids: Unicode `\b` drops the regex engine off its fast path on Arabic
+/// text, and factlint checks word boundaries itself after each match.
+pub fn check_regex(source: &str) -> Result<(), (String, String)> {
+    let normalized = normalize_regex_source(source);
+    let hir = regex_syntax::ParserBuilder::new()
+        .case_insensitive(true)
+        .build()
+        .parse(&normalized)
+        .map_err(|e| {
+            (
+                format!("invalid regex: {}", e.to_string().lines().last().unwrap_or_default().trim()),
+                "regexes use the syntax of the Rust regex crate".to_string(),
+            )
+        })?;
+    if hir.properties().look_set().contains_word() {
+        return Err((
+            "regex uses a word-boundary assertion (`\\b` or `\\B`)".to_string(),
+            "remove it: factlint already requires every match to start and end on a word boundary (Arabic clitics allowed)".to_string(),
+        ));
+    }
+    regex_automata::meta::Regex::new(&normalized).map_err(|e| {
+        (
+            format!("invalid regex: {e}"),
+            "regexes use the syntax of the Rust regex crate".to_string(),
+        )
+    })?;
+    Ok(())
+}
+
+struct Validator<'a> {
+    file: &'a str,
+    text: &'a Arc<str>,
+    errors: Vec<PackError>,
+    pack_name: String,
+}
+
+impl Validator<'_> {
+    fn span(&self, located: &Located) -> (usize, usize) {
+        let span = located.referenced.span();
+        let offset = span.byte_offset().unwrap_or(0) as usize;
+        let len = span.byte_len().unwrap_or(0) as usize;
+        (offset, len.max(1))
+    }
+
+    fn error(&mut self, kind: PackErrorKind, at: &Located, message: impl Into<String>) -> &mut PackError {
+        let (offset, len) = self.span(at);
+        self.errors
+            .push(PackError::at(kind, self.file, self.text, offset, len, message));
+        self.errors.last_mut().expect("just pushed")
+    }
+
+    fn line(&self, at: &Located) -> usize {
+        at.referenced.line() as usize
+    }
+
+    fn rule_ref(&self, id: &str, at: &Located) -> RuleRef {
+        RuleRef {
+            pack: self.pack_name.clone(),
+            id: id.to_string(),
+            file: self.file.to_string(),
+            line: self.line(at),
+        }
+    }
+
+    /// Checks an id is non-empty and unique among `seen`.
+    fn id(&mut self, at: &Located, what: &str, seen: &mut HashMap<String, Located>) -> String {
+        let id = at.value.trim().to_string();
+        if id.is_empty() {
+            self.error(PackErrorKind::InvalidValue, at, format!("empty {what} id"));
+        } else if let Some(first) = seen.get(&id) {
+            let (first_offset, first_len) = self.span(first);
+            let message = format!("duplicate {what} id `{id}`");
+            let e = self.error(PackErrorKind::DuplicateId, at, message);
+            e.label = "defined again here".into();
+            e.related.push((
+                miette::SourceSpan::new(first_offset.into(), first_len),
+                "first defined here".into(),
+            ));
+            e.help = Some(format!("give each {what} its own id"));
+        } else {
+            seen.insert(id.clone(), at.clone());
+        }
+        id
+    }
+
+    fn localized(&mut self, raw: RawLocalized) -> Localized {
+        let clean = |list: Vec<Located>, v: &mut Self| {
+            list.into_iter()
+                .filter_map(|s| {
+                    let t = s.value.trim().to_string();
+                    if t.is_empty() {
+                        v.error(PackErrorKind::InvalidValue, &s, "empty string")
+                            .help = Some("remove the entry".into());
+                        None
+                    } else {
+                        Some(t)
+                    }
+                })
+                .collect()
+        };
+        Localized {
+            ar: clean(raw.ar, self),
+            en: clean(raw.en, self),
+        }
+    }
+
+    fn strings(&mut self, list: Vec<Located>) -> Vec<String> {
+        self.localized(RawLocalized { ar: list, en: Vec::new() }).ar
+    }
+
+    fn date(&mut self, at: &Located) -> Option<PartialDate> {
+        match PartialDate::parse(&at.value) {
+            Ok(date) => Some(date),
+            Err(DateError::Impossible) => {
+                let message = format!("`{}` is not a date that exists", at.value.trim());
+                self.error(PackErrorKind::InvalidDate, at, message).help =
+                    Some("check the day and month".into());
+                None
+            }
+            Err(DateError::Format) => {
+                let message = format!("`{}` is not a date", at.value.trim());
+                self.error(PackErrorKind::InvalidDate, at, message).help =
+                    Some("write dates as YYYY-MM-DD, YYYY-MM or YYYY".into());
+                None
+            }
+        }
+    }
+
+    fn full_date(&mut self, at: &Located) -> Option<NaiveDate> {
+        let date = self.date(at)?;
+        if date.to_date().is_none() {
+            let message = format!("`{}` must be a full date", at.value.trim());
+            self.error(PackErrorKind::InvalidDate, at, message).help =
+                Some("write YYYY-MM-DD".into());
+        }
+        date.to_date()
+    }
+
+    fn country_code(&mut self, at: &Located) -> String {
+        let code = at.value.trim().to_string();
+        if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
+            let message = format!("`{code}` is not an ISO 3166-1 alpha-2 code");
+            self.error(PackErrorKind::InvalidValue, at, message).help =
+                Some("use two capital letters, e.g. MA for Morocco".into());
+        }
+        code
+    }
+
+    fn language(&mut self, at: &Located) -> Option<Language> {
+        let language = Language::from_code(&at.value);
+        if language.is_none() {
+            let message = format!("unknown language `{}`", at.value.trim());
+            self.error(PackErrorKind::InvalidValue, at, message).help = Some("use `ar` or `en`".into());
+        }
+        language
+    }
+
+    fn regex(&mut self, at: &Located) {
+        if let Err((message, help)) = check_regex(&at.value) {
+            self.error(PackErrorKind::InvalidRegex, at, message).help = Some(help);
+        }
+    }
+
+    fn countries(&mut self, raw: Vec<super::raw::RawCountry>) -> Vec<Country> {
+        let mut seen = HashMap::new();
+        raw.into_iter()
+            .map(|c| {
+                let code = self.country_code(&c.code);
+                self.id(&c.code, "country", &mut seen);
+                let origin = self.rule_ref(&code, &c.code);
+                Country {
+                    code,
+                    names: self.localized(c.names),
+                    gender: c.gender,
+                    demonyms_ar_masculine: self.strings(c.demonyms.ar.masculine),
+                    demonyms_ar_feminine: self.strings(c.demonyms.ar.feminine),
+                    demonyms_ar_plural: self.strings(c.demonyms.ar.plural),
+                    demonyms_en: self.strings(c.demonyms.en),
+                    origin,
+                }
+            })
+            .collect()
+    }
+
+    fn ranks(&mut self, raw: Vec<super::raw::RawRank>) -> Vec<Rank> {
+        let mut seen = HashMap::new();
+        raw.into_iter()
+            .map(|r| {
+                let id = self.id(&r.id, "rank", &mut seen);
+                Rank {
+                    origin: self.rule_ref(&id, &r.id),
+                    id,
+                    names: self.localized(r.names),
+                }
+            })
+            .collect()
+    }
+
+    fn entities(&mut self, raw: Vec<super::raw::RawEntity>) -> Vec<Entity> {
+        let mut seen = HashMap::new();
+        raw.into_iter()
+            .map(|e| {
+                let id = self.id(&e.id, "entity", &mut seen);
+                let nationality = e.nationality.as_ref().map(|n| self.country_code(n));
+                let roles = e
+                    .roles
+                    .into_iter()
+                    .map(|r| {
+                        let from = r.from.as_ref().and_then(|d| self.date(d));
+                        let to = r.to.as_ref().and_then(|d| self.date(d));
+                        if let (Some(f), Some(t), Some(at)) = (from, to, r.to.as_ref())
+                            && t.last_day() < f.first_day()
+                        {
+                            let message = format!("the post ends ({t}) before it starts ({f})");
+                            self.error(PackErrorKind::InvalidDate, at, message);
+                        }
+                        Role {
+                            title: self.localized(r.title),
+                            from,
+                            to,
+                        }
+                    })
+                    .collect();
+                Entity {
+                    origin: self.rule_ref(&id, &e.id),
+                    id,
+                    names: self.localized(e.names),
+                    nationality,
+                    rank: e.rank.map(|r| self.localized(r)),
+                    roles,
+                    born: e.born.as_ref().and_then(|d| self.date(d)),
+                }
+            })
+            .collect()
+    }
+
+    fn events(&mut self, raw: Vec<super::raw::RawEvent>) -> Vec<Event> {
+        let mut seen = HashMap::new();
+        raw.into_iter()
+            .filter_map(|e| {
+                let id = self.id(&e.id, "event", &mut seen);
+                let date = self.date(&e.date)?;
+                Some(Event {
+                    origin: self.rule_ref(&id, &e.id),
+                    id,
+                    names: self.localized(e.names),
+                    date,
+                })
+            })
+            .collect()
+    }
+
+    fn counters(&mut self, raw: Vec<super::raw::RawCounter>) -> Vec<Counter> {
+        let mut seen = HashMap::new();
+        raw.into_iter()
+            .filter_map(|c| {
+                let id = self.id(&c.id, "counter", &mut seen);
+                let mut patterns = Vec::new();
+                for (language, pattern) in [(Language::Ar, &c.pattern.ar), (Language::En, &c.pattern.en)] {
+                    let Some(pattern) = pattern else { continue };
+                    self.regex(pattern);
+                    if !pattern.value.contains("(?<day>") && !pattern.value.contains("(?P<day>") {
+                        self.error(PackErrorKind::InvalidRegex, pattern, "counter pattern has no `day` group")
+                            .help = Some("capture the number with `(?<day>\\d+)`".into());
+                    }
+                    patterns.push((language, pattern.value.clone()));
+                }
+                let day_one = self.full_date(&c.day_one)?;
+                Some(Counter {
+                    origin: self.rule_ref(&id, &c.id),
+                    id,
+                    patterns,
+                    day_one,
+                })
+            })
+            .collect()
+    }
+
+    fn typos(&mut self, raw: Vec<super::raw::RawTypo>) -> Vec<Typo> {
+        let mut seen = HashMap::new();
+        raw.into_iter()
+            .map(|t| {
+                let id_at = t.id.as_ref().unwrap_or(&t.find);
+                let id = if t.id.is_some() {
+                    self.id(id_at, "typo", &mut seen)
+                } else {
+                    t.find.value.trim().to_string()
+                };
+                if t.regex {
+                    self.regex(&t.find);
+                } else if t.find.value.trim().is_empty() {
+                    self.error(PackErrorKind::InvalidValue, &t.find, "empty `find`");
+                }
+                let language = match &t.lang {
+                    Some(lang) => self.language(lang).unwrap_or(Language::En),
+                    None => Language::detect(&t.find.value),
+                };
+                let applicability = match &t.fix {
+                    None => Applicability::Safe,
+                    Some(fix) => Applicability::parse(fix.value.trim()).unwrap_or_else(|| {
+                        let message = format!("unknown fix applicability `{}`", fix.value.trim());
+                        self.error(PackErrorKind::InvalidValue, fix, message).help =
+                            Some("use `safe`, `unsafe` or `display-only`".into());
+                        Applicability::Unsafe
+                    }),
+                };
+                Typo {
+                    origin: self.rule_ref(&id, &t.find),
+                    id,
+                    find: t.find.value.trim().to_string(),
+                    replace: t.replace,
+                    language,
+                    regex: t.regex,
+                    message: t.message,
+                    applicability,
+                }
+            })
+            .collect()
+    }
+
+    fn examples(&mut self, raw: Vec<super::raw::RawExample>) -> Vec<Example> {
+        raw.into_iter()
+            .map(|e| {
+                let codes = |list: Vec<Located>, v: &mut Self| {
+                    list.into_iter()
+                        .map(|c| {
+                            let code = c.value.trim().to_string();
+                            if !code.contains('/') {
+                                let message = format!("`{code}` is not a finding code");
+                                v.error(PackErrorKind::InvalidValue, &c, message).help =
+                                    Some("codes look like `family/check`; `factlint explain` lists them".into());
+                            }
+                            code
+                        })
+                        .collect()
+                };
+                Example {
+                    origin: self.rule_ref("example", &e.text),
+                    language: e.lang.as_ref().and_then(|l| self.language(l)),
+                    expect: codes(e.expect, self),
+                    expect_not: codes(e.expect_not, self),
+                    text: e.text.value,
+                }
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn errors(yaml: &str) -> Vec<PackError> {
+        parse_pack("t.yaml", Arc::from(yaml), false).expect_err("pack should be rejected")
+    }
+
+    #[test]
+    fn unknown_key_suggests_nearest() {
+        let e = &errors("pack: t\nentites: []\n")[0];
+        assert_eq!(e.kind, PackErrorKind::UnknownKey);
+        assert_eq!((e.line, e.column), (2, 1));
+        assert!(e.help.as_deref().unwrap().contains("did you mean `entities`"), "{:?}", e.help);
+    }
+
+    #[test]
+    fn impossible_date_is_located() {
+        let e = &errors("events:\n  - id: x\n    names: { en: [X] }\n    date: 2023-02-30\n")[0];
+        assert_eq!(e.kind, PackErrorKind::InvalidDate);
+        assert_eq!((e.line, e.column), (4, 11));
+    }
+
+    #[test]
+    fn word_boundaries_are_rejected_with_help() {
+        let e = &errors("typos:\n  - { find: '\\bteh\\b', regex: true, replace: the }\n")[0];
+        assert_eq!(e.kind, PackErrorKind::InvalidRegex);
+        assert!(e.help.as_deref().unwrap().contains("word boundary"));
+    }
+
+    #[test]
+    fn duplicate_ids_point_at_both() {
+        let e = &errors("events:\n  - { id: a, names: { en: [A] }, date: 2020 }\n  - { id: a, names: { en: [B] }, date: 2021 }\n")[0];
+        assert_eq!(e.kind, PackErrorKind::DuplicateId);
+        assert_eq!(e.line, 3);
+        assert_eq!(e.related.len(), 1);
+    }
+
+    #[test]
+    fn all_mistakes_are_collected() {
+        let errs = errors("events:\n  - { id: a, names: { en: [A] }, date: 2020-13 }\ntypos:\n  - { find: '(', regex: true, replace: x }\n");
+        assert_eq!(errs.len(), 2);
+    }
+
+    #[test]
+    fn valid_pack_loads() {
+        let pack = parse_pack(
+            "t.yaml",
+            Arc::from("pack: demo\ntypos:\n  - { find: سلاح الجوي, replace: سلاح الجو }\n"),
+            false,
+        )
+        .unwrap();
+        assert_eq!(pack.info.name, "demo");
+        assert_eq!(pack.typos[0].language, Language::Ar);
+        assert_eq!(pack.typos[0].origin.line, 3);
+    }
+}

@@ -1,0 +1,263 @@
+//! One pass over the normalised text finds every mention of every rule.
+//!
+//! All literals of all loaded packs (names, demonyms, country names, ranks,
+//! titles, typos) go into one Aho-Corasick automaton; all regexes (counters,
+//! confusables) into one multi-pattern regex that says which pattern matched
+//! where (`regex_automata::meta::Regex::new_many`). Adding rules adds
+//! patterns, never passes. Hits are then kept only when they are whole
+//! words, Arabic clitics allowed (see [`crate::text::words`]).
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use regex_automata::meta::Regex;
+use regex_automata::util::syntax;
+
+use super::model::DemonymForm;
+use crate::article::{Article, Language};
+use crate::text::normalize::{light_form, normalize_regex_source};
+use crate::text::{normalize_pattern, words};
+
+/// What a mention is a mention of. Indexes point into the [`super::RuleSet`]
+/// vectors of the same name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Target {
+    /// A country name (`countries[i]`).
+    CountryName(usize),
+    /// A nationality adjective of `countries[country]`.
+    Demonym {
+        /// Index of the country.
+        country: usize,
+        /// Which form was used.
+        form: DemonymForm,
+    },
+    /// A rank form (`ranks[i]`).
+    Rank(usize),
+    /// A name of `entities[i]`.
+    EntityName(usize),
+    /// A title of `entities[entity].roles[role]`.
+    RoleTitle {
+        /// Index of the entity.
+        entity: usize,
+        /// Index of the role.
+        role: usize,
+    },
+    /// A name of `events[i]`.
+    EventName(usize),
+    /// A known misspelling (`typos[i]`).
+    Typo(usize),
+    /// A counter banner (`counters[i]`).
+    Counter(usize),
+}
+
+/// One place in an article where a rule's pattern occurs as a whole word.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// What was found.
+    pub target: Target,
+    /// The language of the pattern that matched.
+    pub language: Language,
+    /// The matched words in the original text, without clitics.
+    pub range: Range<usize>,
+    /// The whole word in the original text, clitics included.
+    pub word: Range<usize>,
+    /// For regex patterns: each capture group's range in the original text
+    /// (index 0 is the whole match), by group index.
+    pub groups: Vec<Option<Range<usize>>>,
+    /// For regex patterns: named groups that matched, with their ranges.
+    pub named: Vec<(String, Range<usize>)>,
+}
+
+impl Mention {
+    /// The original range of the named capture group `name`.
+    pub fn group(&self, name: &str) -> Option<Range<usize>> {
+        self.named
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, r)| r.clone())
+    }
+}
+
+#[derive(Debug, Clone)]
+struct LiteralTarget {
+    target: Target,
+    language: Language,
+    /// The pattern starts with the article and this literal is its
+    /// contracted form after `ل` (`المغرب` → `لمغرب` in `للمغرب`).
+    contracted: bool,
+    /// For exact rules (typos): the light form the original must have,
+    /// because full normalisation erases the difference the rule is about.
+    exact: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+struct RegexTarget {
+    target: Target,
+    language: Language,
+}
+
+/// Collects patterns, then compiles them into one [`Matcher`].
+#[derive(Debug, Default)]
+pub struct MatcherBuilder {
+    literals: Vec<String>,
+    literal_index: HashMap<String, usize>,
+    literal_targets: Vec<Vec<LiteralTarget>>,
+    regexes: Vec<String>,
+    regex_targets: Vec<RegexTarget>,
+}
+
+impl MatcherBuilder {
+    /// Adds a literal. Arabic literals that carry the article also match
+    /// their contracted form after `ل`.
+    pub fn literal(&mut self, pattern: &str, language: Language, target: Target, exact: bool) {
+        let normalized = normalize_pattern(pattern);
+        if normalized.is_empty() {
+            return;
+        }
+        let exact = exact.then(|| light_form(pattern.trim()));
+        if let Some(rest) = normalized.strip_prefix("ال")
+            && !rest.is_empty()
+        {
+            self.push_literal(
+                format!("ل{rest}"),
+                LiteralTarget {
+                    target,
+                    language,
+                    contracted: true,
+                    exact: exact.as_ref().map(|e| format!("ل{}", e.trim_start_matches(['ا', 'أ', 'إ', 'آ']))),
+                },
+            );
+        }
+        self.push_literal(
+            normalized,
+            LiteralTarget {
+                target,
+                language,
+                contracted: false,
+                exact,
+            },
+        );
+    }
+
+    fn push_literal(&mut self, literal: String, target: LiteralTarget) {
+        let id = *self.literal_index.entry(literal.clone()).or_insert_with(|| {
+            self.literals.push(literal);
+            self.literal_targets.push(Vec::new());
+            self.literals.len() - 1
+        });
+        self.literal_targets[id].push(target);
+    }
+
+    /// Adds a regex (already validated by the pack loader).
+    pub fn regex(&mut self, source: &str, language: Language, target: Target) {
+        self.regexes.push(normalize_regex_source(source));
+        self.regex_targets.push(RegexTarget { target, language });
+    }
+
+    /// Compiles everything into one automaton and one multi-regex.
+    pub fn build(self) -> Result<Matcher, String> {
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&self.literals)
+            .map_err(|e| format!("cannot build the literal automaton: {e}"))?;
+        let regex = if self.regexes.is_empty() {
+            None
+        } else {
+            Some(
+                Regex::builder()
+                    .syntax(syntax::Config::new().case_insensitive(true))
+                    .build_many(&self.regexes)
+                    .map_err(|e| format!("cannot build the multi-pattern regex: {e}"))?,
+            )
+        };
+        Ok(Matcher {
+            automaton,
+            literal_targets: self.literal_targets,
+            regex,
+            regex_targets: self.regex_targets,
+        })
+    }
+}
+
+/// The compiled patterns of every loaded pack.
+#[derive(Debug, Clone)]
+pub struct Matcher {
+    automaton: AhoCorasick,
+    literal_targets: Vec<Vec<LiteralTarget>>,
+    regex: Option<Regex>,
+    regex_targets: Vec<RegexTarget>,
+}
+
+impl Matcher {
+    /// How many distinct literals and regexes the matcher holds.
+    pub fn pattern_counts(&self) -> (usize, usize) {
+        (self.literal_targets.len(), self.regex_targets.len())
+    }
+
+    /// Finds every mention in the article, in order of position. Mentions
+    /// outside every section (HTML markup, front matter) are dropped.
+    pub fn find(&self, article: &Article) -> Vec<Mention> {
+        let normalized = &article.normalized;
+        let text = normalized.text.as_str();
+        let mut mentions = Vec::new();
+        for hit in self.automaton.find_overlapping_iter(text) {
+            let (start, end) = (hit.start(), hit.end());
+            let Some(word) = words::whole_word(text, start, end) else {
+                continue;
+            };
+            let range = normalized.original_range(start..end);
+            let word_range = normalized.original_range(word.word_start..end);
+            let prefix = &text[word.word_start..start];
+            for target in &self.literal_targets[hit.pattern().as_usize()] {
+                if target.contracted && !(prefix == "ل" || prefix == "ول" || prefix == "فل") {
+                    continue;
+                }
+                if let Some(exact) = &target.exact
+                    && light_form(&article.text[range.clone()]) != *exact
+                {
+                    continue;
+                }
+                mentions.push(Mention {
+                    target: target.target,
+                    language: target.language,
+                    range: range.clone(),
+                    word: word_range.clone(),
+                    groups: Vec::new(),
+                    named: Vec::new(),
+                });
+            }
+        }
+        if let Some(regex) = &self.regex {
+            for caps in regex.captures_iter(text) {
+                let Some(pattern) = caps.pattern() else { continue };
+                let Some(whole) = caps.get_match() else { continue };
+                let Some(word) = words::whole_word(text, whole.start(), whole.end()) else {
+                    continue;
+                };
+                let target = &self.regex_targets[pattern.as_usize()];
+                let groups: Vec<Option<Range<usize>>> = (0..caps.group_len())
+                    .map(|g| caps.get_group(g).map(|s| normalized.original_range(s.range())))
+                    .collect();
+                let named = regex
+                    .group_info()
+                    .pattern_names(pattern)
+                    .zip(&groups)
+                    .filter_map(|(name, range)| Some((name?.to_string(), range.clone()?)))
+                    .collect();
+                mentions.push(Mention {
+                    target: target.target,
+                    language: target.language,
+                    range: normalized.original_range(whole.range()),
+                    word: normalized.original_range(word.word_start..whole.end()),
+                    groups,
+                    named,
+                });
+            }
+        }
+        mentions.retain(|m| article.section_at(m.range.start).is_some());
+        mentions.sort_by_key(|m| (m.range.start, m.range.end, m.target));
+        mentions.dedup();
+        mentions
+    }
+}

@@ -1,0 +1,238 @@
+//! Rule packs: YAML files that say what a newsroom knows.
+//!
+//! The path of a pack follows ripgrep's habit of parsing raw, then
+//! compiling: [`raw`] mirrors the YAML, [`load`] validates it into a
+//! [`model::Pack`] (every mistake located at file:line:column), and
+//! [`RuleSet`] merges all packs and compiles their patterns into one
+//! [`matcher::Matcher`]. One broken pack is reported and left out; the
+//! others still load.
+
+pub mod bundled;
+pub mod error;
+pub mod load;
+pub mod matcher;
+pub mod model;
+pub mod raw;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+pub use error::{PackError, PackErrorKind};
+pub use matcher::{Matcher, Mention, Target};
+pub use model::*;
+
+use crate::article::{Article, Language};
+
+/// Which packs to load.
+#[derive(Debug, Clone, Default)]
+pub struct RuleSources {
+    /// Leave out the bundled packs (`--no-default-rules`).
+    pub no_defaults: bool,
+    /// Extra pack folders or files (`--rules`).
+    pub paths: Vec<PathBuf>,
+}
+
+/// Every loaded pack, merged, with its compiled matcher.
+#[derive(Debug, Clone)]
+pub struct RuleSet {
+    /// The packs that loaded.
+    pub packs: Vec<PackInfo>,
+    /// Lexicon countries from all packs.
+    pub countries: Vec<Country>,
+    /// Lexicon ranks from all packs.
+    pub ranks: Vec<Rank>,
+    /// Entities from all packs.
+    pub entities: Vec<Entity>,
+    /// Events from all packs.
+    pub events: Vec<Event>,
+    /// Counters from all packs.
+    pub counters: Vec<Counter>,
+    /// Typos from all packs.
+    pub typos: Vec<Typo>,
+    /// Rule tests from all packs.
+    pub examples: Vec<Example>,
+    matcher: Matcher,
+}
+
+/// The outcome of loading: the packs that loaded, and what was wrong with
+/// the others.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The usable rules.
+    pub rules: RuleSet,
+    /// One entry per mistake in a pack that was left out.
+    pub errors: Vec<PackError>,
+}
+
+impl RuleSet {
+    /// The bundled packs alone.
+    pub fn bundled() -> Result<RuleSet, Vec<PackError>> {
+        let loaded = RuleSet::load(&RuleSources::default());
+        if loaded.errors.is_empty() {
+            Ok(loaded.rules)
+        } else {
+            Err(loaded.errors)
+        }
+    }
+
+    /// Loads the bundled packs (unless told not to) and every pack under
+    /// `sources.paths`. Broken packs are reported in [`Loaded::errors`] and
+    /// left out.
+    pub fn load(sources: &RuleSources) -> Loaded {
+        let mut packs = Vec::new();
+        let mut errors = Vec::new();
+        if !sources.no_defaults {
+            for (path, text) in bundled::BUNDLED_PACKS {
+                match load::parse_pack(&bundled::display_name(path), Arc::from(*text), true) {
+                    Ok(pack) => packs.push(pack),
+                    Err(errs) => errors.extend(errs),
+                }
+            }
+        }
+        for path in &sources.paths {
+            match discover(path) {
+                Ok(files) => {
+                    for file in files {
+                        match read_pack(&file) {
+                            Ok(pack) => packs.push(pack),
+                            Err(errs) => errors.extend(errs),
+                        }
+                    }
+                }
+                Err(err) => errors.push(err),
+            }
+        }
+        let rules = RuleSet::from_packs(packs).unwrap_or_else(|message| {
+            errors.push(PackError::file(PackErrorKind::InvalidRegex, "<rules>", message));
+            RuleSet::from_packs(Vec::new()).expect("an empty rule set always compiles")
+        });
+        Loaded { rules, errors }
+    }
+
+    /// Merges validated packs and compiles their patterns.
+    pub fn from_packs(packs: Vec<Pack>) -> Result<RuleSet, String> {
+        let mut set = RuleSet {
+            packs: Vec::new(),
+            countries: Vec::new(),
+            ranks: Vec::new(),
+            entities: Vec::new(),
+            events: Vec::new(),
+            counters: Vec::new(),
+            typos: Vec::new(),
+            examples: Vec::new(),
+            matcher: matcher::MatcherBuilder::default().build()?,
+        };
+        for pack in packs {
+            set.packs.push(pack.info);
+            set.countries.extend(pack.countries);
+            set.ranks.extend(pack.ranks);
+            set.entities.extend(pack.entities);
+            set.events.extend(pack.events);
+            set.counters.extend(pack.counters);
+            set.typos.extend(pack.typos);
+            set.examples.extend(pack.examples);
+        }
+        set.matcher = set.compile()?;
+        Ok(set)
+    }
+
+    fn compile(&self) -> Result<Matcher, String> {
+        let mut b = matcher::MatcherBuilder::default();
+        for (i, country) in self.countries.iter().enumerate() {
+            for (language, name) in country.names.iter() {
+                b.literal(name, language, Target::CountryName(i), false);
+            }
+            let forms = [
+                (&country.demonyms_ar_masculine, DemonymForm::Masculine, Language::Ar),
+                (&country.demonyms_ar_feminine, DemonymForm::Feminine, Language::Ar),
+                (&country.demonyms_ar_plural, DemonymForm::Plural, Language::Ar),
+                (&country.demonyms_en, DemonymForm::English, Language::En),
+            ];
+            for (list, form, language) in forms {
+                for demonym in list {
+                    b.literal(demonym, language, Target::Demonym { country: i, form }, false);
+                }
+            }
+        }
+        for (i, rank) in self.ranks.iter().enumerate() {
+            for (language, name) in rank.names.iter() {
+                b.literal(name, language, Target::Rank(i), false);
+            }
+        }
+        for (i, entity) in self.entities.iter().enumerate() {
+            for (language, name) in entity.names.iter() {
+                b.literal(name, language, Target::EntityName(i), false);
+            }
+            for (r, role) in entity.roles.iter().enumerate() {
+                for (language, title) in role.title.iter() {
+                    b.literal(title, language, Target::RoleTitle { entity: i, role: r }, false);
+                }
+            }
+        }
+        for (i, event) in self.events.iter().enumerate() {
+            for (language, name) in event.names.iter() {
+                b.literal(name, language, Target::EventName(i), false);
+            }
+        }
+        for (i, counter) in self.counters.iter().enumerate() {
+            for (language, pattern) in &counter.patterns {
+                b.regex(pattern, *language, Target::Counter(i));
+            }
+        }
+        for (i, typo) in self.typos.iter().enumerate() {
+            if typo.regex {
+                b.regex(&typo.find, typo.language, Target::Typo(i));
+            } else {
+                b.literal(&typo.find, typo.language, Target::Typo(i), true);
+            }
+        }
+        b.build()
+    }
+
+    /// Every mention of every rule in the article, in one pass.
+    pub fn find(&self, article: &Article) -> Vec<Mention> {
+        self.matcher.find(article)
+    }
+
+    /// How many distinct literals and regexes the matcher holds.
+    pub fn pattern_counts(&self) -> (usize, usize) {
+        self.matcher.pattern_counts()
+    }
+}
+
+/// Pack files under `path` (a folder, walked with `.gitignore` honoured, or
+/// one file), sorted so that loading order is stable.
+pub fn discover(path: &Path) -> Result<Vec<PathBuf>, PackError> {
+    if !path.exists() {
+        return Err(PackError::file(
+            PackErrorKind::Io,
+            &path.display().to_string(),
+            "no such file or folder",
+        )
+        .with_help("--rules takes a folder of .yaml/.yml packs or a single pack file"));
+    }
+    if path.is_file() {
+        return Ok(vec![path.to_path_buf()]);
+    }
+    let mut files: Vec<PathBuf> = ignore::WalkBuilder::new(path)
+        .build()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_some_and(|t| t.is_file()))
+        .map(|e| e.into_path())
+        .filter(|p| {
+            p.extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
+        })
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// Reads and validates one pack file from disk.
+pub fn read_pack(file: &Path) -> Result<Pack, Vec<PackError>> {
+    let name = file.display().to_string();
+    let text = std::fs::read_to_string(file).map_err(|e| {
+        vec![PackError::file(PackErrorKind::Io, &name, format!("cannot read: {e}"))]
+    })?;
+    load::parse_pack(&name, Arc::from(text), false)
+}

@@ -1,0 +1,222 @@
+//! Validated packs: what checks and the matcher see. Every value has been
+//! checked (dates exist, regexes compile, ids are unique) and every rule
+//! knows the file and line it came from.
+
+use chrono::NaiveDate;
+
+use crate::article::Language;
+use crate::dates::PartialDate;
+use crate::finding::{Applicability, RuleRef};
+
+pub use super::raw::Gender;
+
+/// Strings per language.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Localized {
+    /// Arabic forms.
+    pub ar: Vec<String>,
+    /// English forms.
+    pub en: Vec<String>,
+}
+
+impl Localized {
+    /// The forms for one language.
+    pub fn get(&self, language: Language) -> &[String] {
+        match language {
+            Language::Ar => &self.ar,
+            Language::En => &self.en,
+        }
+    }
+
+    /// Every form with its language, Arabic first.
+    pub fn iter(&self) -> impl Iterator<Item = (Language, &str)> {
+        self.ar
+            .iter()
+            .map(|s| (Language::Ar, s.as_str()))
+            .chain(self.en.iter().map(|s| (Language::En, s.as_str())))
+    }
+
+    /// The first form in `language`, else the first form in any language.
+    pub fn first(&self, language: Language) -> Option<&str> {
+        self.get(language)
+            .first()
+            .or_else(|| self.ar.first())
+            .or_else(|| self.en.first())
+            .map(String::as_str)
+    }
+}
+
+/// Which form of a nationality adjective a text used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum DemonymForm {
+    /// Arabic masculine singular.
+    Masculine,
+    /// Arabic feminine singular.
+    Feminine,
+    /// Arabic plural.
+    Plural,
+    /// English (English adjectives do not inflect).
+    English,
+}
+
+/// A country from the lexicon.
+#[derive(Debug, Clone)]
+pub struct Country {
+    /// ISO 3166-1 alpha-2 code.
+    pub code: String,
+    /// Names per language.
+    pub names: Localized,
+    /// Grammatical gender of the Arabic name.
+    pub gender: Gender,
+    /// Arabic masculine singular demonyms.
+    pub demonyms_ar_masculine: Vec<String>,
+    /// Arabic feminine singular demonyms.
+    pub demonyms_ar_feminine: Vec<String>,
+    /// Arabic plural demonyms.
+    pub demonyms_ar_plural: Vec<String>,
+    /// English demonyms.
+    pub demonyms_en: Vec<String>,
+    /// Where the entry is.
+    pub origin: RuleRef,
+}
+
+/// A rank with its equivalent forms.
+#[derive(Debug, Clone)]
+pub struct Rank {
+    /// Stable id.
+    pub id: String,
+    /// Forms per language.
+    pub names: Localized,
+    /// Where the entry is.
+    pub origin: RuleRef,
+}
+
+/// A post held over a period.
+#[derive(Debug, Clone)]
+pub struct Role {
+    /// The title per language.
+    pub title: Localized,
+    /// First day in post.
+    pub from: Option<PartialDate>,
+    /// Last day in post; `None` while held.
+    pub to: Option<PartialDate>,
+}
+
+/// A person or organisation.
+#[derive(Debug, Clone)]
+pub struct Entity {
+    /// Stable id.
+    pub id: String,
+    /// Names and aliases.
+    pub names: Localized,
+    /// ISO code of the nationality.
+    pub nationality: Option<String>,
+    /// Correct rank forms.
+    pub rank: Option<Localized>,
+    /// Posts held.
+    pub roles: Vec<Role>,
+    /// Date of birth.
+    pub born: Option<PartialDate>,
+    /// Where the entry is.
+    pub origin: RuleRef,
+}
+
+/// A dated event.
+#[derive(Debug, Clone)]
+pub struct Event {
+    /// Stable id.
+    pub id: String,
+    /// Names per language.
+    pub names: Localized,
+    /// When it happened.
+    pub date: PartialDate,
+    /// Where the entry is.
+    pub origin: RuleRef,
+}
+
+/// A day counter.
+#[derive(Debug, Clone)]
+pub struct Counter {
+    /// Stable id.
+    pub id: String,
+    /// Regex per language, as written in the pack.
+    pub patterns: Vec<(Language, String)>,
+    /// The date that is day 1.
+    pub day_one: NaiveDate,
+    /// Where the entry is.
+    pub origin: RuleRef,
+}
+
+/// A known misspelling or confusion.
+#[derive(Debug, Clone)]
+pub struct Typo {
+    /// Stable id.
+    pub id: String,
+    /// The wrong form (literal or regex).
+    pub find: String,
+    /// The right form.
+    pub replace: String,
+    /// The language it applies to.
+    pub language: Language,
+    /// Whether `find` is a regex.
+    pub regex: bool,
+    /// Why the form is wrong.
+    pub message: Option<String>,
+    /// How safe the fix is.
+    pub applicability: Applicability,
+    /// Where the entry is.
+    pub origin: RuleRef,
+}
+
+/// A rule test.
+#[derive(Debug, Clone)]
+pub struct Example {
+    /// The text to check.
+    pub text: String,
+    /// Its language, when given.
+    pub language: Option<Language>,
+    /// Codes it must produce.
+    pub expect: Vec<String>,
+    /// Codes it must not produce.
+    pub expect_not: Vec<String>,
+    /// Where the example is.
+    pub origin: RuleRef,
+}
+
+/// Facts about a pack file as a whole.
+#[derive(Debug, Clone)]
+pub struct PackInfo {
+    /// The pack's name.
+    pub name: String,
+    /// The file it was read from.
+    pub file: String,
+    /// What it is for.
+    pub description: Option<String>,
+    /// Where its data comes from.
+    pub source: Option<String>,
+    /// Its data licence.
+    pub license: Option<String>,
+    /// Whether it is compiled into the binary.
+    pub bundled: bool,
+}
+
+/// One validated pack.
+#[derive(Debug, Clone)]
+pub struct Pack {
+    /// About the pack.
+    pub info: PackInfo,
+    /// Lexicon countries.
+    pub countries: Vec<Country>,
+    /// Lexicon ranks.
+    pub ranks: Vec<Rank>,
+    /// Entities.
+    pub entities: Vec<Entity>,
+    /// Events.
+    pub events: Vec<Event>,
+    /// Counters.
+    pub counters: Vec<Counter>,
+    /// Typos.
+    pub typos: Vec<Typo>,
+    /// Rule tests.
+    pub examples: Vec<Example>,
+}

@@ -1,0 +1,229 @@
+//! The serde mirror of a rule-pack file: exactly what YAML may say, no
+//! more. Unknown keys are errors (`deny_unknown_fields`), and values that
+//! need checking after parsing (ids, dates, regexes) keep their source
+//! location so that errors point into the pack.
+
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+/// A located string.
+pub type Located = Spanned<String>;
+
+/// One pack file. Every top-level key is optional.
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RawPack {
+    /// The pack's name, used in reports (`pack.rule`); defaults to the file stem.
+    pub pack: Option<Located>,
+    /// What the pack is for.
+    pub description: Option<String>,
+    /// Where the pack's data comes from (required for data-derived packs).
+    pub source: Option<String>,
+    /// The licence of the pack's data.
+    pub license: Option<String>,
+    /// Language-level knowledge: countries, demonyms, ranks.
+    pub lexicon: Option<RawLexicon>,
+    /// People and organisations.
+    #[serde(default)]
+    pub entities: Vec<RawEntity>,
+    /// Dated events.
+    #[serde(default)]
+    pub events: Vec<RawEvent>,
+    /// Day counters such as "day N of the war".
+    #[serde(default)]
+    pub counters: Vec<RawCounter>,
+    /// Known misspellings and confusions.
+    #[serde(default)]
+    pub typos: Vec<RawTypo>,
+    /// Rule tests run by `factlint rules test`.
+    #[serde(default)]
+    pub examples: Vec<RawExample>,
+}
+
+/// Strings per language.
+#[derive(Debug, Deserialize, Default, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct RawLocalized {
+    /// Arabic forms.
+    #[serde(default)]
+    pub ar: Vec<Located>,
+    /// English forms.
+    #[serde(default)]
+    pub en: Vec<Located>,
+}
+
+/// The lexicon section.
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RawLexicon {
+    /// Countries with names, demonyms and grammatical gender.
+    #[serde(default)]
+    pub countries: Vec<RawCountry>,
+    /// Military and civil ranks, each with its equivalent forms.
+    #[serde(default)]
+    pub ranks: Vec<RawRank>,
+}
+
+/// Arabic grammatical gender.
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Gender {
+    /// Masculine (`أعلن المغرب`).
+    Masculine,
+    /// Feminine (`أعلنت مصر`).
+    Feminine,
+}
+
+/// A country.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCountry {
+    /// ISO 3166-1 alpha-2 code.
+    pub code: Located,
+    /// Names per language.
+    pub names: RawLocalized,
+    /// Grammatical gender of the Arabic name.
+    pub gender: Gender,
+    /// Nationality adjectives.
+    pub demonyms: RawDemonyms,
+}
+
+/// Nationality adjectives of a country.
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RawDemonyms {
+    /// Arabic forms by gender and number.
+    #[serde(default)]
+    pub ar: RawArabicDemonyms,
+    /// English forms.
+    #[serde(default)]
+    pub en: Vec<Located>,
+}
+
+/// Arabic nationality adjectives, without the article (the matcher adds
+/// clitics itself).
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RawArabicDemonyms {
+    /// Masculine singular (`مغربي`).
+    #[serde(default)]
+    pub masculine: Vec<Located>,
+    /// Feminine singular (`مغربية`).
+    #[serde(default)]
+    pub feminine: Vec<Located>,
+    /// Plurals (`مغاربة`, `مغربيون`).
+    #[serde(default)]
+    pub plural: Vec<Located>,
+}
+
+/// A rank and its equivalent forms.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRank {
+    /// Stable id (`major-general`).
+    pub id: Located,
+    /// Forms per language; all forms of one rank are the same rank.
+    pub names: RawLocalized,
+}
+
+/// A person or organisation the newsroom knows.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawEntity {
+    /// Stable id (`tomer-bar`).
+    pub id: Located,
+    /// Names and aliases per language.
+    pub names: RawLocalized,
+    /// ISO 3166-1 alpha-2 code of the nationality.
+    pub nationality: Option<Located>,
+    /// The rank, in every form the person is correctly given.
+    pub rank: Option<RawLocalized>,
+    /// Posts held, with dates.
+    #[serde(default)]
+    pub roles: Vec<RawRole>,
+    /// Date of birth (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`).
+    pub born: Option<Located>,
+}
+
+/// A post held from one date to another.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRole {
+    /// The title per language.
+    pub title: RawLocalized,
+    /// First day in the post.
+    pub from: Option<Located>,
+    /// Last day in the post; absent while the post is held.
+    pub to: Option<Located>,
+}
+
+/// A dated event.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawEvent {
+    /// Stable id.
+    pub id: Located,
+    /// Names per language.
+    pub names: RawLocalized,
+    /// The date, at day, month or year precision.
+    pub date: Located,
+}
+
+/// A day counter printed in banners ("day 428 of the war").
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCounter {
+    /// Stable id.
+    pub id: Located,
+    /// A regex per language with a named group `day`.
+    pub pattern: RawPatterns,
+    /// The date that is day 1.
+    pub day_one: Located,
+}
+
+/// One regex per language.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPatterns {
+    /// Arabic pattern.
+    pub ar: Option<Located>,
+    /// English pattern.
+    pub en: Option<Located>,
+}
+
+/// A known misspelling or confusion.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTypo {
+    /// Optional stable id; defaults to the literal.
+    pub id: Option<Located>,
+    /// The wrong form (a literal, or a regex when `regex: true`).
+    pub find: Located,
+    /// The right form (`$1`, `${name}` refer to regex groups).
+    pub replace: String,
+    /// The language the entry applies to; inferred from the script.
+    pub lang: Option<Located>,
+    /// Whether `find` is a regex.
+    #[serde(default)]
+    pub regex: bool,
+    /// An explanation of the confusion.
+    pub message: Option<String>,
+    /// How safe the fix is: `safe` (applied by `--fix`), `unsafe` (shown).
+    pub fix: Option<Located>,
+}
+
+/// A rule test.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawExample {
+    /// The text to check.
+    pub text: Located,
+    /// Its language; detected when absent.
+    pub lang: Option<Located>,
+    /// Codes the text must produce.
+    #[serde(default)]
+    pub expect: Vec<Located>,
+    /// Codes the text must not produce.
+    #[serde(default)]
+    pub expect_not: Vec<Located>,
+}

@@ -1,0 +1,11 @@
+//! Text utilities shared by every layer: the normalised view that matching
+//! runs over, line and column arithmetic for reports, and the word and clitic
+//! rules that decide whether a hit inside the normalised text is a real
+//! mention.
+
+pub mod lines;
+pub mod normalize;
+pub mod words;
+
+pub use lines::LineIndex;
+pub use normalize::{Normalized, normalize_pattern};

@@ -1,0 +1,267 @@
+//! The normalised view that every matcher runs over, with a map back to the
+//! original bytes.
+//!
+//! Editors type the same word many ways: with or without tashkeel and
+//! tatweel, with `أ`, `إ`, `آ` or a bare `ا`, with `ى` or `ي`, with
+//! Arabic-Indic, Persian or Western digits, with invisible bidi marks pasted
+//! from a CMS, in upper or lower case. Rules are written once and must match
+//! all of these, so both the article and every rule literal are normalised
+//! the same way. Reports must still point into the original file, so each
+//! normalised byte remembers the original character it came from.
+
+use std::ops::Range;
+
+/// A normalised copy of a text plus, for every normalised byte, the byte
+/// range of the original character it came from.
+#[derive(Debug, Clone, Default)]
+pub struct Normalized {
+    /// The normalised text.
+    pub text: String,
+    starts: Vec<u32>,
+    ends: Vec<u32>,
+}
+
+/// What normalisation does with one original character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Action {
+    /// Keep the character as it is.
+    Keep,
+    /// Replace it with another character.
+    Map(char),
+    /// Lower-case it (Latin and other cased scripts).
+    Lower,
+    /// Drop a mark that belongs to the letter before it (tashkeel, tatweel):
+    /// a span ending on that letter grows to cover the mark.
+    DropMark,
+    /// Drop an invisible formatting character (bidi marks, zero-width).
+    DropInvisible,
+}
+
+/// How far normalisation goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    /// Everything: letters that editors use interchangeably become one.
+    Full,
+    /// Only what is invisible or cosmetic (marks, tatweel, bidi, digits,
+    /// case); letters keep their identity, so `مسئول` and `مسؤول` differ.
+    Light,
+}
+
+fn action(c: char, level: Level) -> Action {
+    match c {
+        // Tashkeel, Quranic annotation marks, superscript alef, and tatweel.
+        '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{0640}' => {
+            Action::DropMark
+        }
+        // Bidi marks and embeddings, zero-width characters, BOM.
+        '\u{200B}'..='\u{200F}'
+        | '\u{061C}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{FEFF}'
+        | '\u{00AD}' => Action::DropInvisible,
+        // Arabic-Indic and Persian (extended Arabic-Indic) digits.
+        '\u{0660}'..='\u{0669}' => Action::Map(char::from(b'0' + (c as u32 - 0x0660) as u8)),
+        '\u{06F0}'..='\u{06F9}' => Action::Map(char::from(b'0' + (c as u32 - 0x06F0) as u8)),
+        // Alef with hamza above or below, madda, wasla.
+        '\u{0622}' | '\u{0623}' | '\u{0625}' | '\u{0671}' if level == Level::Full => {
+            Action::Map('\u{0627}')
+        }
+        // Hamza on waw and on ya.
+        '\u{0624}' if level == Level::Full => Action::Map('\u{0648}'),
+        '\u{0626}' if level == Level::Full => Action::Map('\u{064A}'),
+        // Alef maqsura, and the Persian ya and kaf used in some Arabic text.
+        '\u{0649}' | '\u{06CC}' if level == Level::Full => Action::Map('\u{064A}'),
+        '\u{06A9}' if level == Level::Full => Action::Map('\u{0643}'),
+        // Every kind of space is a plain space: `سلاح الجو` with a no-break
+        // space is still `سلاح الجو`.
+        c if c != ' ' && c != '\n' && c != '\r' && c != '\t' && c.is_whitespace() => {
+            Action::Map(' ')
+        }
+        c if c.is_ascii() => {
+            if c.is_ascii_uppercase() {
+                Action::Map(c.to_ascii_lowercase())
+            } else {
+                Action::Keep
+            }
+        }
+        c if c.is_uppercase() => Action::Lower,
+        _ => Action::Keep,
+    }
+}
+
+impl Normalized {
+    /// Normalises `original` fully (the view every matcher runs over).
+    pub fn new(original: &str) -> Self {
+        Self::with_level(original, Level::Full)
+    }
+
+    /// Normalises `original` at the given level.
+    pub fn with_level(original: &str, level: Level) -> Self {
+        let mut text = String::with_capacity(original.len());
+        let mut starts = Vec::with_capacity(original.len() + 1);
+        let mut ends = Vec::with_capacity(original.len() + 1);
+        // Normalised bytes produced by the last kept character, so that a
+        // following mark can extend their ends.
+        let mut last_emitted = 0..0;
+        for (offset, c) in original.char_indices() {
+            let end = offset + c.len_utf8();
+            let before = text.len();
+            match action(c, level) {
+                Action::Keep => text.push(c),
+                Action::Map(m) => text.push(m),
+                Action::Lower => text.extend(c.to_lowercase()),
+                Action::DropMark => {
+                    for e in &mut ends[last_emitted.clone()] {
+                        *e = end as u32;
+                    }
+                    continue;
+                }
+                Action::DropInvisible => continue,
+            }
+            let produced = text.len() - before;
+            starts.extend(std::iter::repeat_n(offset as u32, produced));
+            ends.extend(std::iter::repeat_n(end as u32, produced));
+            last_emitted = before..text.len();
+        }
+        starts.push(original.len() as u32);
+        ends.push(original.len() as u32);
+        Normalized { text, starts, ends }
+    }
+
+    /// The byte range in the original text that the normalised `range`
+    /// came from. The result always lies on character boundaries of the
+    /// original and covers every character that produced the range,
+    /// including marks written on its last letter.
+    pub fn original_range(&self, range: Range<usize>) -> Range<usize> {
+        let start = self.starts[range.start] as usize;
+        if range.end <= range.start {
+            return start..start;
+        }
+        let end = self.ends[range.end - 1] as usize;
+        start..end.max(start)
+    }
+
+    /// The original byte offset of normalised byte `offset`.
+    pub fn original_offset(&self, offset: usize) -> usize {
+        self.starts[offset] as usize
+    }
+
+    /// The normalised byte offset of the first normalised byte that comes
+    /// from original offset `original` or later.
+    pub fn normalized_offset(&self, original: usize) -> usize {
+        self.starts
+            .partition_point(|&s| (s as usize) < original)
+            .min(self.text.len())
+    }
+}
+
+/// Normalises a rule literal exactly as article text is normalised, so that
+/// the two meet in the matcher.
+pub fn normalize_pattern(pattern: &str) -> String {
+    Normalized::new(pattern).text.trim().to_string()
+}
+
+/// The light form of a string (see [`Level::Light`]): what an exact typo
+/// rule compares when full normalisation would erase the very difference it
+/// is about.
+pub fn light_form(text: &str) -> String {
+    Normalized::with_level(text, Level::Light).text
+}
+
+/// Normalises the Arabic letters of a regex source without touching its
+/// syntax: escapes such as `\D` or `\S` must keep their case, so Latin case
+/// is left to the regex's case-insensitive flag.
+pub fn normalize_regex_source(source: &str) -> String {
+    let mut out = String::with_capacity(source.len());
+    for c in source.chars() {
+        if c.is_ascii() {
+            out.push(c);
+            continue;
+        }
+        match action(c, Level::Full) {
+            Action::Keep | Action::Lower => out.push(c),
+            Action::Map(m) => out.push(m),
+            Action::DropMark | Action::DropInvisible => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn arabic_variants_meet() {
+        for (a, b) in [
+            ("إسرائيل", "اسرائيل"),
+            ("أفيف كوخافي", "افيف كوخافى"),
+            ("وقّع", "وقع"),
+            ("العـــلاقات", "العلاقات"),
+            ("٢٠٢٣", "2023"),
+            ("۲۰۲۳", "2023"),
+            ("مسؤول", "مسوول"),
+            ("سلاح\u{00A0}الجو", "سلاح الجو"),
+            ("\u{200F}المغرب\u{200E}", "المغرب"),
+            ("Kochavi", "KOCHAVI"),
+        ] {
+            assert_eq!(normalize_pattern(a), normalize_pattern(b), "{a} vs {b}");
+        }
+    }
+
+    #[test]
+    fn light_form_keeps_letters() {
+        assert_ne!(light_form("مسئول"), light_form("مسؤول"));
+        assert_eq!(light_form("وقّع"), light_form("وقع"));
+        assert_eq!(light_form("The"), "the");
+    }
+
+    #[test]
+    fn spans_map_back_over_marks() {
+        let original = "وقّعَ الاتفاق";
+        let n = Normalized::new(original);
+        let start = n.text.find("وقع").unwrap();
+        let range = n.original_range(start..start + "وقع".len());
+        assert_eq!(&original[range], "وقّعَ");
+    }
+
+    #[test]
+    fn invisible_marks_are_not_swallowed_at_the_end() {
+        let original = "المغرب\u{200F} اليوم";
+        let n = Normalized::new(original);
+        let range = n.original_range(0.."المغرب".len());
+        assert_eq!(&original[range], "المغرب");
+    }
+
+    #[test]
+    fn regex_sources_keep_escape_case() {
+        assert_eq!(normalize_regex_source(r"إسرائيل\s+\D"), r"اسراييل\s+\D");
+    }
+
+    proptest! {
+        /// Every span mapped back lies on character boundaries of the
+        /// original and covers the characters that produced it.
+        #[test]
+        fn mapped_spans_lie_on_char_boundaries(
+            original in "[ a-zA-Zء-يًٌٍَُِّْـ٠-٩۰-۹\u{200E}\u{200F}\u{061C}أإآى,.]{0,40}",
+            a in 0usize..200, b in 0usize..200,
+        ) {
+            let n = Normalized::new(&original);
+            let len = n.text.len();
+            let (mut s, mut e) = (a.min(len), b.min(len));
+            if s > e { std::mem::swap(&mut s, &mut e); }
+            while !n.text.is_char_boundary(s) { s -= 1; }
+            while !n.text.is_char_boundary(e) { e += 1; }
+            let range = n.original_range(s..e);
+            prop_assert!(original.is_char_boundary(range.start));
+            prop_assert!(original.is_char_boundary(range.end));
+            prop_assert!(range.start <= range.end && range.end <= original.len());
+            // Normalising the mapped original again yields the matched words.
+            let again = Normalized::new(&original[range]).text;
+            prop_assert_eq!(again, n.text[s..e].to_string());
+        }
+    }
+}

@@ -1,0 +1,129 @@
+//! Word boundaries and Arabic clitics.
+//!
+//! A literal found inside the normalised text is a mention only if it is a
+//! whole word, or a whole word once Arabic proclitics are taken off:
+//! `والمغرب`, `بنظيره` and `للمغرب` mention `المغرب` and `نظيره`;
+//! `المغربية` mentions `مغربية`. Boundaries are checked here, in code, after
+//! a hit, instead of with the regex crate's Unicode `\b`, which leaves the
+//! fast path on non-ASCII text.
+
+/// Whether `c` is part of a word: a letter, digit or combining mark.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_' || ('\u{064B}'..='\u{065F}').contains(&c)
+}
+
+/// Whether `c` is an Arabic letter (used to decide if clitics apply).
+pub fn is_arabic_letter(c: char) -> bool {
+    matches!(c, '\u{0620}'..='\u{064A}' | '\u{066E}'..='\u{06D3}' | '\u{06FA}'..='\u{06FF}')
+}
+
+/// Where a whole-word match starts and ends in the normalised text, with the
+/// clitics it carried.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WordMatch {
+    /// Start of the word including its proclitics.
+    pub word_start: usize,
+    /// Length in bytes of the proclitic prefix (`و`, `بال`, `لل` …).
+    pub prefix_len: usize,
+}
+
+/// Checks that `text[start..end]` is a whole word, allowing Arabic
+/// proclitics before it when the match starts with an Arabic letter.
+/// Returns where the word, prefix included, starts.
+pub fn whole_word(text: &str, start: usize, end: usize) -> Option<WordMatch> {
+    let after = text[end..].chars().next();
+    if after.is_some_and(is_word_char) {
+        return None;
+    }
+    let matched_first = text[start..end].chars().next()?;
+    // Walk back over word characters to the start of the word.
+    let word_start = text[..start]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_word_char(c))
+        .last()
+        .map_or(start, |(i, _)| i);
+    if word_start == start {
+        return Some(WordMatch {
+            word_start,
+            prefix_len: 0,
+        });
+    }
+    if !is_arabic_letter(matched_first) {
+        return None;
+    }
+    let prefix = &text[word_start..start];
+    let body = &text[start..end];
+    arabic_proclitics_allowed(prefix, body).then_some(WordMatch {
+        word_start,
+        prefix_len: start - word_start,
+    })
+}
+
+/// Whether `prefix` is a valid chain of Arabic proclitics in front of
+/// `body`: an optional conjunction (`و`, `ف`), an optional preposition
+/// (`ب`, `ك`, `ل`), and an optional article (`ال`), where `ل` + `ال`
+/// contracts to `لل`. A body that carries its own article (`المغرب`) takes
+/// only the conjunction and `ب`/`ك`, or the contracted `لل` form, which the
+/// matcher sees as `ل` before `لمغرب`… so the body's article is checked too.
+pub fn arabic_proclitics_allowed(prefix: &str, body: &str) -> bool {
+    let mut rest = prefix;
+    for conj in ["و", "ف"] {
+        if let Some(r) = rest.strip_prefix(conj) {
+            rest = r;
+            break;
+        }
+    }
+    if body.starts_with("ال") {
+        // `ب`/`ك` before the article: `بالمغرب`, `كالمغرب`.
+        return rest.is_empty() || rest == "ب" || rest == "ك";
+    }
+    if rest.is_empty() {
+        return true;
+    }
+    if rest == "لل" {
+        return true;
+    }
+    for prep in ["ب", "ك", "ل"] {
+        if let Some(r) = rest.strip_prefix(prep) {
+            return r.is_empty() || r == "ال";
+        }
+    }
+    rest == "ال"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hit(text: &str, word: &str) -> Option<WordMatch> {
+        let start = text.find(word)?;
+        whole_word(text, start, start + word.len())
+    }
+
+    #[test]
+    fn clitics_do_not_hide_mentions() {
+        assert!(hit("زار والمغرب", "المغرب").is_some());
+        assert!(hit("زار بالمغرب", "المغرب").is_some());
+        assert!(hit("التقى بنظيره", "نظيره").is_some());
+        assert!(hit("الطائرات المغربية", "مغربية").is_some());
+        assert!(hit("وللمغربي", "مغربي").is_some());
+        assert_eq!(hit("وبالمغربي", "مغربي").unwrap().prefix_len, "وبال".len());
+    }
+
+    #[test]
+    fn contracted_article_after_lam() {
+        // `للمغرب` = ل + المغرب; the matcher also looks for the contracted
+        // body `لمغرب`, which then carries a plain `ل` prefix.
+        assert!(hit("زيارة للمغرب", "لمغرب").is_some());
+    }
+
+    #[test]
+    fn other_letters_are_not_clitics() {
+        assert!(hit("عمان", "مان").is_none());
+        assert!(hit("المغربيات", "المغرب").is_none());
+        assert!(hit("the them", "the").is_some());
+        assert!(hit("bathe", "the").is_none());
+        assert!(hit("then", "the").is_none());
+    }
+}
