@@ -87,6 +87,15 @@ pub enum Format {
 }
 
 impl Format {
+    /// The name people read ("plain text", "Markdown", "HTML").
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Text => "plain text",
+            Format::Markdown => "Markdown",
+            Format::Html => "HTML",
+        }
+    }
+
     /// Picks a format from a file name's extension; plain text otherwise.
     pub fn from_path(path: &str) -> Format {
         let lower = path.to_ascii_lowercase();

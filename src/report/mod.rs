@@ -1,1 +1,128 @@
-//! Renderers.
+//! Renderers: one per output format, each a function over the same
+//! [`FileReport`]s. Checks never know the format.
+
+pub mod human;
+pub mod json;
+pub mod jsonl;
+
+use std::io::{self, Write};
+
+use crate::article::{Article, LoadError};
+use crate::finding::{Finding, Severity};
+
+/// What happened to one input file.
+#[derive(Debug)]
+pub struct FileReport {
+    /// The path as given (`-` for stdin).
+    pub path: String,
+    /// The outcome: the loaded article and its findings, or why it failed.
+    pub outcome: Result<Checked, LoadError>,
+}
+
+/// A checked article and its findings.
+#[derive(Debug)]
+pub struct Checked {
+    /// The article.
+    pub article: Article,
+    /// Its findings, in source order.
+    pub findings: Vec<Finding>,
+}
+
+/// Counts over a whole run.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Summary {
+    /// Files given or found.
+    pub files: usize,
+    /// Files that could not be checked.
+    pub failed_files: usize,
+    /// Findings of severity error.
+    pub errors: usize,
+    /// Findings of severity warning.
+    pub warnings: usize,
+    /// Findings of severity info.
+    pub infos: usize,
+}
+
+impl Summary {
+    /// Counts the findings of a run.
+    pub fn of(reports: &[FileReport]) -> Summary {
+        let mut summary = Summary {
+            files: reports.len(),
+            ..Summary::default()
+        };
+        for report in reports {
+            match &report.outcome {
+                Ok(checked) => {
+                    for finding in &checked.findings {
+                        match finding.severity {
+                            Severity::Error => summary.errors += 1,
+                            Severity::Warning => summary.warnings += 1,
+                            Severity::Info => summary.infos += 1,
+                        }
+                    }
+                }
+                Err(_) => summary.failed_files += 1,
+            }
+        }
+        summary
+    }
+
+    /// Findings at or above `threshold`.
+    pub fn at_or_above(&self, threshold: Severity) -> usize {
+        match threshold {
+            Severity::Error => self.errors,
+            Severity::Warning => self.errors + self.warnings,
+            Severity::Info => self.errors + self.warnings + self.infos,
+        }
+    }
+
+    /// The summary line people read last.
+    pub fn line(&self) -> String {
+        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        let mut line = format!(
+            "{} checked: {}, {}, {}",
+            plural(self.files - self.failed_files, "file"),
+            plural(self.errors, "error"),
+            plural(self.warnings, "warning"),
+            plural(self.infos, "info"),
+        );
+        if self.failed_files > 0 {
+            line.push_str(&format!("; {} could not be read", plural(self.failed_files, "file")));
+        }
+        line
+    }
+}
+
+/// The output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// For people: the source line with the offending words underlined.
+    Human,
+    /// One JSON document (the contract in `src/report/json.rs`).
+    Json,
+    /// One JSON object per finding, per line.
+    Jsonl,
+}
+
+/// Options of the human renderer.
+#[derive(Debug, Clone, Copy)]
+pub struct HumanOptions {
+    /// Whether to use colour.
+    pub color: bool,
+    /// The width to wrap at.
+    pub width: usize,
+}
+
+/// Renders a run in the chosen format.
+pub fn render(
+    format: Format,
+    reports: &[FileReport],
+    human: HumanOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        Format::Human => human::render(reports, human, out),
+        Format::Json => json::render(reports, out),
+        Format::Jsonl => jsonl::render(reports, out),
+    }
+}

@@ -39,14 +39,17 @@ impl SourceCode for CharColumnSource {
         let inner = self
             .text
             .read_span(span, context_lines_before, context_lines_after)?;
+        // The gutter counts lines from where the returned context starts;
+        // the header reports the character column of the span itself.
         let offset = span.offset().min(self.text.len());
+        let context_start = inner.span().offset().min(self.text.len());
         let line_start = self.text[..offset].rfind('\n').map_or(0, |i| i + 1);
         let column = self.text[line_start..offset].chars().count();
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.clone(),
             inner.data(),
             *inner.span(),
-            self.text[..offset].matches('\n').count(),
+            self.text[..context_start].matches('\n').count(),
             column,
             inner.line_count(),
         )))

@@ -1,0 +1,375 @@
+//! Command-line parsing and the `check`, `rules` and `explain` commands.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use rayon::prelude::*;
+
+use factlint::article::{Article, Language, LoadOptions, read_article_source};
+use factlint::checks::{self, CheckOptions, codes};
+use factlint::finding::Severity;
+use factlint::report::{self, Checked, FileReport, Format, HumanOptions, Summary, human};
+use factlint::rules::{Loaded, PackError, RuleSet, RuleSources};
+
+/// Exit status: nothing at or above `--fail-on`.
+const EXIT_CLEAN: u8 = 0;
+/// Exit status: findings at or above `--fail-on`.
+const EXIT_FINDINGS: u8 = 1;
+/// Exit status: the run itself failed (bad rules, unreadable input).
+const EXIT_ERROR: u8 = 2;
+
+/// factlint checks news articles against what a newsroom knows: facts that
+/// contradict the rule packs or each other, typos, and dates that do not add
+/// up. Arabic first, English second.
+#[derive(Debug, Parser)]
+#[command(name = "factlint", version, about, long_about = None)]
+#[command(after_help = "Exit status: 0 nothing at or above --fail-on, 1 findings, 2 the run failed \
+(a broken rule pack or an unreadable article; the other files are still checked).")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check articles (files, folders walked with .gitignore honoured, or - for stdin).
+    Check(CheckArgs),
+    /// Validate or list rule packs.
+    #[command(subcommand)]
+    Rules(RulesCommand),
+    /// Explain a finding code, or list every code.
+    Explain {
+        /// A code such as `typo/substitution`; omit to list all codes.
+        code: Option<String>,
+    },
+}
+
+#[derive(Debug, Args)]
+struct RuleArgs {
+    /// Add the packs in this folder (or this pack file); repeatable.
+    #[arg(long = "rules", value_name = "DIR")]
+    rules: Vec<PathBuf>,
+    /// Leave out the bundled packs (the lexicon and common typos).
+    #[arg(long)]
+    no_default_rules: bool,
+}
+
+impl RuleArgs {
+    fn sources(&self, extra: &[PathBuf]) -> RuleSources {
+        RuleSources {
+            no_defaults: self.no_default_rules,
+            paths: self.rules.iter().chain(extra).cloned().collect(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ColorChoice {
+    /// Colour when writing to a terminal.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum LangChoice {
+    /// Detect from the script.
+    Auto,
+    /// Arabic.
+    Ar,
+    /// English.
+    En,
+}
+
+#[derive(Debug, Args)]
+struct CheckArgs {
+    /// Articles or folders to check; `-` reads one article from stdin.
+    #[arg(value_name = "PATH", default_value = ".")]
+    paths: Vec<String>,
+    #[command(flatten)]
+    rules: RuleArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "human")]
+    format: Format,
+    /// Lowest severity that makes the exit status 1.
+    #[arg(long, value_enum, default_value = "error", value_name = "SEVERITY")]
+    fail_on: Severity,
+    /// Reference date when the article has no front matter date (YYYY-MM-DD).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    date: Option<NaiveDate>,
+    /// Article language.
+    #[arg(long, value_enum, default_value = "auto")]
+    lang: LangChoice,
+    /// Treat input as this format instead of guessing from the extension (stdin is plain text).
+    #[arg(long = "input-format", value_enum, value_name = "FORMAT")]
+    input_format: Option<factlint::article::Format>,
+    /// Run only codes with these prefixes (`typo`, `date/hijri`); repeatable.
+    #[arg(long, value_name = "CODE")]
+    select: Vec<String>,
+    /// Skip codes with these prefixes; repeatable.
+    #[arg(long, value_name = "CODE")]
+    ignore: Vec<String>,
+    /// When to use colour in the human report.
+    #[arg(long, value_enum, default_value = "auto")]
+    color: ColorChoice,
+}
+
+#[derive(Debug, Subcommand)]
+enum RulesCommand {
+    /// Check packs for mistakes; exit 2 if any pack is broken.
+    Validate {
+        /// Pack folders or files (the bundled packs are always validated too, unless --no-default-rules).
+        dirs: Vec<PathBuf>,
+        #[command(flatten)]
+        rules: RuleArgs,
+    },
+    /// List loaded packs and what they hold.
+    List {
+        /// Pack folders or files to add to the bundled packs.
+        dirs: Vec<PathBuf>,
+        #[command(flatten)]
+        rules: RuleArgs,
+    },
+}
+
+fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| format!("`{text}` is not a date; write YYYY-MM-DD, e.g. 2023-02-24"))
+}
+
+/// Runs the command line and returns the exit status.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Check(args) => check(args),
+        Command::Rules(RulesCommand::Validate { dirs, rules }) => validate(rules.sources(&dirs)),
+        Command::Rules(RulesCommand::List { dirs, rules }) => list(rules.sources(&dirs)),
+        Command::Explain { code } => explain(code.as_deref()),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        // A closed pipe (`factlint check | head`) is not a failure.
+        Err(err) if err.kind() == io::ErrorKind::BrokenPipe => ExitCode::from(EXIT_CLEAN),
+        Err(err) => {
+            eprintln!("factlint: {err}");
+            ExitCode::from(EXIT_ERROR)
+        }
+    }
+}
+
+fn stderr_options() -> HumanOptions {
+    HumanOptions {
+        color: io::stderr().is_terminal(),
+        width: 100,
+    }
+}
+
+/// Loads rules and prints every pack error to stderr.
+fn load_rules(sources: &RuleSources) -> Loaded {
+    let loaded = RuleSet::load(sources);
+    print_pack_errors(&loaded.errors);
+    loaded
+}
+
+fn print_pack_errors(errors: &[PackError]) {
+    let options = stderr_options();
+    for error in errors {
+        eprintln!("{}", human::render_diagnostic(error, options));
+    }
+    if !errors.is_empty() {
+        eprintln!(
+            "factlint: {} rule-pack error{}; the broken packs were left out",
+            errors.len(),
+            if errors.len() == 1 { "" } else { "s" }
+        );
+    }
+}
+
+/// Expands folders into article files, keeping argument order and sorting
+/// within each folder so that output order is stable.
+fn collect_inputs(paths: &[String]) -> Vec<(String, Option<io::Error>)> {
+    let mut inputs = Vec::new();
+    for path in paths {
+        let p = std::path::Path::new(path);
+        if path == "-" || !p.is_dir() {
+            inputs.push((path.clone(), None));
+            continue;
+        }
+        let mut found = Vec::new();
+        for entry in ignore::WalkBuilder::new(p).build() {
+            match entry {
+                Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) => {
+                    let file = entry.path();
+                    let is_article = file.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                        matches!(e.to_ascii_lowercase().as_str(), "txt" | "md" | "markdown" | "html" | "htm")
+                    });
+                    if is_article {
+                        found.push((file.display().to_string(), None));
+                    }
+                }
+                Ok(_) => {}
+                Err(err) => found.push((path.clone(), Some(io::Error::other(err.to_string())))),
+            }
+        }
+        found.sort_by(|a, b| a.0.cmp(&b.0));
+        inputs.extend(found);
+    }
+    inputs
+}
+
+fn check(args: CheckArgs) -> io::Result<u8> {
+    let loaded = load_rules(&args.rules.sources(&[]));
+    let options = LoadOptions {
+        language: match args.lang {
+            LangChoice::Auto => None,
+            LangChoice::Ar => Some(Language::Ar),
+            LangChoice::En => Some(Language::En),
+        },
+        date: args.date,
+        format: args.input_format,
+    };
+    let check_options = CheckOptions {
+        select: args.select.clone(),
+        ignore: args.ignore.clone(),
+    };
+    let unknown: Vec<&String> = args
+        .select
+        .iter()
+        .chain(&args.ignore)
+        .filter(|p| !codes::REGISTRY.iter().any(|c| c.code == p.as_str() || c.code.starts_with(&format!("{p}/"))))
+        .collect();
+    if let Some(prefix) = unknown.first() {
+        eprintln!("factlint: `{prefix}` matches no finding code; `factlint explain` lists them");
+        return Ok(EXIT_ERROR);
+    }
+    let inputs = collect_inputs(&args.paths);
+    let rules = &loaded.rules;
+    let reports: Vec<FileReport> = inputs
+        .into_par_iter()
+        .map(|(path, walk_error)| {
+            let outcome = match walk_error {
+                Some(source) => Err(factlint::article::LoadError::Io {
+                    path: path.clone(),
+                    source,
+                }),
+                None => read_article_source(&path)
+                    .and_then(|text| Article::load(&path, text, &options))
+                    .map(|article| Checked {
+                        findings: checks::run_all(&article, rules, &check_options),
+                        article,
+                    }),
+            };
+            FileReport { path, outcome }
+        })
+        .collect();
+    let color = match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => io::stdout().is_terminal(),
+    };
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    report::render(args.format, &reports, HumanOptions { color, width: 100 }, &mut out)?;
+    out.flush()?;
+    if args.format != Format::Human {
+        // Machine formats carry load errors inside; people on a terminal
+        // still want them on stderr.
+        for report in &reports {
+            if let Err(err) = &report.outcome {
+                eprintln!("factlint: {err}");
+            }
+        }
+    }
+    let summary = Summary::of(&reports);
+    Ok(if !loaded.errors.is_empty() || summary.failed_files > 0 {
+        EXIT_ERROR
+    } else if summary.at_or_above(args.fail_on) > 0 {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
+    })
+}
+
+fn validate(sources: RuleSources) -> io::Result<u8> {
+    let loaded = load_rules(&sources);
+    let mut out = io::stdout().lock();
+    for pack in &loaded.rules.packs {
+        writeln!(out, "ok  {} ({})", pack.file, pack.name)?;
+    }
+    if loaded.errors.is_empty() {
+        writeln!(out, "{} packs valid", loaded.rules.packs.len())?;
+        Ok(EXIT_CLEAN)
+    } else {
+        Ok(EXIT_ERROR)
+    }
+}
+
+fn list(sources: RuleSources) -> io::Result<u8> {
+    let loaded = load_rules(&sources);
+    let rules = &loaded.rules;
+    let mut out = io::stdout().lock();
+    for pack in &rules.packs {
+        let count = |n: usize, what: &str| (n > 0).then(|| format!("{n} {what}"));
+        let in_pack = |origin: &str| origin == pack.file;
+        let parts: Vec<String> = [
+            count(rules.countries.iter().filter(|c| in_pack(&c.origin.file)).count(), "countries"),
+            count(rules.ranks.iter().filter(|c| in_pack(&c.origin.file)).count(), "ranks"),
+            count(rules.entities.iter().filter(|c| in_pack(&c.origin.file)).count(), "entities"),
+            count(rules.events.iter().filter(|c| in_pack(&c.origin.file)).count(), "events"),
+            count(rules.counters.iter().filter(|c| in_pack(&c.origin.file)).count(), "counters"),
+            count(rules.typos.iter().filter(|c| in_pack(&c.origin.file)).count(), "typos"),
+            count(rules.examples.iter().filter(|c| in_pack(&c.origin.file)).count(), "examples"),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        let bundled = if pack.bundled { " [bundled]" } else { "" };
+        writeln!(out, "{}{bundled}  {}", pack.name, pack.file)?;
+        writeln!(out, "    {}", if parts.is_empty() { "empty".to_string() } else { parts.join(", ") })?;
+        if let Some(source) = &pack.source {
+            writeln!(out, "    source: {source}")?;
+        }
+        if let Some(license) = &pack.license {
+            writeln!(out, "    license: {license}")?;
+        }
+    }
+    let (literals, regexes) = rules.pattern_counts();
+    writeln!(out, "{} packs; one pass matches {literals} literals and {regexes} regexes", rules.packs.len())?;
+    Ok(if loaded.errors.is_empty() { EXIT_CLEAN } else { EXIT_ERROR })
+}
+
+fn explain(code: Option<&str>) -> io::Result<u8> {
+    let mut out = io::stdout().lock();
+    let Some(code) = code else {
+        for info in codes::REGISTRY {
+            let status = match info.status {
+                codes::Status::Stable => "",
+                codes::Status::Planned => "  (planned)",
+            };
+            writeln!(out, "{:<24} {:<8} {}{status}", info.code, info.severity, info.summary)?;
+        }
+        return Ok(EXIT_CLEAN);
+    };
+    let Some(info) = codes::lookup(code) else {
+        let all: Vec<String> = codes::REGISTRY.iter().map(|c| c.code.to_string()).collect();
+        let hint = factlint::rules::load::nearest(code, &all)
+            .map(|c| format!(" (did you mean `{c}`?)"))
+            .unwrap_or_default();
+        eprintln!("factlint: unknown code `{code}`{hint}; `factlint explain` lists every code");
+        return Ok(EXIT_ERROR);
+    };
+    writeln!(out, "{} ({} by default)\n\n{}\n", info.code, info.severity, info.summary)?;
+    match info.status {
+        codes::Status::Stable => writeln!(out, "{}", info.doc.trim_end())?,
+        codes::Status::Planned => writeln!(
+            out,
+            "This code is reserved by the design, but its check is not implemented in this version: it never reports."
+        )?,
+    }
+    Ok(EXIT_CLEAN)
+}

@@ -1,0 +1,167 @@
+//! The report for people: rustc-style, with the source line, the offending
+//! words underlined, the evidence as secondary labels, the fix and the rule
+//! that fired. Rendered by miette's graphical handler over a source whose
+//! columns count characters (see [`CharColumnSource`]).
+
+use std::fmt;
+use std::io::{self, Write};
+use std::sync::Arc;
+
+use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
+
+use super::{FileReport, HumanOptions, Summary};
+use crate::article::Article;
+use crate::finding::{Applicability, Finding, Severity};
+use crate::rules::error::CharColumnSource;
+
+/// A finding dressed as a miette diagnostic.
+struct FindingDiagnostic<'a> {
+    finding: &'a Finding,
+    source: &'a CharColumnSource,
+    section: Option<&'static str>,
+    help: String,
+}
+
+impl fmt::Debug for FindingDiagnostic<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("FindingDiagnostic").field("code", &self.finding.code).finish()
+    }
+}
+
+impl fmt::Display for FindingDiagnostic<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.finding.message)
+    }
+}
+
+impl std::error::Error for FindingDiagnostic<'_> {}
+
+impl Diagnostic for FindingDiagnostic<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        Some(Box::new(self.finding.code))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.finding.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+            Severity::Info => miette::Severity::Advice,
+        })
+    }
+
+    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        (!self.help.is_empty()).then(|| Box::new(&self.help) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(self.source)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let range = &self.finding.range;
+        let primary_label = match self.section {
+            Some(section) => format!("{section}: {}", self.finding.code),
+            None => self.finding.code.to_string(),
+        };
+        let primary = LabeledSpan::new_primary_with_span(
+            Some(primary_label),
+            (range.start, range.end - range.start),
+        );
+        let secondary = self.finding.labels.iter().map(|l| {
+            LabeledSpan::new_with_span(Some(l.message.clone()), (l.range.start, l.range.end - l.range.start))
+        });
+        Some(Box::new(std::iter::once(primary).chain(secondary)))
+    }
+}
+
+/// The help block: the check's advice, the fix and where the rule lives.
+fn help_text(finding: &Finding) -> String {
+    let mut lines = Vec::new();
+    if let Some(help) = &finding.help {
+        lines.push(help.clone());
+    }
+    if let Some(fix) = &finding.fix {
+        let how = match fix.applicability {
+            Applicability::Safe => "safe fix, applied by --fix",
+            Applicability::Unsafe => "unsafe fix, shown only: check it by hand",
+            Applicability::DisplayOnly => "suggestion only",
+        };
+        lines.push(format!("fix: replace with «{}» ({how})", fix.replacement));
+    }
+    if let Some(rule) = &finding.rule {
+        lines.push(format!("rule: {}.{} at {}:{}", rule.pack, rule.id, rule.file, rule.line));
+    }
+    lines.join("\n")
+}
+
+/// One line about the article: its language, format and reference date.
+fn article_line(article: &Article) -> String {
+    let date = match &article.reference_date {
+        Some(d) => format!("reference date {} ({})", d.date, d.reason),
+        None => "no reference date (no front matter date, no --date)".to_string(),
+    };
+    format!(
+        "{}: {}, {}, {} sections, {date}",
+        article.path,
+        article.language.code(),
+        article.format.label(),
+        article.sections.len()
+    )
+}
+
+/// Renders the run for a person.
+pub fn render(reports: &[FileReport], options: HumanOptions, out: &mut dyn Write) -> io::Result<()> {
+    let theme = if options.color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_width(options.width)
+        .with_links(false);
+    for report in reports {
+        match &report.outcome {
+            Ok(checked) => {
+                let article = &checked.article;
+                writeln!(out, "{}", article_line(article))?;
+                let source = CharColumnSource::new(&report.path, Arc::from(article.text.as_str()));
+                for finding in &checked.findings {
+                    let diagnostic = FindingDiagnostic {
+                        finding,
+                        source: &source,
+                        section: article.section_at(finding.range.start).map(|s| s.kind.as_str()),
+                        help: help_text(finding),
+                    };
+                    let mut rendered = String::new();
+                    handler
+                        .render_report(&mut rendered, &diagnostic)
+                        .map_err(io::Error::other)?;
+                    writeln!(out, "{rendered}")?;
+                }
+            }
+            Err(err) => {
+                let mut rendered = String::new();
+                handler.render_report(&mut rendered, err).map_err(io::Error::other)?;
+                writeln!(out, "{rendered}")?;
+            }
+        }
+    }
+    writeln!(out, "{}", Summary::of(reports).line())
+}
+
+/// Renders any diagnostic (rule-pack errors) the same way.
+pub fn render_diagnostic(diagnostic: &dyn Diagnostic, options: HumanOptions) -> String {
+    let theme = if options.color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let mut rendered = String::new();
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_width(options.width)
+        .with_links(false);
+    if handler.render_report(&mut rendered, diagnostic).is_err() {
+        rendered = diagnostic.to_string();
+    }
+    rendered
+}

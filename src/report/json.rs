@@ -1,0 +1,205 @@
+//! The JSON contract (`--format json`), version 1.
+//!
+//! ```json
+//! { "version": 1,
+//!   "files": [ { "path": "fixtures/x.ar.txt", "language": "ar", "format": "text",
+//!                "reference_date": { "date": "2023-02-24", "source": "inferred", "reason": "…" },
+//!                "sections": [ { "kind": "headline", "start": 120, "end": 220, "line": 5 } ],
+//!                "findings": [ { "code": "typo/substitution", "severity": "error",
+//!                   "message": "…", "section": "body",
+//!                   "span": { "start": 120, "end": 136, "line": 9, "column": 61,
+//!                             "end_line": 9, "end_column": 70 },
+//!                   "labels": [ { "span": { … }, "message": "…" } ],
+//!                   "help": "…",
+//!                   "rule": { "pack": "…", "id": "…", "file": "rules/x.yaml", "line": 12 },
+//!                   "fix": { "replacement": "…", "applicability": "safe" } } ],
+//!                "error": null } ],
+//!   "summary": { "files": 1, "failed_files": 0, "errors": 0, "warnings": 0, "infos": 0 } }
+//! ```
+//!
+//! `start`/`end` are byte offsets into the original file; `line` and
+//! `column` are 1-based, columns counted in Unicode scalar values;
+//! `end_line`/`end_column` point just past the span. `reference_date` is
+//! `null` when no date is known. A file that could not be read has an
+//! `error` message and no findings. Fields may be added in later versions;
+//! none is renamed or removed without a new `version`.
+
+use std::io::{self, Write};
+use std::ops::Range;
+
+use serde::Serialize;
+
+use super::{FileReport, Summary};
+use crate::article::{Article, DateSource};
+use crate::finding::{Finding, Fix, RuleRef, Severity};
+
+/// The JSON contract version.
+pub const VERSION: u32 = 1;
+
+/// A span in every unit a consumer may want.
+#[derive(Debug, Serialize)]
+pub struct JsonSpan {
+    /// Byte offset of the start.
+    pub start: usize,
+    /// Byte offset just past the end.
+    pub end: usize,
+    /// 1-based line of the start.
+    pub line: usize,
+    /// 1-based character column of the start.
+    pub column: usize,
+    /// 1-based line of the end.
+    pub end_line: usize,
+    /// 1-based character column just past the end.
+    pub end_column: usize,
+}
+
+impl JsonSpan {
+    /// Locates a byte range of an article.
+    pub fn new(article: &Article, range: &Range<usize>) -> JsonSpan {
+        let (line, column) = article.position(range.start);
+        let (end_line, end_column) = article.position(range.end);
+        JsonSpan {
+            start: range.start,
+            end: range.end,
+            line,
+            column,
+            end_line,
+            end_column,
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+struct JsonLabel {
+    span: JsonSpan,
+    message: String,
+}
+
+/// One finding as JSON (shared with JSON Lines).
+#[derive(Debug, Serialize)]
+pub struct JsonFinding<'a> {
+    /// The file, only in JSON Lines where there is no enclosing file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path: Option<&'a str>,
+    code: &'static str,
+    severity: Severity,
+    message: &'a str,
+    section: Option<&'static str>,
+    span: JsonSpan,
+    labels: Vec<JsonLabel>,
+    help: Option<&'a str>,
+    rule: Option<&'a RuleRef>,
+    fix: Option<&'a Fix>,
+}
+
+impl<'a> JsonFinding<'a> {
+    /// Converts a finding of `article`.
+    pub fn new(article: &'a Article, finding: &'a Finding) -> JsonFinding<'a> {
+        JsonFinding {
+            path: None,
+            code: finding.code,
+            severity: finding.severity,
+            message: &finding.message,
+            section: article.section_at(finding.range.start).map(|s| s.kind.as_str()),
+            span: JsonSpan::new(article, &finding.range),
+            labels: finding
+                .labels
+                .iter()
+                .map(|l| JsonLabel {
+                    span: JsonSpan::new(article, &l.range),
+                    message: l.message.clone(),
+                })
+                .collect(),
+            help: finding.help.as_deref(),
+            rule: finding.rule.as_ref(),
+            fix: finding.fix.as_ref(),
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+struct JsonReferenceDate {
+    date: String,
+    source: DateSource,
+    reason: String,
+}
+
+#[derive(Debug, Serialize)]
+struct JsonSection {
+    kind: &'static str,
+    start: usize,
+    end: usize,
+    line: usize,
+}
+
+#[derive(Debug, Serialize)]
+struct JsonFile<'a> {
+    path: &'a str,
+    language: Option<&'static str>,
+    format: Option<crate::article::Format>,
+    reference_date: Option<JsonReferenceDate>,
+    sections: Vec<JsonSection>,
+    findings: Vec<JsonFinding<'a>>,
+    error: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct JsonReport<'a> {
+    version: u32,
+    files: Vec<JsonFile<'a>>,
+    summary: Summary,
+}
+
+fn file(report: &FileReport) -> JsonFile<'_> {
+    match &report.outcome {
+        Ok(checked) => {
+            let article = &checked.article;
+            JsonFile {
+                path: &report.path,
+                language: Some(article.language.code()),
+                format: Some(article.format),
+                reference_date: article.reference_date.as_ref().map(|d| JsonReferenceDate {
+                    date: d.date.to_string(),
+                    source: d.source,
+                    reason: d.reason.clone(),
+                }),
+                sections: article
+                    .sections
+                    .iter()
+                    .map(|s| JsonSection {
+                        kind: s.kind.as_str(),
+                        start: s.range.start,
+                        end: s.range.end,
+                        line: article.position(s.range.start).0,
+                    })
+                    .collect(),
+                findings: checked
+                    .findings
+                    .iter()
+                    .map(|f| JsonFinding::new(article, f))
+                    .collect(),
+                error: None,
+            }
+        }
+        Err(err) => JsonFile {
+            path: &report.path,
+            language: None,
+            format: None,
+            reference_date: None,
+            sections: Vec::new(),
+            findings: Vec::new(),
+            error: Some(err.to_string()),
+        },
+    }
+}
+
+/// Writes the whole run as one JSON document.
+pub fn render(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
+    let report = JsonReport {
+        version: VERSION,
+        files: reports.iter().map(file).collect(),
+        summary: Summary::of(reports),
+    };
+    serde_json::to_writer_pretty(&mut *out, &report)?;
+    writeln!(out)
+}
