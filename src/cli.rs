@@ -26,8 +26,10 @@ const EXIT_ERROR: u8 = 2;
 /// up. Arabic first, English second.
 #[derive(Debug, Parser)]
 #[command(name = "factlint", version, about, long_about = None)]
-#[command(after_help = "Exit status: 0 nothing at or above --fail-on, 1 findings, 2 the run failed \
-(a broken rule pack or an unreadable article; the other files are still checked).")]
+#[command(
+    after_help = "Exit status: 0 nothing at or above --fail-on, 1 findings, 2 the run failed \
+(a broken rule pack or an unreadable article; the other files are still checked)."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -206,7 +208,10 @@ fn collect_inputs(paths: &[String]) -> Vec<(String, Option<io::Error>)> {
                 Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) => {
                     let file = entry.path();
                     let is_article = file.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-                        matches!(e.to_ascii_lowercase().as_str(), "txt" | "md" | "markdown" | "html" | "htm")
+                        matches!(
+                            e.to_ascii_lowercase().as_str(),
+                            "txt" | "md" | "markdown" | "html" | "htm"
+                        )
                     });
                     if is_article {
                         found.push((file.display().to_string(), None));
@@ -241,7 +246,11 @@ fn check(args: CheckArgs) -> io::Result<u8> {
         .select
         .iter()
         .chain(&args.ignore)
-        .filter(|p| !codes::REGISTRY.iter().any(|c| c.code == p.as_str() || c.code.starts_with(&format!("{p}/"))))
+        .filter(|p| {
+            !codes::REGISTRY
+                .iter()
+                .any(|c| c.code == p.as_str() || c.code.starts_with(&format!("{p}/")))
+        })
         .collect();
     if let Some(prefix) = unknown.first() {
         eprintln!("factlint: `{prefix}` matches no finding code; `factlint explain` lists them");
@@ -274,7 +283,12 @@ fn check(args: CheckArgs) -> io::Result<u8> {
     };
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    report::render(args.format, &reports, HumanOptions { color, width: 100 }, &mut out)?;
+    report::render(
+        args.format,
+        &reports,
+        HumanOptions { color, width: 100 },
+        &mut out,
+    )?;
     out.flush()?;
     if args.format != Format::Human {
         // Machine formats carry load errors inside; people on a terminal
@@ -317,20 +331,77 @@ fn list(sources: RuleSources) -> io::Result<u8> {
         let count = |n: usize, what: &str| (n > 0).then(|| format!("{n} {what}"));
         let in_pack = |origin: &str| origin == pack.file;
         let parts: Vec<String> = [
-            count(rules.countries.iter().filter(|c| in_pack(&c.origin.file)).count(), "countries"),
-            count(rules.ranks.iter().filter(|c| in_pack(&c.origin.file)).count(), "ranks"),
-            count(rules.entities.iter().filter(|c| in_pack(&c.origin.file)).count(), "entities"),
-            count(rules.events.iter().filter(|c| in_pack(&c.origin.file)).count(), "events"),
-            count(rules.counters.iter().filter(|c| in_pack(&c.origin.file)).count(), "counters"),
-            count(rules.typos.iter().filter(|c| in_pack(&c.origin.file)).count(), "typos"),
-            count(rules.examples.iter().filter(|c| in_pack(&c.origin.file)).count(), "examples"),
+            count(
+                rules
+                    .countries
+                    .iter()
+                    .filter(|c| in_pack(&c.origin.file))
+                    .count(),
+                "countries",
+            ),
+            count(
+                rules
+                    .ranks
+                    .iter()
+                    .filter(|c| in_pack(&c.origin.file))
+                    .count(),
+                "ranks",
+            ),
+            count(
+                rules
+                    .entities
+                    .iter()
+                    .filter(|c| in_pack(&c.origin.file))
+                    .count(),
+                "entities",
+            ),
+            count(
+                rules
+                    .events
+                    .iter()
+                    .filter(|c| in_pack(&c.origin.file))
+                    .count(),
+                "events",
+            ),
+            count(
+                rules
+                    .counters
+                    .iter()
+                    .filter(|c| in_pack(&c.origin.file))
+                    .count(),
+                "counters",
+            ),
+            count(
+                rules
+                    .typos
+                    .iter()
+                    .filter(|c| in_pack(&c.origin.file))
+                    .count(),
+                "typos",
+            ),
+            count(
+                rules
+                    .examples
+                    .iter()
+                    .filter(|c| in_pack(&c.origin.file))
+                    .count(),
+                "examples",
+            ),
         ]
         .into_iter()
         .flatten()
         .collect();
         let bundled = if pack.bundled { " [bundled]" } else { "" };
         writeln!(out, "{}{bundled}  {}", pack.name, pack.file)?;
-        writeln!(out, "    {}", if parts.is_empty() { "empty".to_string() } else { parts.join(", ") })?;
+        writeln!(
+            out,
+            "    {}",
+            if parts.is_empty() {
+                "empty".to_string()
+            } else {
+                parts.join(", ")
+            }
+        )?;
         if let Some(source) = &pack.source {
             writeln!(out, "    source: {source}")?;
         }
@@ -339,8 +410,16 @@ fn list(sources: RuleSources) -> io::Result<u8> {
         }
     }
     let (literals, regexes) = rules.pattern_counts();
-    writeln!(out, "{} packs; one pass matches {literals} literals and {regexes} regexes", rules.packs.len())?;
-    Ok(if loaded.errors.is_empty() { EXIT_CLEAN } else { EXIT_ERROR })
+    writeln!(
+        out,
+        "{} packs; one pass matches {literals} literals and {regexes} regexes",
+        rules.packs.len()
+    )?;
+    Ok(if loaded.errors.is_empty() {
+        EXIT_CLEAN
+    } else {
+        EXIT_ERROR
+    })
 }
 
 fn explain(code: Option<&str>) -> io::Result<u8> {
@@ -351,7 +430,11 @@ fn explain(code: Option<&str>) -> io::Result<u8> {
                 codes::Status::Stable => "",
                 codes::Status::Planned => "  (planned)",
             };
-            writeln!(out, "{:<24} {:<8} {}{status}", info.code, info.severity, info.summary)?;
+            writeln!(
+                out,
+                "{:<24} {:<8} {}{status}",
+                info.code, info.severity, info.summary
+            )?;
         }
         return Ok(EXIT_CLEAN);
     };
@@ -363,7 +446,11 @@ fn explain(code: Option<&str>) -> io::Result<u8> {
         eprintln!("factlint: unknown code `{code}`{hint}; `factlint explain` lists every code");
         return Ok(EXIT_ERROR);
     };
-    writeln!(out, "{} ({} by default)\n\n{}\n", info.code, info.severity, info.summary)?;
+    writeln!(
+        out,
+        "{} ({} by default)\n\n{}\n",
+        info.code, info.severity, info.summary
+    )?;
     match info.status {
         codes::Status::Stable => writeln!(out, "{}", info.doc.trim_end())?,
         codes::Status::Planned => writeln!(

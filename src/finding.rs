@@ -153,7 +153,11 @@ impl Finding {
     }
 
     /// Sets the fix.
-    pub fn with_fix(mut self, replacement: impl Into<String>, applicability: Applicability) -> Finding {
+    pub fn with_fix(
+        mut self,
+        replacement: impl Into<String>,
+        applicability: Applicability,
+    ) -> Finding {
         self.fix = Some(Fix {
             replacement: replacement.into(),
             applicability,

@@ -20,12 +20,18 @@ Dependencies point one way: `text` → `article` → `rules` → `checks` →
 # Example
 
 ```
-use factlint::{article::{Article, LoadOptions}, rules::RuleSet, checks};
+use std::sync::Arc;
+use factlint::article::{Article, LoadOptions};
+use factlint::checks::{self, CheckOptions};
+use factlint::rules::{RuleSet, load::parse_pack};
 
-let rules = RuleSet::bundled().expect("bundled packs are valid");
-let article = Article::from_text("note.txt", "Their first visit was in in 2023.\n", &LoadOptions::default());
-let findings = checks::run_all(&article, &rules, &checks::CheckOptions::default());
-assert!(findings.iter().all(|f| f.span.start <= f.span.end));
+let pack = parse_pack("house.yaml", Arc::from("typos:\n  - { find: سلاح الجوي, replace: سلاح الجو }\n"), false)
+    .expect("the pack is valid");
+let rules = RuleSet::from_packs(vec![pack]).expect("the patterns compile");
+let article = Article::from_text("note.txt", "وصل قائد سلاح الجوي أمس.\n", &LoadOptions::default());
+let findings = checks::run_all(&article, &rules, &CheckOptions::default());
+assert_eq!(findings[0].code, "typo/substitution");
+assert_eq!(&article.text[findings[0].range.clone()], "سلاح الجوي");
 ```
 */
 #![deny(missing_docs)]

@@ -56,78 +56,63 @@ pub fn layout(path: &str, text_: &str) -> Result<Layout, LoadError> {
     let c_lang = Rc::clone(&collected);
     let c_comment = Rc::clone(&collected);
     let mut settings = RewriteStrSettings::new();
-    settings = settings.append_element_content_handler(
-
-            element!("h1", opener(SectionKind::Headline))
-    );
-    settings = settings.append_element_content_handler(
-            text!("h1", chunk(SectionKind::Headline))
-    );
-    settings = settings.append_element_content_handler(
-            element!("figcaption", opener(SectionKind::Caption))
-    );
-    settings = settings.append_element_content_handler(
-            text!("figcaption", chunk(SectionKind::Caption))
-    );
-    settings = settings.append_element_content_handler(
-            element!("p", opener(SectionKind::Body))
-    );
-    settings = settings.append_element_content_handler(
-            text!("p", chunk(SectionKind::Body))
-    );
-    settings = settings.append_element_content_handler(
-            element!("img[alt]", move |el| {
-                let tag = el.source_location().bytes();
-                if let Some(range) = attribute_value_range(&source[tag.clone()], "alt") {
-                    c_alt
-                        .borrow_mut()
-                        .alts
-                        .push(tag.start + range.start..tag.start + range.end);
-                }
-                Ok(())
-            })
-    );
-    settings = settings.append_element_content_handler(
-            element!("time[datetime]", move |el| {
-                let mut c = c_time.borrow_mut();
-                if c.date.is_none()
-                    && let Some(value) = el.get_attribute("datetime")
-                {
-                    c.date = Some((value, el.source_location().bytes().start, "<time datetime>"));
-                }
-                Ok(())
-            })
-    );
-    settings = settings.append_element_content_handler(
-            element!("meta[property='article:published_time'][content]", move |el| {
-                let mut c = c_meta.borrow_mut();
-                if c.date.is_none()
-                    && let Some(value) = el.get_attribute("content")
-                {
-                    c.date = Some((
-                        value,
-                        el.source_location().bytes().start,
-                        "<meta property=\"article:published_time\">",
-                    ));
-                }
-                Ok(())
-            })
-    );
-    settings = settings.append_element_content_handler(
-            element!("html[lang]", move |el| {
-                if let Some(value) = el.get_attribute("lang") {
-                    c_lang.borrow_mut().language = Some((value, el.source_location().bytes().start));
-                }
-                Ok(())
-            })
-    );
-    settings = settings.append_document_content_handler(doc_comments!(move |comment| {
-            c_comment
+    settings =
+        settings.append_element_content_handler(element!("h1", opener(SectionKind::Headline)));
+    settings = settings.append_element_content_handler(text!("h1", chunk(SectionKind::Headline)));
+    settings = settings
+        .append_element_content_handler(element!("figcaption", opener(SectionKind::Caption)));
+    settings =
+        settings.append_element_content_handler(text!("figcaption", chunk(SectionKind::Caption)));
+    settings = settings.append_element_content_handler(element!("p", opener(SectionKind::Body)));
+    settings = settings.append_element_content_handler(text!("p", chunk(SectionKind::Body)));
+    settings = settings.append_element_content_handler(element!("img[alt]", move |el| {
+        let tag = el.source_location().bytes();
+        if let Some(range) = attribute_value_range(&source[tag.clone()], "alt") {
+            c_alt
                 .borrow_mut()
-                .comments
-                .push(comment.source_location().bytes());
+                .alts
+                .push(tag.start + range.start..tag.start + range.end);
+        }
+        Ok(())
+    }));
+    settings = settings.append_element_content_handler(element!("time[datetime]", move |el| {
+        let mut c = c_time.borrow_mut();
+        if c.date.is_none()
+            && let Some(value) = el.get_attribute("datetime")
+        {
+            c.date = Some((value, el.source_location().bytes().start, "<time datetime>"));
+        }
+        Ok(())
+    }));
+    settings = settings.append_element_content_handler(element!(
+        "meta[property='article:published_time'][content]",
+        move |el| {
+            let mut c = c_meta.borrow_mut();
+            if c.date.is_none()
+                && let Some(value) = el.get_attribute("content")
+            {
+                c.date = Some((
+                    value,
+                    el.source_location().bytes().start,
+                    "<meta property=\"article:published_time\">",
+                ));
+            }
             Ok(())
-        }));
+        }
+    ));
+    settings = settings.append_element_content_handler(element!("html[lang]", move |el| {
+        if let Some(value) = el.get_attribute("lang") {
+            c_lang.borrow_mut().language = Some((value, el.source_location().bytes().start));
+        }
+        Ok(())
+    }));
+    settings = settings.append_document_content_handler(doc_comments!(move |comment| {
+        c_comment
+            .borrow_mut()
+            .comments
+            .push(comment.source_location().bytes());
+        Ok(())
+    }));
     let lines = LineIndex::new(text_);
     rewrite_str(text_, settings).map_err(|err| LoadError::Malformed {
         path: path.to_string(),
@@ -319,7 +304,10 @@ mod tests {
             ]
         );
         assert_eq!(layout.language, Some(Language::Ar));
-        assert_eq!(layout.date.unwrap().0, NaiveDate::from_ymd_opt(2023, 2, 24).unwrap());
+        assert_eq!(
+            layout.date.unwrap().0,
+            NaiveDate::from_ymd_opt(2023, 2, 24).unwrap()
+        );
         assert_eq!(layout.comments.len(), 1);
     }
 

@@ -35,11 +35,13 @@ impl Language {
     /// outnumber Latin ones (an Arabic article quotes English credits and
     /// names, rarely the other way round at that scale).
     pub fn detect(text: &str) -> Language {
+        // Counted on bytes: every Arabic-block character starts with lead
+        // byte 0xD8–0xDB in UTF-8, and Latin letters are ASCII.
         let (mut arabic, mut latin) = (0usize, 0usize);
-        for c in text.chars() {
-            if crate::text::words::is_arabic_letter(c) {
+        for &b in text.as_bytes() {
+            if (0xD8..=0xDB).contains(&b) {
                 arabic += 1;
-            } else if c.is_ascii_alphabetic() {
+            } else if b.is_ascii_alphabetic() {
                 latin += 1;
             }
         }
@@ -57,7 +59,12 @@ mod tests {
 
     #[test]
     fn script_decides() {
-        assert_eq!(Language::detect("قال بار إن القوات الجوية في البلدين ستعمل معا (Israel Defense Forces)"), Language::Ar);
+        assert_eq!(
+            Language::detect(
+                "قال بار إن القوات الجوية في البلدين ستعمل معا (Israel Defense Forces)"
+            ),
+            Language::Ar
+        );
         assert_eq!(Language::detect("Gen. Bar said «نعم»"), Language::En);
         assert_eq!(Language::from_code("ar-MA"), Some(Language::Ar));
         assert_eq!(Language::from_code("fr"), None);

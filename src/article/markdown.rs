@@ -48,7 +48,14 @@ pub fn layout(path: &str, text: &str) -> Result<Layout, LoadError> {
             Event::Start(tag) => stack.push(Block::start(&tag, range)),
             Event::End(end) => {
                 let Some(block) = stack.pop() else { continue };
-                close_block(text, block, &end, &mut stack, &mut sections, &mut image_paragraph_pending);
+                close_block(
+                    text,
+                    block,
+                    &end,
+                    &mut stack,
+                    &mut sections,
+                    &mut image_paragraph_pending,
+                );
             }
             Event::Text(_) | Event::Code(_) => {
                 if let Some(block) = stack.last_mut() {
@@ -60,10 +67,10 @@ pub fn layout(path: &str, text: &str) -> Result<Layout, LoadError> {
                     block.line_break(range.end);
                 }
             }
-            Event::Html(_) | Event::InlineHtml(_) => {
-                if text[range.clone()].trim_start().starts_with("<!--") {
-                    layout.comments.push(range);
-                }
+            Event::Html(_) | Event::InlineHtml(_)
+                if text[range.clone()].trim_start().starts_with("<!--") =>
+            {
+                layout.comments.push(range);
             }
             _ => {}
         }
@@ -75,7 +82,9 @@ pub fn layout(path: &str, text: &str) -> Result<Layout, LoadError> {
         .count()
         > 1;
     if has_heading
-        && let Some(i) = sections.iter().position(|s| s.kind == SectionKind::Headline)
+        && let Some(i) = sections
+            .iter()
+            .position(|s| s.kind == SectionKind::Headline)
     {
         sections.remove(i);
     }
@@ -277,7 +286,10 @@ fn front_matter(
         malformed(
             offset,
             format!("malformed front matter: {}", first_line(&err.to_string())),
-            Some("front matter is YAML between `---` lines; `title`, `date` and `lang` are read".into()),
+            Some(
+                "front matter is YAML between `---` lines; `title`, `date` and `lang` are read"
+                    .into(),
+            ),
         )
     })?;
     let value_range = |s: &serde_saphyr::Spanned<String>| -> Range<usize> {
@@ -326,7 +338,10 @@ fn front_matter(
         layout.language = Some(Language::from_code(&lang.value).ok_or_else(|| {
             malformed(
                 at,
-                format!("front matter `lang: {}` is not a language factlint knows", lang.value),
+                format!(
+                    "front matter `lang: {}` is not a language factlint knows",
+                    lang.value
+                ),
                 Some("use `ar` or `en`".into()),
             )
         })?);
@@ -356,14 +371,20 @@ mod tests {
         let text = "---\ntitle: \"Air chief visits Morocco\"\ndate: 2023-02-24\nlang: en\n---\n\nThe chief met his counterpart.\n\n![The chief at the base](a.jpg)\n*The chief and his Moroccan counterpart. (IDF)*\n\nHe left on Friday.\n";
         let layout = layout("a.md", text).unwrap();
         assert_eq!(layout.language, Some(Language::En));
-        assert_eq!(layout.date.as_ref().unwrap().0, NaiveDate::from_ymd_opt(2023, 2, 24).unwrap());
+        assert_eq!(
+            layout.date.as_ref().unwrap().0,
+            NaiveDate::from_ymd_opt(2023, 2, 24).unwrap()
+        );
         assert_eq!(
             kinds(text),
             vec![
                 (SectionKind::Headline, "Air chief visits Morocco".into()),
                 (SectionKind::Body, "The chief met his counterpart.".into()),
                 (SectionKind::Caption, "The chief at the base".into()),
-                (SectionKind::Caption, "The chief and his Moroccan counterpart.".into()),
+                (
+                    SectionKind::Caption,
+                    "The chief and his Moroccan counterpart.".into()
+                ),
                 (SectionKind::Credit, "(IDF)".into()),
                 (SectionKind::Body, "He left on Friday.".into()),
             ]

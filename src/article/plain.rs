@@ -21,8 +21,9 @@ struct Unit {
 pub fn layout(text: &str) -> Layout {
     let units = units(text);
     let mut kinds: Vec<Option<SectionKind>> = vec![None; units.len()];
-    let is_short_label =
-        |u: &Unit| u.words <= 3 && !ends_sentence(&text[u.range.clone()]) && !has_digit(&text[u.range.clone()]);
+    let is_short_label = |u: &Unit| {
+        u.words <= 3 && !ends_sentence(&text[u.range.clone()]) && !has_digit(&text[u.range.clone()])
+    };
 
     // Chrome before the headline, and trailing chrome after the last sentence.
     let last_sentence = units
@@ -125,7 +126,8 @@ fn units(text: &str) -> Vec<Unit> {
             let start = offset + trimmed_start;
             units.push(Unit {
                 range: start..start + content.len(),
-                words: content.split_whitespace().count(),
+                // Only counts up to 81 matter (caption and standfirst limits).
+                words: content.split_whitespace().take(81).count(),
             });
         }
         offset += line.len();
@@ -147,13 +149,16 @@ fn has_digit(line: &str) -> bool {
 fn is_banner(line: &str, words: usize) -> bool {
     words <= 10
         && !ends_sentence(line)
-        && (has_digit(line) || [" - ", " | ", " – ", " — "].iter().any(|s| line.contains(s)))
+        && (has_digit(line)
+            || [" - ", " | ", " – ", " — "]
+                .iter()
+                .any(|s| line.contains(s)))
 }
 
 /// If the line is a photo caption ending in a credit in parentheses, the
 /// byte offset (within the line) where the credit starts.
 fn caption_credit_start(line: &str, words: usize) -> Option<usize> {
-    if words > 80 || words < 4 {
+    if !(4..=80).contains(&words) {
         return None;
     }
     let trimmed = line.trim_end();
@@ -188,8 +193,14 @@ mod tests {
                 (SectionKind::Banner, "Israel at war - Day 428"),
                 (SectionKind::Chrome, "Search"),
                 (SectionKind::Headline, "Air force chief ends visit"),
-                (SectionKind::Standfirst, "He met his counterpart and said a lot about it."),
-                (SectionKind::Caption, "The chief meets his counterpart at the base, Feb. 22, 2023."),
+                (
+                    SectionKind::Standfirst,
+                    "He met his counterpart and said a lot about it."
+                ),
+                (
+                    SectionKind::Caption,
+                    "The chief meets his counterpart at the base, Feb. 22, 2023."
+                ),
                 (SectionKind::Credit, "(IDF)"),
                 (SectionKind::Body, "The chief ended a visit on Friday."),
                 (SectionKind::Body, "He met the general."),

@@ -50,7 +50,11 @@ const fn planned(code: &'static str, summary: &'static str, severity: Severity) 
 
 /// Every code, in family order.
 pub static REGISTRY: &[CodeInfo] = &[
-    planned("fact/nationality", "a nationality the pack contradicts", Severity::Error),
+    planned(
+        "fact/nationality",
+        "a nationality the pack contradicts",
+        Severity::Error,
+    ),
     planned("fact/rank", "a rank the pack contradicts", Severity::Error),
     planned("fact/role", "a title the pack contradicts", Severity::Error),
     planned(
@@ -58,14 +62,26 @@ pub static REGISTRY: &[CodeInfo] = &[
         "a title used when the person did not hold it, or a wrong \"then\"/\"former\"",
         Severity::Error,
     ),
-    planned("fact/age", "an age that does not fit the date of birth", Severity::Error),
-    planned("fact/event-date", "an event dated differently from the pack", Severity::Error),
+    planned(
+        "fact/age",
+        "an age that does not fit the date of birth",
+        Severity::Error,
+    ),
+    planned(
+        "fact/event-date",
+        "an event dated differently from the pack",
+        Severity::Error,
+    ),
     planned(
         "consistency/attribute",
         "one person given two ranks, nationalities or titles in one article",
         Severity::Error,
     ),
-    planned("consistency/spelling", "one name or phrase spelled two ways", Severity::Warning),
+    planned(
+        "consistency/spelling",
+        "one name or phrase spelled two ways",
+        Severity::Warning,
+    ),
     CodeInfo {
         code: "typo/substitution",
         summary: "a known misspelling, with its correction",
@@ -82,19 +98,51 @@ pub static REGISTRY: &[CodeInfo] = &[
         status: Status::Stable,
         check: Some(super::typo::confusable::check),
     },
-    planned("typo/repeated-word", "the same word twice in a row", Severity::Warning),
-    planned("typo/name", "a near miss of a known name", Severity::Warning),
+    planned(
+        "typo/repeated-word",
+        "the same word twice in a row",
+        Severity::Warning,
+    ),
+    planned(
+        "typo/name",
+        "a near miss of a known name",
+        Severity::Warning,
+    ),
     planned(
         "grammar/agreement",
         "a verb or adjective whose gender disagrees with the country it governs",
         Severity::Warning,
     ),
-    planned("date/weekday", "a weekday that does not match its date", Severity::Error),
-    planned("date/hijri", "a Hijri date that does not match its Gregorian twin", Severity::Error),
-    planned("date/counter", "a day counter that does not fit the article's date", Severity::Error),
-    planned("date/duration", "\"N years later\" arithmetic that does not add up", Severity::Error),
-    planned("date/future", "a past event dated after the article", Severity::Error),
-    planned("date/invalid", "a date that does not exist", Severity::Error),
+    planned(
+        "date/weekday",
+        "a weekday that does not match its date",
+        Severity::Error,
+    ),
+    planned(
+        "date/hijri",
+        "a Hijri date that does not match its Gregorian twin",
+        Severity::Error,
+    ),
+    planned(
+        "date/counter",
+        "a day counter that does not fit the article's date",
+        Severity::Error,
+    ),
+    planned(
+        "date/duration",
+        "\"N years later\" arithmetic that does not add up",
+        Severity::Error,
+    ),
+    planned(
+        "date/future",
+        "a past event dated after the article",
+        Severity::Error,
+    ),
+    planned(
+        "date/invalid",
+        "a date that does not exist",
+        Severity::Error,
+    ),
 ];
 
 /// Looks a code up.
@@ -113,14 +161,24 @@ mod tests {
             assert!(seen.insert(info.code), "duplicate code {}", info.code);
             let (family, name) = info.code.split_once('/').expect("family/name");
             assert!(!family.is_empty() && !name.is_empty());
-            assert_eq!(info.status == Status::Stable, info.check.is_some(), "{}", info.code);
+            assert_eq!(
+                info.status == Status::Stable,
+                info.check.is_some(),
+                "{}",
+                info.code
+            );
         }
     }
 
     #[test]
     fn stable_checks_are_documented() {
         for info in REGISTRY.iter().filter(|i| i.status == Status::Stable) {
-            for section in ["## What it checks", "## Why it matters", "## Example", "## Fix safety"] {
+            for section in [
+                "## What it checks",
+                "## Why it matters",
+                "## Example",
+                "## Fix safety",
+            ] {
                 assert!(info.doc.contains(section), "{} lacks {section}", info.code);
             }
         }

@@ -35,9 +35,13 @@ impl CheckOptions {
     /// `typo/name`, not `typos/x`).
     pub fn enabled(&self, code: &str) -> bool {
         let matches = |prefix: &String| {
-            code == prefix || code.strip_prefix(prefix.as_str()).is_some_and(|r| r.starts_with('/'))
+            code == prefix
+                || code
+                    .strip_prefix(prefix.as_str())
+                    .is_some_and(|r| r.starts_with('/'))
         };
-        (self.select.is_empty() || self.select.iter().any(matches)) && !self.ignore.iter().any(matches)
+        (self.select.is_empty() || self.select.iter().any(matches))
+            && !self.ignore.iter().any(matches)
     }
 }
 

@@ -107,8 +107,20 @@ mod tests {
     #[test]
     fn precisions() {
         assert_eq!(PartialDate::parse("2000").unwrap().to_string(), "2000");
-        assert_eq!(PartialDate::parse("2021-11").unwrap().last_day().to_string(), "2021-11-30");
-        assert_eq!(PartialDate::parse("2024-02").unwrap().last_day().to_string(), "2024-02-29");
+        assert_eq!(
+            PartialDate::parse("2021-11")
+                .unwrap()
+                .last_day()
+                .to_string(),
+            "2021-11-30"
+        );
+        assert_eq!(
+            PartialDate::parse("2024-02")
+                .unwrap()
+                .last_day()
+                .to_string(),
+            "2024-02-29"
+        );
         assert_eq!(PartialDate::parse("2023-02-30"), Err(DateError::Impossible));
         assert_eq!(PartialDate::parse("2023-13"), Err(DateError::Impossible));
         assert_eq!(PartialDate::parse("23-02-01"), Err(DateError::Format));

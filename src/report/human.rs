@@ -24,7 +24,9 @@ struct FindingDiagnostic<'a> {
 
 impl fmt::Debug for FindingDiagnostic<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("FindingDiagnostic").field("code", &self.finding.code).finish()
+        f.debug_struct("FindingDiagnostic")
+            .field("code", &self.finding.code)
+            .finish()
     }
 }
 
@@ -68,7 +70,10 @@ impl Diagnostic for FindingDiagnostic<'_> {
             (range.start, range.end - range.start),
         );
         let secondary = self.finding.labels.iter().map(|l| {
-            LabeledSpan::new_with_span(Some(l.message.clone()), (l.range.start, l.range.end - l.range.start))
+            LabeledSpan::new_with_span(
+                Some(l.message.clone()),
+                (l.range.start, l.range.end - l.range.start),
+            )
         });
         Some(Box::new(std::iter::once(primary).chain(secondary)))
     }
@@ -89,7 +94,10 @@ fn help_text(finding: &Finding) -> String {
         lines.push(format!("fix: replace with «{}» ({how})", fix.replacement));
     }
     if let Some(rule) = &finding.rule {
-        lines.push(format!("rule: {}.{} at {}:{}", rule.pack, rule.id, rule.file, rule.line));
+        lines.push(format!(
+            "rule: {}.{} at {}:{}",
+            rule.pack, rule.id, rule.file, rule.line
+        ));
     }
     lines.join("\n")
 }
@@ -110,7 +118,11 @@ fn article_line(article: &Article) -> String {
 }
 
 /// Renders the run for a person.
-pub fn render(reports: &[FileReport], options: HumanOptions, out: &mut dyn Write) -> io::Result<()> {
+pub fn render(
+    reports: &[FileReport],
+    options: HumanOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let theme = if options.color {
         GraphicalTheme::unicode()
     } else {
@@ -129,7 +141,9 @@ pub fn render(reports: &[FileReport], options: HumanOptions, out: &mut dyn Write
                     let diagnostic = FindingDiagnostic {
                         finding,
                         source: &source,
-                        section: article.section_at(finding.range.start).map(|s| s.kind.as_str()),
+                        section: article
+                            .section_at(finding.range.start)
+                            .map(|s| s.kind.as_str()),
                         help: help_text(finding),
                     };
                     let mut rendered = String::new();
@@ -141,7 +155,9 @@ pub fn render(reports: &[FileReport], options: HumanOptions, out: &mut dyn Write
             }
             Err(err) => {
                 let mut rendered = String::new();
-                handler.render_report(&mut rendered, err).map_err(io::Error::other)?;
+                handler
+                    .render_report(&mut rendered, err)
+                    .map_err(io::Error::other)?;
                 writeln!(out, "{rendered}")?;
             }
         }

@@ -100,7 +100,9 @@ impl<'a> JsonFinding<'a> {
             code: finding.code,
             severity: finding.severity,
             message: &finding.message,
-            section: article.section_at(finding.range.start).map(|s| s.kind.as_str()),
+            section: article
+                .section_at(finding.range.start)
+                .map(|s| s.kind.as_str()),
             span: JsonSpan::new(article, &finding.range),
             labels: finding
                 .labels

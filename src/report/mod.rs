@@ -87,7 +87,10 @@ impl Summary {
             plural(self.infos, "info"),
         );
         if self.failed_files > 0 {
-            line.push_str(&format!("; {} could not be read", plural(self.failed_files, "file")));
+            line.push_str(&format!(
+                "; {} could not be read",
+                plural(self.failed_files, "file")
+            ));
         }
         line
     }

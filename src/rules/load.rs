@@ -17,7 +17,8 @@ use crate::text::normalize::normalize_regex_source;
 /// Parses and validates one pack file. All mistakes are returned, not just
 /// the first, so that one run of `factlint rules validate` shows them all.
 pub fn parse_pack(file: &str, text: Arc<str>, bundled: bool) -> Result<Pack, Vec<PackError>> {
-    let raw: RawPack = serde_saphyr::from_str(&text).map_err(|err| vec![serde_error(file, &text, &err)])?;
+    let raw: RawPack =
+        serde_saphyr::from_str(&text).map_err(|err| vec![serde_error(file, &text, &err)])?;
     let mut v = Validator {
         file,
         text: &text,
@@ -70,7 +71,12 @@ pub fn parse_pack(file: &str, text: Arc<str>, bundled: bool) -> Result<Pack, Vec
 fn serde_error(file: &str, text: &Arc<str>, err: &serde_saphyr::Error) -> PackError {
     let (offset, len) = err
         .location()
-        .and_then(|l| Some((l.span().byte_offset()? as usize, l.span().byte_len().unwrap_or(1) as usize)))
+        .and_then(|l| {
+            Some((
+                l.span().byte_offset()? as usize,
+                l.span().byte_len().unwrap_or(1) as usize,
+            ))
+        })
         .unwrap_or((0, 0));
     let rendered = err.to_string();
     let first = rendered.lines().next().unwrap_or(&rendered);
@@ -85,7 +91,10 @@ fn serde_error(file: &str, text: &Arc<str>, err: &serde_saphyr::Error) -> PackEr
         let unknown = rest.split('`').next().unwrap_or_default();
         let expected = expected_list(&message);
         let help = match nearest(unknown, &expected) {
-            Some(best) => format!("did you mean `{best}`? valid keys here: {}", expected.join(", ")),
+            Some(best) => format!(
+                "did you mean `{best}`? valid keys here: {}",
+                expected.join(", ")
+            ),
             None => format!("valid keys here: {}", expected.join(", ")),
         };
         (PackErrorKind::UnknownKey, Some(help))
@@ -93,7 +102,10 @@ fn serde_error(file: &str, text: &Arc<str>, err: &serde_saphyr::Error) -> PackEr
         let unknown = rest.split('`').next().unwrap_or_default();
         let expected = expected_list(&message);
         let help = match nearest(unknown, &expected) {
-            Some(best) => format!("did you mean `{best}`? allowed values: {}", expected.join(", ")),
+            Some(best) => format!(
+                "did you mean `{best}`? allowed values: {}",
+                expected.join(", ")
+            ),
             None => format!("allowed values: {}", expected.join(", ")),
         };
         (PackErrorKind::InvalidValue, Some(help))
@@ -150,7 +162,10 @@ pub fn check_regex(source: &str) -> Result<(), (String, String)> {
         .parse(&normalized)
         .map_err(|e| {
             (
-                format!("invalid regex: {}", e.to_string().lines().last().unwrap_or_default().trim()),
+                format!(
+                    "invalid regex: {}",
+                    e.to_string().lines().last().unwrap_or_default().trim()
+                ),
                 "regexes use the syntax of the Rust regex crate".to_string(),
             )
         })?;
@@ -184,10 +199,16 @@ impl Validator<'_> {
         (offset, len.max(1))
     }
 
-    fn error(&mut self, kind: PackErrorKind, at: &Located, message: impl Into<String>) -> &mut PackError {
+    fn error(
+        &mut self,
+        kind: PackErrorKind,
+        at: &Located,
+        message: impl Into<String>,
+    ) -> &mut PackError {
         let (offset, len) = self.span(at);
-        self.errors
-            .push(PackError::at(kind, self.file, self.text, offset, len, message));
+        self.errors.push(PackError::at(
+            kind, self.file, self.text, offset, len, message,
+        ));
         self.errors.last_mut().expect("just pushed")
     }
 
@@ -247,7 +268,11 @@ impl Validator<'_> {
     }
 
     fn strings(&mut self, list: Vec<Located>) -> Vec<String> {
-        self.localized(RawLocalized { ar: list, en: Vec::new() }).ar
+        self.localized(RawLocalized {
+            ar: list,
+            en: Vec::new(),
+        })
+        .ar
     }
 
     fn date(&mut self, at: &Located) -> Option<PartialDate> {
@@ -292,7 +317,8 @@ impl Validator<'_> {
         let language = Language::from_code(&at.value);
         if language.is_none() {
             let message = format!("unknown language `{}`", at.value.trim());
-            self.error(PackErrorKind::InvalidValue, at, message).help = Some("use `ar` or `en`".into());
+            self.error(PackErrorKind::InvalidValue, at, message).help =
+                Some("use `ar` or `en`".into());
         }
         language
     }
@@ -398,12 +424,18 @@ impl Validator<'_> {
             .filter_map(|c| {
                 let id = self.id(&c.id, "counter", &mut seen);
                 let mut patterns = Vec::new();
-                for (language, pattern) in [(Language::Ar, &c.pattern.ar), (Language::En, &c.pattern.en)] {
+                for (language, pattern) in
+                    [(Language::Ar, &c.pattern.ar), (Language::En, &c.pattern.en)]
+                {
                     let Some(pattern) = pattern else { continue };
                     self.regex(pattern);
                     if !pattern.value.contains("(?<day>") && !pattern.value.contains("(?P<day>") {
-                        self.error(PackErrorKind::InvalidRegex, pattern, "counter pattern has no `day` group")
-                            .help = Some("capture the number with `(?<day>\\d+)`".into());
+                        self.error(
+                            PackErrorKind::InvalidRegex,
+                            pattern,
+                            "counter pattern has no `day` group",
+                        )
+                        .help = Some("capture the number with `(?<day>\\d+)`".into());
                     }
                     patterns.push((language, pattern.value.clone()));
                 }
@@ -469,8 +501,10 @@ impl Validator<'_> {
                             let code = c.value.trim().to_string();
                             if !code.contains('/') {
                                 let message = format!("`{code}` is not a finding code");
-                                v.error(PackErrorKind::InvalidValue, &c, message).help =
-                                    Some("codes look like `family/check`; `factlint explain` lists them".into());
+                                v.error(PackErrorKind::InvalidValue, &c, message).help = Some(
+                                    "codes look like `family/check`; `factlint explain` lists them"
+                                        .into(),
+                                );
                             }
                             code
                         })
@@ -501,7 +535,14 @@ mod tests {
         let e = &errors("pack: t\nentites: []\n")[0];
         assert_eq!(e.kind, PackErrorKind::UnknownKey);
         assert_eq!((e.line, e.column), (2, 1));
-        assert!(e.help.as_deref().unwrap().contains("did you mean `entities`"), "{:?}", e.help);
+        assert!(
+            e.help
+                .as_deref()
+                .unwrap()
+                .contains("did you mean `entities`"),
+            "{:?}",
+            e.help
+        );
     }
 
     #[test]
@@ -520,7 +561,9 @@ mod tests {
 
     #[test]
     fn duplicate_ids_point_at_both() {
-        let e = &errors("events:\n  - { id: a, names: { en: [A] }, date: 2020 }\n  - { id: a, names: { en: [B] }, date: 2021 }\n")[0];
+        let e = &errors(
+            "events:\n  - { id: a, names: { en: [A] }, date: 2020 }\n  - { id: a, names: { en: [B] }, date: 2021 }\n",
+        )[0];
         assert_eq!(e.kind, PackErrorKind::DuplicateId);
         assert_eq!(e.line, 3);
         assert_eq!(e.related.len(), 1);
@@ -528,7 +571,9 @@ mod tests {
 
     #[test]
     fn all_mistakes_are_collected() {
-        let errs = errors("events:\n  - { id: a, names: { en: [A] }, date: 2020-13 }\ntypos:\n  - { find: '(', regex: true, replace: x }\n");
+        let errs = errors(
+            "events:\n  - { id: a, names: { en: [A] }, date: 2020-13 }\ntypos:\n  - { find: '(', regex: true, replace: x }\n",
+        );
         assert_eq!(errs.len(), 2);
     }
 

@@ -99,11 +99,15 @@ impl RuleSet {
                         }
                     }
                 }
-                Err(err) => errors.push(err),
+                Err(err) => errors.push(*err),
             }
         }
         let rules = RuleSet::from_packs(packs).unwrap_or_else(|message| {
-            errors.push(PackError::file(PackErrorKind::InvalidRegex, "<rules>", message));
+            errors.push(PackError::file(
+                PackErrorKind::InvalidRegex,
+                "<rules>",
+                message,
+            ));
             RuleSet::from_packs(Vec::new()).expect("an empty rule set always compiles")
         });
         Loaded { rules, errors }
@@ -143,14 +147,31 @@ impl RuleSet {
                 b.literal(name, language, Target::CountryName(i), false);
             }
             let forms = [
-                (&country.demonyms_ar_masculine, DemonymForm::Masculine, Language::Ar),
-                (&country.demonyms_ar_feminine, DemonymForm::Feminine, Language::Ar),
-                (&country.demonyms_ar_plural, DemonymForm::Plural, Language::Ar),
+                (
+                    &country.demonyms_ar_masculine,
+                    DemonymForm::Masculine,
+                    Language::Ar,
+                ),
+                (
+                    &country.demonyms_ar_feminine,
+                    DemonymForm::Feminine,
+                    Language::Ar,
+                ),
+                (
+                    &country.demonyms_ar_plural,
+                    DemonymForm::Plural,
+                    Language::Ar,
+                ),
                 (&country.demonyms_en, DemonymForm::English, Language::En),
             ];
             for (list, form, language) in forms {
                 for demonym in list {
-                    b.literal(demonym, language, Target::Demonym { country: i, form }, false);
+                    b.literal(
+                        demonym,
+                        language,
+                        Target::Demonym { country: i, form },
+                        false,
+                    );
                 }
             }
         }
@@ -165,7 +186,12 @@ impl RuleSet {
             }
             for (r, role) in entity.roles.iter().enumerate() {
                 for (language, title) in role.title.iter() {
-                    b.literal(title, language, Target::RoleTitle { entity: i, role: r }, false);
+                    b.literal(
+                        title,
+                        language,
+                        Target::RoleTitle { entity: i, role: r },
+                        false,
+                    );
                 }
             }
         }
@@ -198,18 +224,25 @@ impl RuleSet {
     pub fn pattern_counts(&self) -> (usize, usize) {
         self.matcher.pattern_counts()
     }
+
+    /// Bytes of memory the literal automaton uses.
+    pub fn automaton_memory(&self) -> usize {
+        self.matcher.automaton_memory()
+    }
 }
 
 /// Pack files under `path` (a folder, walked with `.gitignore` honoured, or
 /// one file), sorted so that loading order is stable.
-pub fn discover(path: &Path) -> Result<Vec<PathBuf>, PackError> {
+pub fn discover(path: &Path) -> Result<Vec<PathBuf>, Box<PackError>> {
     if !path.exists() {
-        return Err(PackError::file(
-            PackErrorKind::Io,
-            &path.display().to_string(),
-            "no such file or folder",
-        )
-        .with_help("--rules takes a folder of .yaml/.yml packs or a single pack file"));
+        return Err(Box::new(
+            PackError::file(
+                PackErrorKind::Io,
+                &path.display().to_string(),
+                "no such file or folder",
+            )
+            .with_help("--rules takes a folder of .yaml/.yml packs or a single pack file"),
+        ));
     }
     if path.is_file() {
         return Ok(vec![path.to_path_buf()]);
@@ -232,7 +265,11 @@ pub fn discover(path: &Path) -> Result<Vec<PathBuf>, PackError> {
 pub fn read_pack(file: &Path) -> Result<Pack, Vec<PackError>> {
     let name = file.display().to_string();
     let text = std::fs::read_to_string(file).map_err(|e| {
-        vec![PackError::file(PackErrorKind::Io, &name, format!("cannot read: {e}"))]
+        vec![PackError::file(
+            PackErrorKind::Io,
+            &name,
+            format!("cannot read: {e}"),
+        )]
     })?;
     load::parse_pack(&name, Arc::from(text), false)
 }

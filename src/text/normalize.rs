@@ -11,14 +11,13 @@
 
 use std::ops::Range;
 
-/// A normalised copy of a text plus, for every normalised byte, the byte
-/// range of the original character it came from.
+/// A normalised copy of a text plus, for every normalised byte, the offset
+/// of the original character it came from.
 #[derive(Debug, Clone, Default)]
 pub struct Normalized {
     /// The normalised text.
     pub text: String,
     starts: Vec<u32>,
-    ends: Vec<u32>,
 }
 
 /// What normalisation does with one original character.
@@ -48,48 +47,74 @@ pub enum Level {
 }
 
 fn action(c: char, level: Level) -> Action {
+    if c.is_ascii() {
+        return if c.is_ascii_uppercase() {
+            Action::Map(c.to_ascii_lowercase())
+        } else {
+            Action::Keep
+        };
+    }
+    if ('\u{0600}'..='\u{06FF}').contains(&c) {
+        return arabic_action(c, level);
+    }
     match c {
-        // Tashkeel, Quranic annotation marks, superscript alef, and tatweel.
-        '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{0640}' => {
-            Action::DropMark
-        }
-        // Bidi marks and embeddings, zero-width characters, BOM.
+        // Bidi marks and embeddings, zero-width characters, BOM, soft hyphen.
         '\u{200B}'..='\u{200F}'
-        | '\u{061C}'
         | '\u{202A}'..='\u{202E}'
         | '\u{2060}'..='\u{2064}'
         | '\u{2066}'..='\u{2069}'
         | '\u{FEFF}'
         | '\u{00AD}' => Action::DropInvisible,
-        // Arabic-Indic and Persian (extended Arabic-Indic) digits.
-        '\u{0660}'..='\u{0669}' => Action::Map(char::from(b'0' + (c as u32 - 0x0660) as u8)),
-        '\u{06F0}'..='\u{06F9}' => Action::Map(char::from(b'0' + (c as u32 - 0x06F0) as u8)),
-        // Alef with hamza above or below, madda, wasla.
-        '\u{0622}' | '\u{0623}' | '\u{0625}' | '\u{0671}' if level == Level::Full => {
-            Action::Map('\u{0627}')
-        }
-        // Hamza on waw and on ya.
-        '\u{0624}' if level == Level::Full => Action::Map('\u{0648}'),
-        '\u{0626}' if level == Level::Full => Action::Map('\u{064A}'),
-        // Alef maqsura, and the Persian ya and kaf used in some Arabic text.
-        '\u{0649}' | '\u{06CC}' if level == Level::Full => Action::Map('\u{064A}'),
-        '\u{06A9}' if level == Level::Full => Action::Map('\u{0643}'),
         // Every kind of space is a plain space: `سلاح الجو` with a no-break
         // space is still `سلاح الجو`.
-        c if c != ' ' && c != '\n' && c != '\r' && c != '\t' && c.is_whitespace() => {
-            Action::Map(' ')
-        }
-        c if c.is_ascii() => {
-            if c.is_ascii_uppercase() {
-                Action::Map(c.to_ascii_lowercase())
-            } else {
-                Action::Keep
-            }
-        }
+        c if c.is_whitespace() => Action::Map(' '),
         c if c.is_uppercase() => Action::Lower,
         _ => Action::Keep,
     }
 }
+
+/// Normalisation inside the Arabic block (U+0600–U+06FF).
+const fn arabic_action(c: char, level: Level) -> Action {
+    match c {
+        // Tashkeel, Quranic annotation marks, superscript alef, and tatweel.
+        '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{0640}' => {
+            Action::DropMark
+        }
+        // The Arabic letter mark (a bidi control).
+        '\u{061C}' => Action::DropInvisible,
+        // Arabic-Indic and Persian (extended Arabic-Indic) digits.
+        '\u{0660}'..='\u{0669}' => Action::Map((b'0' + (c as u32 - 0x0660) as u8) as char),
+        '\u{06F0}'..='\u{06F9}' => Action::Map((b'0' + (c as u32 - 0x06F0) as u8) as char),
+        _ if matches!(level, Level::Light) => Action::Keep,
+        // Alef with hamza above or below, madda, wasla.
+        '\u{0622}' | '\u{0623}' | '\u{0625}' | '\u{0671}' => Action::Map('\u{0627}'),
+        // Hamza on waw and on ya.
+        '\u{0624}' => Action::Map('\u{0648}'),
+        '\u{0626}' => Action::Map('\u{064A}'),
+        // Alef maqsura, and the Persian ya and kaf used in some Arabic text.
+        '\u{0649}' | '\u{06CC}' => Action::Map('\u{064A}'),
+        '\u{06A9}' => Action::Map('\u{0643}'),
+        _ => Action::Keep,
+    }
+}
+
+/// [`arabic_action`] for every code point of the Arabic block, computed at
+/// compile time: the hot loop looks actions up instead of matching.
+const fn arabic_table(level: Level) -> [Action; 256] {
+    let mut table = [Action::Keep; 256];
+    let mut i = 0;
+    while i < 256 {
+        table[i] = match char::from_u32(0x0600 + i as u32) {
+            Some(c) => arabic_action(c, level),
+            None => Action::Keep,
+        };
+        i += 1;
+    }
+    table
+}
+
+static ARABIC_FULL: [Action; 256] = arabic_table(Level::Full);
+static ARABIC_LIGHT: [Action; 256] = arabic_table(Level::Light);
 
 impl Normalized {
     /// Normalises `original` fully (the view every matcher runs over).
@@ -100,46 +125,81 @@ impl Normalized {
     /// Normalises `original` at the given level.
     pub fn with_level(original: &str, level: Level) -> Self {
         let mut text = String::with_capacity(original.len());
-        let mut starts = Vec::with_capacity(original.len() + 1);
-        let mut ends = Vec::with_capacity(original.len() + 1);
-        // Normalised bytes produced by the last kept character, so that a
-        // following mark can extend their ends.
-        let mut last_emitted = 0..0;
-        for (offset, c) in original.char_indices() {
-            let end = offset + c.len_utf8();
+        let mut starts: Vec<u32> = Vec::with_capacity(original.len() + 1);
+        let bytes = original.as_bytes();
+        let mut offset = 0;
+        while offset < bytes.len() {
+            // ASCII runs are copied in bulk: most of English text, and the
+            // spaces, digits and punctuation of Arabic text.
+            let run = bytes[offset..].iter().take_while(|b| b.is_ascii()).count();
+            if run > 0 {
+                let chunk = &original[offset..offset + run];
+                text.push_str(chunk);
+                let lowered = text.len() - run..text.len();
+                text[lowered].make_ascii_lowercase();
+                starts.extend(offset as u32..(offset + run) as u32);
+                offset += run;
+                continue;
+            }
+            // Two-byte characters of the Arabic block (lead bytes D8–DB):
+            // decoded by hand and looked up in a table.
+            let lead = bytes[offset];
+            if (0xD8..=0xDB).contains(&lead) && offset + 1 < bytes.len() {
+                let index = (((lead & 0x03) as usize) << 6) | (bytes[offset + 1] & 0x3F) as usize;
+                let table = match level {
+                    Level::Full => &ARABIC_FULL,
+                    Level::Light => &ARABIC_LIGHT,
+                };
+                match table[index] {
+                    Action::Keep => {
+                        text.push_str(&original[offset..offset + 2]);
+                        starts.extend([offset as u32, offset as u32]);
+                    }
+                    Action::Map(m) => {
+                        text.push(m);
+                        starts.extend(std::iter::repeat_n(offset as u32, m.len_utf8()));
+                    }
+                    _ => {}
+                }
+                offset += 2;
+                continue;
+            }
+            let c = original[offset..]
+                .chars()
+                .next()
+                .expect("offset is a char boundary");
             let before = text.len();
             match action(c, level) {
                 Action::Keep => text.push(c),
                 Action::Map(m) => text.push(m),
                 Action::Lower => text.extend(c.to_lowercase()),
-                Action::DropMark => {
-                    for e in &mut ends[last_emitted.clone()] {
-                        *e = end as u32;
-                    }
-                    continue;
-                }
-                Action::DropInvisible => continue,
+                Action::DropMark | Action::DropInvisible => {}
             }
-            let produced = text.len() - before;
-            starts.extend(std::iter::repeat_n(offset as u32, produced));
-            ends.extend(std::iter::repeat_n(end as u32, produced));
-            last_emitted = before..text.len();
+            starts.extend(std::iter::repeat_n(offset as u32, text.len() - before));
+            offset += c.len_utf8();
         }
         starts.push(original.len() as u32);
-        ends.push(original.len() as u32);
-        Normalized { text, starts, ends }
+        Normalized { text, starts }
     }
 
-    /// The byte range in the original text that the normalised `range`
-    /// came from. The result always lies on character boundaries of the
-    /// original and covers every character that produced the range,
-    /// including marks written on its last letter.
-    pub fn original_range(&self, range: Range<usize>) -> Range<usize> {
+    /// The byte range in `original` (the text this view was made from) that
+    /// the normalised `range` came from. The result always lies on
+    /// character boundaries of the original and covers every character
+    /// that produced the range, including marks (tashkeel, tatweel) written
+    /// on its last letter, but not invisible bidi marks after it.
+    pub fn original_range(&self, original: &str, range: Range<usize>) -> Range<usize> {
         let start = self.starts[range.start] as usize;
         if range.end <= range.start {
             return start..start;
         }
-        let end = self.ends[range.end - 1] as usize;
+        let last = self.starts[range.end - 1] as usize;
+        let mut end = last + original[last..].chars().next().map_or(0, char::len_utf8);
+        for c in original[end..].chars() {
+            if action(c, Level::Full) != Action::DropMark {
+                break;
+            }
+            end += c.len_utf8();
+        }
         start..end.max(start)
     }
 
@@ -224,7 +284,7 @@ mod tests {
         let original = "وقّعَ الاتفاق";
         let n = Normalized::new(original);
         let start = n.text.find("وقع").unwrap();
-        let range = n.original_range(start..start + "وقع".len());
+        let range = n.original_range(original, start..start + "وقع".len());
         assert_eq!(&original[range], "وقّعَ");
     }
 
@@ -232,7 +292,7 @@ mod tests {
     fn invisible_marks_are_not_swallowed_at_the_end() {
         let original = "المغرب\u{200F} اليوم";
         let n = Normalized::new(original);
-        let range = n.original_range(0.."المغرب".len());
+        let range = n.original_range(original, 0.."المغرب".len());
         assert_eq!(&original[range], "المغرب");
     }
 
@@ -255,7 +315,7 @@ mod tests {
             if s > e { std::mem::swap(&mut s, &mut e); }
             while !n.text.is_char_boundary(s) { s -= 1; }
             while !n.text.is_char_boundary(e) { e += 1; }
-            let range = n.original_range(s..e);
+            let range = n.original_range(&original, s..e);
             prop_assert!(original.is_char_boundary(range.start));
             prop_assert!(original.is_char_boundary(range.end));
             prop_assert!(range.start <= range.end && range.end <= original.len());

@@ -9,12 +9,87 @@
 
 /// Whether `c` is part of a word: a letter, digit or combining mark.
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_' || ('\u{064B}'..='\u{065F}').contains(&c)
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric() || c == '_';
+    }
+    if ('\u{0620}'..='\u{065F}').contains(&c) {
+        // Arabic letters, tatweel and tashkeel.
+        return true;
+    }
+    c.is_alphanumeric()
 }
 
 /// Whether `c` is an Arabic letter (used to decide if clitics apply).
 pub fn is_arabic_letter(c: char) -> bool {
     matches!(c, '\u{0620}'..='\u{064A}' | '\u{066E}'..='\u{06D3}' | '\u{06FA}'..='\u{06FF}')
+}
+
+/// The byte spans of the words of a normalised text, in order.
+pub fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    // The word character starting at `i`, and its length; ASCII and the
+    // Arabic block are classified without decoding through `char`.
+    let classify = move |i: usize| -> (bool, usize) {
+        let b = bytes[i];
+        if b.is_ascii() {
+            return (b.is_ascii_alphanumeric() || b == b'_', 1);
+        }
+        if (0xD8..=0xD9).contains(&b) && i + 1 < bytes.len() {
+            let cp = ((u32::from(b) & 0x1F) << 6) | (u32::from(bytes[i + 1]) & 0x3F);
+            return (
+                (0x0620..=0x065F).contains(&cp) || (0x0660..=0x0669).contains(&cp),
+                2,
+            );
+        }
+        let c = text[i..].chars().next().expect("char boundary");
+        (is_word_char(c), c.len_utf8())
+    };
+    std::iter::from_fn(move || {
+        while at < bytes.len() {
+            let (word, len) = classify(at);
+            if word {
+                break;
+            }
+            at += len;
+        }
+        if at >= bytes.len() {
+            return None;
+        }
+        let start = at;
+        while at < bytes.len() {
+            let (word, len) = classify(at);
+            if !word {
+                break;
+            }
+            at += len;
+        }
+        Some((start, at))
+    })
+}
+
+/// Byte offsets inside an Arabic word at which a chain of proclitics
+/// (`و`, `ف`, `ب`, `ك`, `ل`, `ال`, `لل` and their combinations) ends, so
+/// that a mention may start there: `والمغرب` yields the offsets after `و`
+/// and after `وال`. The chain must leave at least one letter.
+pub fn proclitic_ends(word: &str) -> impl Iterator<Item = usize> + '_ {
+    // Arabic letters are two bytes in UTF-8; a chain is at most four letters.
+    [2, 4, 6, 8].into_iter().filter(move |&end| {
+        end < word.len() && word.is_char_boundary(end) && is_proclitic_chain(&word[..end])
+    })
+}
+
+/// Whether `prefix` is a chain of proclitics, in the order conjunction,
+/// preposition, article.
+fn is_proclitic_chain(prefix: &str) -> bool {
+    let rest = prefix
+        .strip_prefix('و')
+        .or_else(|| prefix.strip_prefix('ف'))
+        .unwrap_or(prefix);
+    if rest.is_empty() {
+        return !prefix.is_empty();
+    }
+    matches!(rest, "ب" | "ك" | "ل" | "ال" | "بال" | "كال" | "لل")
 }
 
 /// Where a whole-word match starts and ends in the normalised text, with the
@@ -116,6 +191,19 @@ mod tests {
         // `للمغرب` = ل + المغرب; the matcher also looks for the contracted
         // body `لمغرب`, which then carries a plain `ل` prefix.
         assert!(hit("زيارة للمغرب", "لمغرب").is_some());
+    }
+
+    #[test]
+    fn words_and_clitic_chains() {
+        let text = "زار والمغرب، the US";
+        let words: Vec<&str> = word_spans(text).map(|(s, e)| &text[s..e]).collect();
+        assert_eq!(words, vec!["زار", "والمغرب", "the", "US"]);
+        let word = "والمغرب";
+        let ends: Vec<&str> = proclitic_ends(word).map(|e| &word[..e]).collect();
+        assert_eq!(ends, vec!["و", "وال"]);
+        let word = "للمغرب";
+        let ends: Vec<&str> = proclitic_ends(word).map(|e| &word[..e]).collect();
+        assert_eq!(ends, vec!["ل", "لل"]);
     }
 
     #[test]

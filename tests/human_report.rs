@@ -1,0 +1,61 @@
+//! Snapshot tests of the human report: the source line, the underline under
+//! the right Arabic word, the labels, the fix and the rule's file:line.
+//! Colour off and a fixed width keep the snapshots stable.
+
+mod common;
+
+use common::*;
+
+fn human(args: &[&str]) -> String {
+    let mut all = vec!["check", "--color", "never"];
+    all.extend_from_slice(args);
+    stdout(&factlint(&all))
+}
+
+#[test]
+fn arabic_typo_is_underlined_in_place() {
+    let report = human(&[
+        "fixtures/morocco-visit.ar.txt",
+        "--rules",
+        "rules/examples",
+        "--select",
+        "typo/substitution",
+    ]);
+    insta::assert_snapshot!(report);
+    // The underline starts under the first letter of «سلاح الجوي»: in the
+    // source line, 11 characters precede it («اختتم قائد »).
+    let lines: Vec<&str> = report.lines().collect();
+    let source = lines
+        .iter()
+        .position(|l| l.contains("اختتم قائد سلاح الجوي"))
+        .unwrap();
+    let gutter = lines[source].find('│').unwrap() + '│'.len_utf8() + 1;
+    let prefix_chars = lines[source][gutter..]
+        .find("سلاح الجوي")
+        .map(|b| lines[source][gutter..][..b].chars().count())
+        .unwrap();
+    let underline = lines[source + 1];
+    let underline_start = underline.chars().position(|c| c == '─').unwrap();
+    let gutter_chars = lines[source][..gutter].chars().count();
+    assert_eq!(underline_start - gutter_chars, prefix_chars);
+    assert_eq!(
+        underline.chars().filter(|&c| c == '─' || c == '┬').count(),
+        "سلاح الجوي".chars().count()
+    );
+}
+
+#[test]
+fn header_column_counts_characters() {
+    let report = human(&[
+        "fixtures/morocco-visit.ar.txt",
+        "--rules",
+        "rules/examples",
+        "--select",
+        "typo/confusable",
+    ]);
+    assert!(
+        report.contains("[fixtures/morocco-visit.ar.txt:26:21]"),
+        "{report}"
+    );
+    insta::assert_snapshot!(report);
+}
