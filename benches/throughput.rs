@@ -136,9 +136,9 @@ fn rules_with(pack: &str) -> RuleSet {
 }
 
 fn check_one(text: &str, rules: &RuleSet) -> usize {
-    let article = Article::load("bench.txt", text.to_string(), &LoadOptions::default())
+    let mut article = Article::load("bench.txt", text.to_string(), &LoadOptions::default())
         .expect("plain text loads");
-    checks::run_all(&article, rules, &CheckOptions::default()).len()
+    checks::run_all(&mut article, rules, &CheckOptions::default()).len()
 }
 
 fn best_of(runs: usize, mut f: impl FnMut() -> usize) -> (Duration, usize) {

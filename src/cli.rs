@@ -241,6 +241,7 @@ fn check(args: CheckArgs) -> io::Result<u8> {
     let check_options = CheckOptions {
         select: args.select.clone(),
         ignore: args.ignore.clone(),
+        ..CheckOptions::default()
     };
     let unknown: Vec<&String> = args
         .select
@@ -268,8 +269,8 @@ fn check(args: CheckArgs) -> io::Result<u8> {
                 }),
                 None => read_article_source(&path)
                     .and_then(|text| Article::load(&path, text, &options))
-                    .map(|article| Checked {
-                        findings: checks::run_all(&article, rules, &check_options),
+                    .map(|mut article| Checked {
+                        findings: checks::run_all(&mut article, rules, &check_options),
                         article,
                     }),
             };
@@ -328,69 +329,12 @@ fn list(sources: RuleSources) -> io::Result<u8> {
     let rules = &loaded.rules;
     let mut out = io::stdout().lock();
     for pack in &rules.packs {
-        let count = |n: usize, what: &str| (n > 0).then(|| format!("{n} {what}"));
-        let in_pack = |origin: &str| origin == pack.file;
-        let parts: Vec<String> = [
-            count(
-                rules
-                    .countries
-                    .iter()
-                    .filter(|c| in_pack(&c.origin.file))
-                    .count(),
-                "countries",
-            ),
-            count(
-                rules
-                    .ranks
-                    .iter()
-                    .filter(|c| in_pack(&c.origin.file))
-                    .count(),
-                "ranks",
-            ),
-            count(
-                rules
-                    .entities
-                    .iter()
-                    .filter(|c| in_pack(&c.origin.file))
-                    .count(),
-                "entities",
-            ),
-            count(
-                rules
-                    .events
-                    .iter()
-                    .filter(|c| in_pack(&c.origin.file))
-                    .count(),
-                "events",
-            ),
-            count(
-                rules
-                    .counters
-                    .iter()
-                    .filter(|c| in_pack(&c.origin.file))
-                    .count(),
-                "counters",
-            ),
-            count(
-                rules
-                    .typos
-                    .iter()
-                    .filter(|c| in_pack(&c.origin.file))
-                    .count(),
-                "typos",
-            ),
-            count(
-                rules
-                    .examples
-                    .iter()
-                    .filter(|c| in_pack(&c.origin.file))
-                    .count(),
-                "examples",
-            ),
-        ]
-        .into_iter()
-        .flatten()
-        .collect();
+        let parts: Vec<String> = pack
+            .counts
+            .iter()
+            .filter(|(_, n)| *n > 0)
+            .map(|(what, n)| format!("{n} {what}"))
+            .collect();
         let bundled = if pack.bundled { " [bundled]" } else { "" };
         writeln!(out, "{}{bundled}  {}", pack.name, pack.file)?;
         writeln!(
@@ -429,6 +373,7 @@ fn explain(code: Option<&str>) -> io::Result<u8> {
             let status = match info.status {
                 codes::Status::Stable => "",
                 codes::Status::Planned => "  (planned)",
+                codes::Status::Runner => "",
             };
             writeln!(
                 out,
@@ -452,7 +397,7 @@ fn explain(code: Option<&str>) -> io::Result<u8> {
         info.code, info.severity, info.summary
     )?;
     match info.status {
-        codes::Status::Stable => writeln!(out, "{}", info.doc.trim_end())?,
+        codes::Status::Stable | codes::Status::Runner => writeln!(out, "{}", info.doc.trim_end())?,
         codes::Status::Planned => writeln!(
             out,
             "This code is reserved by the design, but its check is not implemented in this version: it never reports."

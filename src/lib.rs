@@ -28,8 +28,8 @@ use factlint::rules::{RuleSet, load::parse_pack};
 let pack = parse_pack("house.yaml", Arc::from("typos:\n  - { find: سلاح الجوي, replace: سلاح الجو }\n"), false)
     .expect("the pack is valid");
 let rules = RuleSet::from_packs(vec![pack]).expect("the patterns compile");
-let article = Article::from_text("note.txt", "وصل قائد سلاح الجوي أمس.\n", &LoadOptions::default());
-let findings = checks::run_all(&article, &rules, &CheckOptions::default());
+let mut article = Article::from_text("note.txt", "وصل قائد سلاح الجوي أمس.\n", &LoadOptions::default());
+let findings = checks::run_all(&mut article, &rules, &CheckOptions::default());
 assert_eq!(findings[0].code, "typo/substitution");
 assert_eq!(&article.text[findings[0].range.clone()], "سلاح الجوي");
 ```

@@ -147,7 +147,11 @@ fn jsonl_is_one_finding_per_line() {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    assert_eq!(lines.len(), 2);
+    let codes: Vec<&str> = lines.iter().map(|l| l["code"].as_str().unwrap()).collect();
+    assert_eq!(
+        codes,
+        vec!["date/counter", "typo/substitution", "typo/confusable"]
+    );
     assert!(
         lines
             .iter()

@@ -238,6 +238,12 @@ impl Article {
         self.sections.get(i).filter(|s| s.range.start <= offset)
     }
 
+    /// The normalised form of an original range (digits as ASCII, marks
+    /// dropped), for reading numbers and words out of a span.
+    pub fn normalized_text_of(&self, range: &Range<usize>) -> String {
+        crate::text::normalize_pattern(&self.text[range.clone()])
+    }
+
     /// The 1-based line and character column of byte `offset`.
     pub fn position(&self, offset: usize) -> (usize, usize) {
         self.lines.position(&self.text, offset)

@@ -17,6 +17,48 @@ pub enum Status {
     /// Reserved by the design; the check is not written yet, so it never
     /// reports. `explain` says so rather than pretend.
     Planned,
+    /// Reported by the check runner itself, not by one check.
+    Runner,
+}
+
+/// The code of the one info finding a file gets when checks needed a
+/// reference date and none was found.
+pub const NO_REFERENCE_DATE: &str = "date/no-reference-date";
+
+/// The documentation of [`NO_REFERENCE_DATE`].
+const NO_REFERENCE_DATE_DOC: &str = "\
+## What it checks
+Reported once per file, as info, when a check needs the article's reference
+date (counters, \"then\" and \"former\", ages, months without a year,
+future events) and none could be found: no front matter `date`, no
+`--date`, no dateline and no full date in the text. The checks that needed
+it are named; they did not run rather than guess.
+
+## Why it matters
+A silent skip looks like a clean article.
+
+## Example
+An article with no dates at all and a counter banner gets this finding.
+
+## Fix safety
+No fix: add a date to the front matter or pass `--date`.
+";
+
+const fn stable(
+    code: &'static str,
+    summary: &'static str,
+    doc: &'static str,
+    severity: Severity,
+    check: CheckFn,
+) -> CodeInfo {
+    CodeInfo {
+        code,
+        summary,
+        doc,
+        severity,
+        status: Status::Stable,
+        check: Some(check),
+    }
 }
 
 /// Everything factlint knows about one code.
@@ -67,10 +109,12 @@ pub static REGISTRY: &[CodeInfo] = &[
         "an age that does not fit the date of birth",
         Severity::Error,
     ),
-    planned(
+    stable(
         "fact/event-date",
         "an event dated differently from the pack",
+        super::fact::event_date::DOC,
         Severity::Error,
+        super::fact::event_date::check,
     ),
     planned(
         "consistency/attribute",
@@ -82,22 +126,20 @@ pub static REGISTRY: &[CodeInfo] = &[
         "one name or phrase spelled two ways",
         Severity::Warning,
     ),
-    CodeInfo {
-        code: "typo/substitution",
-        summary: "a known misspelling, with its correction",
-        doc: super::typo::substitution::DOC,
-        severity: Severity::Error,
-        status: Status::Stable,
-        check: Some(super::typo::substitution::check),
-    },
-    CodeInfo {
-        code: "typo/confusable",
-        summary: "a word confused with a similar one, recognised by its context",
-        doc: super::typo::confusable::DOC,
-        severity: Severity::Error,
-        status: Status::Stable,
-        check: Some(super::typo::confusable::check),
-    },
+    stable(
+        "typo/substitution",
+        "a known misspelling, with its correction",
+        super::typo::substitution::DOC,
+        Severity::Error,
+        super::typo::substitution::check,
+    ),
+    stable(
+        "typo/confusable",
+        "a word confused with a similar one, recognised by its context",
+        super::typo::confusable::DOC,
+        Severity::Error,
+        super::typo::confusable::check,
+    ),
     planned(
         "typo/repeated-word",
         "the same word twice in a row",
@@ -113,36 +155,56 @@ pub static REGISTRY: &[CodeInfo] = &[
         "a verb or adjective whose gender disagrees with the country it governs",
         Severity::Warning,
     ),
-    planned(
+    stable(
         "date/weekday",
         "a weekday that does not match its date",
+        super::date::weekday::DOC,
         Severity::Error,
+        super::date::weekday::check,
     ),
-    planned(
+    stable(
         "date/hijri",
         "a Hijri date that does not match its Gregorian twin",
+        super::date::hijri::DOC,
         Severity::Error,
+        super::date::hijri::check,
     ),
-    planned(
+    stable(
         "date/counter",
         "a day counter that does not fit the article's date",
+        super::date::counter::DOC,
         Severity::Error,
+        super::date::counter::check,
     ),
-    planned(
+    stable(
         "date/duration",
         "\"N years later\" arithmetic that does not add up",
-        Severity::Error,
+        super::date::duration::DOC,
+        Severity::Warning,
+        super::date::duration::check,
     ),
-    planned(
+    stable(
         "date/future",
         "a past event dated after the article",
+        super::date::future::DOC,
         Severity::Error,
+        super::date::future::check,
     ),
-    planned(
+    stable(
         "date/invalid",
         "a date that does not exist",
+        super::date::invalid::DOC,
         Severity::Error,
+        super::date::invalid::check,
     ),
+    CodeInfo {
+        code: NO_REFERENCE_DATE,
+        summary: "checks that needed the article's date could not run",
+        doc: NO_REFERENCE_DATE_DOC,
+        severity: Severity::Info,
+        status: Status::Runner,
+        check: None,
+    },
 ];
 
 /// Looks a code up.
@@ -172,7 +234,7 @@ mod tests {
 
     #[test]
     fn stable_checks_are_documented() {
-        for info in REGISTRY.iter().filter(|i| i.status == Status::Stable) {
+        for info in REGISTRY.iter().filter(|i| i.status != Status::Planned) {
             for section in [
                 "## What it checks",
                 "## Why it matters",

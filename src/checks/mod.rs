@@ -1,13 +1,27 @@
 //! Checks: small, independent functions from an article, its mentions and
 //! the rules to findings. One family per folder, one check per file, one
 //! stable code per check (see [`codes`]). A check never prints.
+//!
+//! [`run_all`] does the analysis every check shares once per article (the
+//! one-pass match, tokens, date expressions, sentences, the reference
+//! date) and hands it to each enabled check through a [`Context`].
 
 pub mod codes;
+pub mod date;
+pub mod fact;
 pub mod typo;
 
-use crate::article::Article;
-use crate::finding::Finding;
+use std::cell::RefCell;
+use std::ops::Range;
+
+use chrono::NaiveDate;
+
+use crate::article::{Article, ReferenceDate};
+use crate::dates::parse::{DateExpr, DateParser};
+use crate::dates::reference;
+use crate::finding::{Finding, Severity};
 use crate::rules::{Mention, RuleSet};
+use crate::text::tokens::{Token, tokenize};
 
 /// What every check sees.
 #[derive(Debug)]
@@ -18,15 +32,88 @@ pub struct Context<'a> {
     pub rules: &'a RuleSet,
     /// Every mention found in the one pass over the article.
     pub mentions: &'a [Mention],
+    /// The article's tokens.
+    pub tokens: &'a [Token],
+    /// The article's date expressions, in text order.
+    pub dates: &'a [DateExpr],
+    /// The sentence number of each token.
+    pub sentences: &'a [u32],
+    /// The reference date, when known.
+    pub reference: Option<&'a ReferenceDate>,
+    /// Settings (tolerances, house style).
+    pub options: &'a CheckOptions,
+    missing_reference: RefCell<Vec<&'static str>>,
 }
 
-/// Which checks run.
-#[derive(Debug, Clone, Default)]
+impl Context<'_> {
+    /// The reference date; when there is none, records that `code` needed
+    /// one, so that the run says so once instead of guessing.
+    pub fn reference_date(&self, code: &'static str) -> Option<NaiveDate> {
+        if self.reference.is_none() {
+            let mut missing = self.missing_reference.borrow_mut();
+            if !missing.contains(&code) {
+                missing.push(code);
+            }
+        }
+        self.reference.map(|r| r.date)
+    }
+
+    /// The reference date and where it came from, for messages.
+    pub fn reference_description(&self) -> String {
+        match self.reference {
+            Some(r) => format!("{} ({})", r.date, r.reason),
+            None => "unknown".to_string(),
+        }
+    }
+
+    /// The index of the token holding original offset `offset` (or the
+    /// first token after it).
+    pub fn token_at(&self, offset: usize) -> usize {
+        self.tokens.partition_point(|t| t.orig.end <= offset)
+    }
+
+    /// The sentence holding original offset `offset`.
+    pub fn sentence_at(&self, offset: usize) -> Option<u32> {
+        self.sentences.get(self.token_at(offset)).copied()
+    }
+
+    /// The original text of a range.
+    pub fn text(&self, range: &Range<usize>) -> &str {
+        &self.article.text[range.clone()]
+    }
+
+    /// "line 9" for an offset, for messages.
+    pub fn describe(&self, offset: usize) -> String {
+        format!("line {}", self.article.position(offset).0)
+    }
+}
+
+/// Which checks run, and how.
+#[derive(Debug, Clone)]
 pub struct CheckOptions {
     /// Code prefixes to run only (`typo`, `date/hijri`); all when empty.
     pub select: Vec<String>,
     /// Code prefixes to skip.
     pub ignore: Vec<String>,
+    /// Days a Hijri date may be off its Gregorian twin (moon sighting).
+    pub hijri_tolerance_days: i64,
+    /// Days a day counter may be off the reference date.
+    pub counter_tolerance_days: i64,
+    /// Read numeric English dates day first (`22/2/2023`) instead of month
+    /// first (`2/22/2023`, as US wires write).
+    pub english_day_first: bool,
+}
+
+impl Default for CheckOptions {
+    fn default() -> Self {
+        CheckOptions {
+            select: Vec::new(),
+            ignore: Vec::new(),
+            hijri_tolerance_days: 1,
+            counter_tolerance_days: 1,
+            english_day_first: false,
+        }
+    }
 }
 
 impl CheckOptions {
@@ -45,14 +132,56 @@ impl CheckOptions {
     }
 }
 
+/// Sentence numbers per token: a new sentence after `.`, `!`, `?`, `؟`
+/// and at every section boundary.
+fn sentence_numbers(article: &Article, tokens: &[Token]) -> Vec<u32> {
+    let mut numbers = Vec::with_capacity(tokens.len());
+    let mut sentence = 0u32;
+    let mut section = None;
+    let mut after_end = false;
+    for token in tokens {
+        let here = article.section_at(token.orig.start).map(|s| s.range.start);
+        if here != section || after_end {
+            sentence += 1;
+            section = here;
+        }
+        after_end = token.ends_sentence();
+        numbers.push(sentence);
+    }
+    numbers
+}
+
 /// Runs every enabled check on one article and returns the findings in
-/// source order.
-pub fn run_all(article: &Article, rules: &RuleSet, options: &CheckOptions) -> Vec<Finding> {
+/// source order. Completes the article's reference date from a dateline or
+/// the text when neither front matter nor `--date` gave one.
+pub fn run_all(article: &mut Article, rules: &RuleSet, options: &CheckOptions) -> Vec<Finding> {
     let mentions = rules.find(article);
+    let tokens = tokenize(&article.normalized, &article.text);
+    let dates = DateParser::new(&tokens, &mentions, rules, article.language)
+        .day_first_in_english(options.english_day_first)
+        .parse();
+    let sentences = sentence_numbers(article, &tokens);
+    if article.reference_date.is_none() {
+        let describe = |offset: usize| format!("line {}", article.position(offset).0);
+        let body_start = article
+            .sections
+            .iter()
+            .find(|s| s.kind == crate::article::SectionKind::Body)
+            .map(|s| tokens.partition_point(|t| t.orig.end <= s.range.start));
+        article.reference_date = reference::dateline(&dates, body_start, describe)
+            .or_else(|| reference::infer(&dates, describe));
+    }
+    let article = &*article;
     let context = Context {
         article,
         rules,
         mentions: &mentions,
+        tokens: &tokens,
+        dates: &dates,
+        sentences: &sentences,
+        reference: article.reference_date.as_ref(),
+        options,
+        missing_reference: RefCell::new(Vec::new()),
     };
     let mut findings: Vec<Finding> = codes::REGISTRY
         .iter()
@@ -60,6 +189,22 @@ pub fn run_all(article: &Article, rules: &RuleSet, options: &CheckOptions) -> Ve
         .filter_map(|info| info.check)
         .flat_map(|check| check(&context))
         .collect();
+    let missing = context.missing_reference.into_inner();
+    if !missing.is_empty() && options.enabled(codes::NO_REFERENCE_DATE) {
+        let at = article.sections.first().map_or(0, |s| s.range.start);
+        findings.push(
+            Finding::new(
+                codes::NO_REFERENCE_DATE,
+                Severity::Info,
+                at..at,
+                format!(
+                    "no reference date: {} could not run (no front matter date, no --date, no dateline, and no full date in the text)",
+                    missing.join(", ")
+                ),
+            )
+            .with_help("add `date:` to the front matter or pass --date YYYY-MM-DD"),
+        );
+    }
     findings.sort_by(|a, b| {
         (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code))
     });

@@ -5,10 +5,37 @@
 //! loads without error.
 
 /// `(path in the repository, contents)` of every bundled pack.
-pub const BUNDLED_PACKS: &[(&str, &str)] = &[(
-    "rules/lexicon/countries.yaml",
-    include_str!("../../rules/lexicon/countries.yaml"),
-)];
+pub const BUNDLED_PACKS: &[(&str, &str)] = &[
+    (
+        "rules/lexicon/calendar.yaml",
+        include_str!("../../rules/lexicon/calendar.yaml"),
+    ),
+    (
+        "rules/lexicon/countries.yaml",
+        include_str!("../../rules/lexicon/countries.yaml"),
+    ),
+    (
+        "rules/lexicon/dates.yaml",
+        include_str!("../../rules/lexicon/dates.yaml"),
+    ),
+];
+
+/// `(path in the repository, contents)` of files that bundled packs name.
+pub const BUNDLED_FILES: &[(&str, &str)] = &[];
+
+/// Reads a file that a bundled pack names (a CSV typo list) from the
+/// binary.
+pub fn read_sibling(pack: &str, name: &str) -> Result<(String, String), String> {
+    let dir = std::path::Path::new(pack)
+        .parent()
+        .unwrap_or(std::path::Path::new(""));
+    let path = dir.join(name).display().to_string();
+    BUNDLED_FILES
+        .iter()
+        .find(|(p, _)| *p == path)
+        .map(|(p, text)| (display_name(p), (*text).to_string()))
+        .ok_or_else(|| format!("{path} is not bundled: list it in BUNDLED_FILES"))
+}
 
 /// How a bundled pack's file is named in reports: its repository path,
 /// marked so that nobody looks for it on their disk.

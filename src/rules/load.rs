@@ -17,6 +17,31 @@ use crate::text::normalize::normalize_regex_source;
 /// Parses and validates one pack file. All mistakes are returned, not just
 /// the first, so that one run of `factlint rules validate` shows them all.
 pub fn parse_pack(file: &str, text: Arc<str>, bundled: bool) -> Result<Pack, Vec<PackError>> {
+    let dir = std::path::Path::new(file)
+        .parent()
+        .map(std::path::Path::to_path_buf)
+        .unwrap_or_default();
+    let read = move |name: &str| {
+        let path = dir.join(name);
+        std::fs::read_to_string(&path)
+            .map(|text| (path.display().to_string(), text))
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))
+    };
+    parse_pack_with(file, text, bundled, &read)
+}
+
+/// Reads a file that a pack names (a CSV typo list), relative to the pack:
+/// returns the name to report it under and its text.
+pub type SiblingReader<'a> = dyn Fn(&str) -> Result<(String, String), String> + 'a;
+
+/// Like [`parse_pack`], with the way to read files the pack names (bundled
+/// packs read them from the binary).
+pub fn parse_pack_with(
+    file: &str,
+    text: Arc<str>,
+    bundled: bool,
+    read_sibling: &SiblingReader<'_>,
+) -> Result<Pack, Vec<PackError>> {
     let raw: RawPack =
         serde_saphyr::from_str(&text).map_err(|err| vec![serde_error(file, &text, &err)])?;
     let mut v = Validator {
@@ -36,29 +61,54 @@ pub fn parse_pack(file: &str, text: Arc<str>, bundled: bool) -> Result<Pack, Vec
             .map_or_else(|| file.to_string(), |s| s.to_string_lossy().into_owned()),
     };
     v.pack_name = name.clone();
-    let info = PackInfo {
+    let mut info = PackInfo {
         name,
         file: file.to_string(),
         description: raw.description,
         source: raw.source,
         license: raw.license,
         bundled,
+        counts: Vec::new(),
     };
     let lexicon = raw.lexicon.unwrap_or_default();
     let countries = v.countries(lexicon.countries);
     let ranks = v.ranks(lexicon.ranks);
+    let months = v.months(lexicon.months, "month");
+    let hijri_months = v.months(lexicon.hijri_months, "Hijri month");
+    let weekdays = v.weekdays(lexicon.weekdays);
+    let markers = v.markers(lexicon.markers);
     let entities = v.entities(raw.entities);
     let events = v.events(raw.events);
     let counters = v.counters(raw.counters);
-    let typos = v.typos(raw.typos);
+    let mut typos = v.typos(raw.typos);
+    for list in raw.typo_lists {
+        typos.extend(v.typo_list(list, read_sibling));
+    }
     let examples = v.examples(raw.examples);
     if !v.errors.is_empty() {
         return Err(v.errors);
     }
+    info.counts = vec![
+        ("countries", countries.len()),
+        ("ranks", ranks.len()),
+        ("months", months.len()),
+        ("Hijri months", hijri_months.len()),
+        ("weekdays", weekdays.len()),
+        ("markers", markers.len()),
+        ("entities", entities.len()),
+        ("events", events.len()),
+        ("counters", counters.len()),
+        ("typos", typos.len()),
+        ("examples", examples.len()),
+    ];
     Ok(Pack {
         info,
         countries,
         ranks,
+        months,
+        hijri_months,
+        weekdays,
+        markers,
         entities,
         events,
         counters,
@@ -450,6 +500,181 @@ impl Validator<'_> {
             .collect()
     }
 
+    fn months(&mut self, raw: Vec<super::raw::RawMonth>, what: &str) -> Vec<CalendarName> {
+        let mut seen = std::collections::HashSet::new();
+        raw.into_iter()
+            .filter_map(|m| {
+                let number = m.month.value;
+                let line = m.month.referenced.line() as usize;
+                let at = Located {
+                    value: number.to_string(),
+                    referenced: m.month.referenced,
+                    defined: m.month.defined,
+                };
+                if !(1..=12).contains(&number) {
+                    self.error(
+                        PackErrorKind::InvalidValue,
+                        &at,
+                        format!("{what} {number} is not 1–12"),
+                    );
+                    return None;
+                }
+                if !seen.insert(number) {
+                    self.error(
+                        PackErrorKind::DuplicateId,
+                        &at,
+                        format!("{what} {number} is listed twice"),
+                    );
+                    return None;
+                }
+                Some(CalendarName {
+                    number,
+                    names: self.localized(RawLocalized { ar: m.ar, en: m.en }),
+                    origin: RuleRef {
+                        pack: self.pack_name.clone(),
+                        id: format!("{what} {number}"),
+                        file: self.file.to_string(),
+                        line,
+                    },
+                })
+            })
+            .collect()
+    }
+
+    fn weekdays(&mut self, raw: Vec<super::raw::RawWeekday>) -> Vec<CalendarName> {
+        const DAYS: [&str; 7] = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
+        let mut seen = HashMap::new();
+        raw.into_iter()
+            .filter_map(|w| {
+                let Some(number) = DAYS.iter().position(|d| *d == w.weekday.value.trim()) else {
+                    let message = format!("unknown weekday `{}`", w.weekday.value.trim());
+                    self.error(PackErrorKind::InvalidValue, &w.weekday, message)
+                        .help = Some("use sun, mon, tue, wed, thu, fri or sat".into());
+                    return None;
+                };
+                self.id(&w.weekday, "weekday", &mut seen);
+                Some(CalendarName {
+                    number: number as u32,
+                    origin: self.rule_ref(DAYS[number], &w.weekday),
+                    names: self.localized(RawLocalized { ar: w.ar, en: w.en }),
+                })
+            })
+            .collect()
+    }
+
+    fn markers(&mut self, raw: Vec<super::raw::RawMarker>) -> Vec<Marker> {
+        let mut seen = HashMap::new();
+        raw.into_iter()
+            .map(|m| {
+                let id = self.id(&m.id, "marker", &mut seen);
+                Marker {
+                    origin: self.rule_ref(&id, &m.id),
+                    id,
+                    names: self.localized(RawLocalized { ar: m.ar, en: m.en }),
+                }
+            })
+            .collect()
+    }
+
+    /// Reads a CSV typo list named by the pack.
+    fn typo_list(&mut self, list: super::raw::RawTypoList, read: &SiblingReader<'_>) -> Vec<Typo> {
+        let language = self.language(&list.lang).unwrap_or(Language::En);
+        let applicability = list.fix.as_ref().map_or(Applicability::Safe, |fix| {
+            Applicability::parse(fix.value.trim()).unwrap_or_else(|| {
+                let message = format!("unknown fix applicability `{}`", fix.value.trim());
+                self.error(PackErrorKind::InvalidValue, fix, message).help =
+                    Some("use `safe`, `unsafe` or `display-only`".into());
+                Applicability::Unsafe
+            })
+        });
+        let (name, csv) = match read(list.file.value.trim()) {
+            Ok(found) => found,
+            Err(message) => {
+                self.error(PackErrorKind::Io, &list.file, message).help =
+                    Some("`file` is relative to the pack file".into());
+                return Vec::new();
+            }
+        };
+        let csv: Arc<str> = Arc::from(csv);
+        let mut typos = Vec::new();
+        let mut offset = 0;
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for (index, line) in csv.split_inclusive('\n').enumerate() {
+            let start = offset;
+            offset += line.len();
+            let row = line.trim_end_matches(['\n', '\r']);
+            if index == 0 {
+                if row != "typo,correction" {
+                    self.errors.push(
+                        PackError::at(
+                            PackErrorKind::Syntax,
+                            &name,
+                            &csv,
+                            0,
+                            row.len(),
+                            "the first line must be `typo,correction`",
+                        )
+                        .with_help("typo lists are CSV with a `typo,correction` header"),
+                    );
+                    return Vec::new();
+                }
+                continue;
+            }
+            if row.trim().is_empty() {
+                continue;
+            }
+            let mut fields = row.split(',').map(str::trim);
+            let typo = fields.next().unwrap_or_default();
+            let corrections: Vec<String> =
+                fields.filter(|f| !f.is_empty()).map(String::from).collect();
+            if typo.is_empty() || corrections.is_empty() {
+                self.errors.push(
+                    PackError::at(
+                        PackErrorKind::Syntax,
+                        &name,
+                        &csv,
+                        start,
+                        row.len(),
+                        "a row needs a typo and at least one correction",
+                    )
+                    .with_help("write `typo,correction[,correction…]`"),
+                );
+                continue;
+            }
+            if let Some(first) = seen.insert(typo, index + 1) {
+                self.errors.push(
+                    PackError::at(
+                        PackErrorKind::DuplicateId,
+                        &name,
+                        &csv,
+                        start,
+                        typo.len(),
+                        format!("`{typo}` is listed twice"),
+                    )
+                    .with_help(format!("merge it with line {first}")),
+                );
+                continue;
+            }
+            typos.push(Typo {
+                id: typo.to_string(),
+                find: typo.to_string(),
+                replace: corrections[0].clone(),
+                alternatives: corrections[1..].to_vec(),
+                language,
+                regex: false,
+                message: list.message.clone(),
+                applicability,
+                origin: RuleRef {
+                    pack: self.pack_name.clone(),
+                    id: typo.to_string(),
+                    file: name.clone(),
+                    line: index + 1,
+                },
+            });
+        }
+        typos
+    }
+
     fn typos(&mut self, raw: Vec<super::raw::RawTypo>) -> Vec<Typo> {
         let mut seen = HashMap::new();
         raw.into_iter()
@@ -483,6 +708,7 @@ impl Validator<'_> {
                     id,
                     find: t.find.value.trim().to_string(),
                     replace: t.replace,
+                    alternatives: Vec::new(),
                     language,
                     regex: t.regex,
                     message: t.message,

@@ -50,6 +50,14 @@ pub enum Target {
     Typo(usize),
     /// A counter banner (`counters[i]`).
     Counter(usize),
+    /// A Gregorian month name (`months[i]`).
+    Month(usize),
+    /// A Hijri month name (`hijri_months[i]`).
+    HijriMonth(usize),
+    /// A weekday name (`weekdays[i]`).
+    Weekday(usize),
+    /// An attribution or date marker word (`markers[i]`).
+    Marker(usize),
 }
 
 /// One place in an article where a rule's pattern occurs as a whole word.

@@ -41,6 +41,14 @@ pub struct RuleSet {
     pub countries: Vec<Country>,
     /// Lexicon ranks from all packs.
     pub ranks: Vec<Rank>,
+    /// Gregorian month names from all packs.
+    pub months: Vec<CalendarName>,
+    /// Hijri month names from all packs.
+    pub hijri_months: Vec<CalendarName>,
+    /// Weekday names from all packs.
+    pub weekdays: Vec<CalendarName>,
+    /// Attribution markers from all packs.
+    pub markers: Vec<Marker>,
     /// Entities from all packs.
     pub entities: Vec<Entity>,
     /// Events from all packs.
@@ -83,7 +91,13 @@ impl RuleSet {
         let mut errors = Vec::new();
         if !sources.no_defaults {
             for (path, text) in bundled::BUNDLED_PACKS {
-                match load::parse_pack(&bundled::display_name(path), Arc::from(*text), true) {
+                let read = |name: &str| bundled::read_sibling(path, name);
+                match load::parse_pack_with(
+                    &bundled::display_name(path),
+                    Arc::from(*text),
+                    true,
+                    &read,
+                ) {
                     Ok(pack) => packs.push(pack),
                     Err(errs) => errors.extend(errs),
                 }
@@ -119,6 +133,10 @@ impl RuleSet {
             packs: Vec::new(),
             countries: Vec::new(),
             ranks: Vec::new(),
+            months: Vec::new(),
+            hijri_months: Vec::new(),
+            weekdays: Vec::new(),
+            markers: Vec::new(),
             entities: Vec::new(),
             events: Vec::new(),
             counters: Vec::new(),
@@ -130,6 +148,10 @@ impl RuleSet {
             set.packs.push(pack.info);
             set.countries.extend(pack.countries);
             set.ranks.extend(pack.ranks);
+            set.months.extend(pack.months);
+            set.hijri_months.extend(pack.hijri_months);
+            set.weekdays.extend(pack.weekdays);
+            set.markers.extend(pack.markers);
             set.entities.extend(pack.entities);
             set.events.extend(pack.events);
             set.counters.extend(pack.counters);
@@ -173,6 +195,22 @@ impl RuleSet {
                         false,
                     );
                 }
+            }
+        }
+        for (list, make) in [
+            (&self.months, Target::Month as fn(usize) -> Target),
+            (&self.hijri_months, Target::HijriMonth),
+            (&self.weekdays, Target::Weekday),
+        ] {
+            for (i, entry) in list.iter().enumerate() {
+                for (language, name) in entry.names.iter() {
+                    b.literal(name, language, make(i), false);
+                }
+            }
+        }
+        for (i, marker) in self.markers.iter().enumerate() {
+            for (language, name) in marker.names.iter() {
+                b.literal(name, language, Target::Marker(i), false);
             }
         }
         for (i, rank) in self.ranks.iter().enumerate() {
@@ -228,6 +266,11 @@ impl RuleSet {
     /// Bytes of memory the literal automaton uses.
     pub fn automaton_memory(&self) -> usize {
         self.matcher.automaton_memory()
+    }
+
+    /// The marker with this id, if a pack defines one.
+    pub fn marker_index(&self, id: &str) -> Option<usize> {
+        self.markers.iter().position(|m| m.id == id)
     }
 }
 

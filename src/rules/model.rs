@@ -160,10 +160,36 @@ pub struct Typo {
     pub language: Language,
     /// Whether `find` is a regex.
     pub regex: bool,
+    /// Other possible corrections: when there are any, the finding lists
+    /// them all and proposes no fix (a person must choose).
+    pub alternatives: Vec<String>,
     /// Why the form is wrong.
     pub message: Option<String>,
     /// How safe the fix is.
     pub applicability: Applicability,
+    /// Where the entry is.
+    pub origin: RuleRef,
+}
+
+/// A named calendar unit (a Gregorian or Hijri month, 1–12, or a weekday,
+/// 0 = Sunday … 6 = Saturday) with its names.
+#[derive(Debug, Clone)]
+pub struct CalendarName {
+    /// The month (1–12) or weekday (0 = Sunday).
+    pub number: u32,
+    /// Names per language.
+    pub names: Localized,
+    /// Where the entry is.
+    pub origin: RuleRef,
+}
+
+/// Words with one job in attribution: `counterpart`, `then`, `former`.
+#[derive(Debug, Clone)]
+pub struct Marker {
+    /// The job (`counterpart`, `then`, `former`, …).
+    pub id: String,
+    /// Forms per language.
+    pub names: Localized,
     /// Where the entry is.
     pub origin: RuleRef,
 }
@@ -198,6 +224,8 @@ pub struct PackInfo {
     pub license: Option<String>,
     /// Whether it is compiled into the binary.
     pub bundled: bool,
+    /// How many entries of each kind it holds (`("countries", 198)` …).
+    pub counts: Vec<(&'static str, usize)>,
 }
 
 /// One validated pack.
@@ -209,6 +237,14 @@ pub struct Pack {
     pub countries: Vec<Country>,
     /// Lexicon ranks.
     pub ranks: Vec<Rank>,
+    /// Gregorian month names.
+    pub months: Vec<CalendarName>,
+    /// Hijri month names.
+    pub hijri_months: Vec<CalendarName>,
+    /// Weekday names.
+    pub weekdays: Vec<CalendarName>,
+    /// Attribution markers.
+    pub markers: Vec<Marker>,
     /// Entities.
     pub entities: Vec<Entity>,
     /// Events.

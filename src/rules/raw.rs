@@ -35,6 +35,9 @@ pub struct RawPack {
     /// Known misspellings and confusions.
     #[serde(default)]
     pub typos: Vec<RawTypo>,
+    /// Long misspelling lists kept as CSV files beside the pack.
+    #[serde(default)]
+    pub typo_lists: Vec<RawTypoList>,
     /// Rule tests run by `factlint rules test`.
     #[serde(default)]
     pub examples: Vec<RawExample>,
@@ -62,6 +65,61 @@ pub struct RawLexicon {
     /// Military and civil ranks, each with its equivalent forms.
     #[serde(default)]
     pub ranks: Vec<RawRank>,
+    /// Gregorian month names.
+    #[serde(default)]
+    pub months: Vec<RawMonth>,
+    /// Hijri month names.
+    #[serde(default)]
+    pub hijri_months: Vec<RawMonth>,
+    /// Weekday names.
+    #[serde(default)]
+    pub weekdays: Vec<RawWeekday>,
+    /// Words that mark how a text attaches facts to people ("counterpart",
+    /// "then", "former"), by role.
+    #[serde(default)]
+    pub markers: Vec<RawMarker>,
+}
+
+/// The names of one month.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawMonth {
+    /// 1–12.
+    pub month: Spanned<u32>,
+    /// Arabic forms.
+    #[serde(default)]
+    pub ar: Vec<Located>,
+    /// English forms.
+    #[serde(default)]
+    pub en: Vec<Located>,
+}
+
+/// The names of one weekday.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawWeekday {
+    /// `sun`, `mon`, … `sat`.
+    pub weekday: Located,
+    /// Arabic forms.
+    #[serde(default)]
+    pub ar: Vec<Located>,
+    /// English forms.
+    #[serde(default)]
+    pub en: Vec<Located>,
+}
+
+/// Words with one grammatical job in attribution patterns.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawMarker {
+    /// What the words do: `counterpart`, `then`, `former`, `age`.
+    pub id: Located,
+    /// Arabic forms.
+    #[serde(default)]
+    pub ar: Vec<Located>,
+    /// English forms.
+    #[serde(default)]
+    pub en: Vec<Located>,
 }
 
 /// Arabic grammatical gender.
@@ -209,6 +267,22 @@ pub struct RawTypo {
     /// An explanation of the confusion.
     pub message: Option<String>,
     /// How safe the fix is: `safe` (applied by `--fix`), `unsafe` (shown).
+    pub fix: Option<Located>,
+}
+
+/// A CSV list of misspellings (`typo,correction[,correction…]` rows under
+/// a `typo,correction` header), for lists too long to review as YAML.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTypoList {
+    /// The CSV file, relative to the pack file.
+    pub file: Located,
+    /// The language of the entries.
+    pub lang: Located,
+    /// Why the entries are wrong, shown with each finding.
+    pub message: Option<String>,
+    /// Fix applicability for entries with exactly one correction (`safe` by
+    /// default); entries with several corrections are never fixed.
     pub fix: Option<Located>,
 }
 

@@ -5,6 +5,7 @@
 
 pub mod lines;
 pub mod normalize;
+pub mod tokens;
 pub mod words;
 
 pub use lines::LineIndex;

@@ -1,0 +1,79 @@
+//! `date/future`: an event told in the past tense and dated after the
+//! article.
+
+use crate::checks::Context;
+use crate::dates::parse::{Calendar, DateKind};
+use crate::dates::reference::full_date;
+use crate::finding::{Finding, Severity};
+use crate::rules::Target;
+
+/// The documentation `factlint explain date/future` prints.
+pub const DOC: &str = "\
+## What it checks
+Finds a date after the article's reference date in a sentence that tells a
+past event: one with a past-tense verb from the lexicon (`past-verb`
+markers: `قال`, `وقّع`, `اختتم`, \"said\", \"signed\" …) and no future marker
+(`سوف`, `المقبل`, \"will\", \"next\" …). Dates at month or year precision
+count from their first day.
+
+## Why it matters
+A past event dated in the future is a wrong year or month, often a
+January story still writing last year.
+
+## Example
+On an article of 2023-02-24, `وقّع الوزير الاتفاق في 3 مارس 2023` is
+flagged; `سيوقع الوزير الاتفاق في 3 مارس 2023` is not.
+
+## Fix safety
+No fix.
+";
+
+fn has_marker(context: &Context<'_>, sentence: u32, id: &str) -> bool {
+    context.mentions.iter().any(|m| {
+        matches!(m.target, Target::Marker(k) if context.rules.markers[k].id == id)
+            && context.sentence_at(m.range.start) == Some(sentence)
+    })
+}
+
+/// Reports past events dated after the reference date.
+pub fn check(context: &Context<'_>) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for expr in context.dates {
+        let first_day = match expr.kind {
+            DateKind::Full { .. } => full_date(expr),
+            DateKind::MonthYear {
+                calendar: Calendar::Gregorian,
+                year,
+                month,
+            } => chrono::NaiveDate::from_ymd_opt(year, month, 1),
+            DateKind::Year { year } => chrono::NaiveDate::from_ymd_opt(year, 1, 1),
+            _ => None,
+        };
+        let Some(first_day) = first_day else { continue };
+        let Some(sentence) = context.sentence_at(expr.range.start) else {
+            continue;
+        };
+        if !has_marker(context, sentence, "past-verb") || has_marker(context, sentence, "future") {
+            continue;
+        }
+        let Some(reference) = context.reference_date("date/future") else {
+            continue;
+        };
+        if first_day <= reference {
+            continue;
+        }
+        findings.push(
+            Finding::new(
+                "date/future",
+                Severity::Error,
+                expr.range.clone(),
+                format!(
+                    "«{}» is after the article's date ({reference}), but the sentence tells it as past",
+                    context.text(&expr.range)
+                ),
+            )
+            .with_help(format!("check the year; the article's date is {}", context.reference_description())),
+        );
+    }
+    findings
+}

@@ -1,0 +1,37 @@
+//! The `date` family: dates that do not exist, weekdays and Hijri twins
+//! that disagree with their dates, counters, durations and past events
+//! dated after the article.
+
+pub mod counter;
+pub mod duration;
+pub mod future;
+pub mod hijri;
+pub mod invalid;
+pub mod weekday;
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::article::Language;
+use crate::checks::Context;
+
+/// The name of weekday `n` (0 = Sunday) in `language`, from the lexicon,
+/// with the English name in brackets for Arabic ("الأربعاء (Wednesday)").
+pub fn weekday_label(context: &Context<'_>, n: u32) -> String {
+    let entry = context.rules.weekdays.iter().find(|w| w.number == n);
+    let english = entry
+        .and_then(|w| w.names.en.iter().max_by_key(|s| s.len()))
+        .cloned()
+        .unwrap_or_else(|| format!("weekday {n}"));
+    match (
+        context.article.language,
+        entry.and_then(|w| w.names.ar.first()),
+    ) {
+        (Language::Ar, Some(arabic)) => format!("{arabic} ({english})"),
+        _ => english,
+    }
+}
+
+/// The weekday of a date, 0 = Sunday.
+pub fn weekday_of(date: NaiveDate) -> u32 {
+    date.weekday().num_days_from_sunday()
+}

@@ -1,0 +1,88 @@
+//! `date/weekday`: a weekday written with a date it does not fall on.
+
+use chrono::NaiveDate;
+
+use super::{weekday_label, weekday_of};
+use crate::checks::Context;
+use crate::dates::parse::{Calendar, DateKind};
+use crate::dates::reference::full_date;
+use crate::finding::{Applicability, Finding, Severity};
+
+/// The documentation `factlint explain date/weekday` prints.
+pub const DOC: &str = "\
+## What it checks
+Finds a weekday written with a date (`الأربعاء 22 فبراير 2023`,
+`Wednesday, Feb 22`, `الخميس 22/2/2023`, a Hijri date) that the date does not
+fall on. A date without a year takes the year that puts it nearest the
+reference date. A weekday on its own is not checked.
+
+## Why it matters
+A wrong weekday is a sign that the day, the month or the weekday is wrong,
+and readers notice it.
+
+## Example
+`يوم الخميس 22 فبراير 2023` is flagged (22 February 2023 was a Wednesday);
+`يوم الأربعاء 22 فبراير 2023` is not.
+
+## Fix safety
+The fix proposes the date's weekday, but it is unsafe: the weekday may be
+right and the date wrong.
+";
+
+/// Reports weekdays that do not match their dates.
+pub fn check(context: &Context<'_>) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for expr in context.dates {
+        let Some(name) = &expr.weekday else { continue };
+        let date = match expr.kind {
+            DateKind::Full { .. } => full_date(expr),
+            DateKind::DayMonth {
+                calendar: Calendar::Gregorian,
+                month,
+                day,
+            } => {
+                let Some(reference) = context.reference_date("date/weekday") else {
+                    continue;
+                };
+                nearest_year(reference, month, day)
+            }
+            _ => continue,
+        };
+        let Some(date) = date else { continue };
+        let actual = weekday_of(date);
+        if actual == name.weekday {
+            continue;
+        }
+        let right = weekday_label(context, actual);
+        let replacement = context
+            .rules
+            .weekdays
+            .iter()
+            .find(|w| w.number == actual)
+            .and_then(|w| w.names.get(context.article.language).first().cloned());
+        let mut finding = Finding::new(
+            "date/weekday",
+            Severity::Error,
+            name.range.clone(),
+            format!(
+                "«{}» does not match the date: {date} was a {right}",
+                context.text(&name.range)
+            ),
+        )
+        .with_label(expr.range.clone(), format!("{date} is a {right}"))
+        .with_help("check which of the weekday and the date the source gives");
+        if let Some(replacement) = replacement {
+            finding = finding.with_fix(replacement, Applicability::Unsafe);
+        }
+        findings.push(finding);
+    }
+    findings
+}
+
+/// The date with this month and day nearest `reference`.
+fn nearest_year(reference: NaiveDate, month: u32, day: u32) -> Option<NaiveDate> {
+    use chrono::Datelike;
+    (reference.year() - 1..=reference.year() + 1)
+        .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
+        .min_by_key(|d| (*d - reference).num_days().abs())
+}

@@ -1,0 +1,3 @@
+//! The `fact` family: what the article says against what the packs know.
+
+pub mod event_date;

@@ -1,0 +1,633 @@
+//! Date expressions, read over tokens annotated with the month, weekday and
+//! marker mentions of the one-pass matcher.
+//!
+//! The words come from the lexicon packs (`rules/lexicon/calendar.yaml` for
+//! month and weekday names in every Arabic locale and in English,
+//! `rules/lexicon/dates.yaml` for markers); the orders are here:
+//!
+//! | form | example |
+//! |---|---|
+//! | day month [,] year [era] | `22 فبراير، 2023`, `22 شباط 2023`, `22 Feb. 2023`, `2015م` |
+//! | month day[,] year | `February 22, 2023` |
+//! | day month / month day | `22 فبراير`, `Feb 22` (year from the reference date) |
+//! | numeric | `22/2/2023` (day first in Arabic; month first in English by default), `2023-02-22` |
+//! | month [,] year | `نوفمبر 2021`, `November 2021` |
+//! | year | `عام 2000`, `in 2000`, `2000م` |
+//! | month alone | `في يوليو`, `in July` (the nearest such month not after the reference date) |
+//! | weekday | `الأربعاء`, `يوم الجمعة`, `Wednesday,` before any of the above, or alone |
+//! | Hijri | `3 شعبان 1444 هـ`, `شعبان 1444هـ` |
+//! | duration | `بعد 20 عاما`, `20 years later`, `منذ ثلاث سنوات`, `three years ago`, `عامين` |
+//!
+//! Duckling (crates.io `duckling` 0.4) was evaluated as the design notes ask:
+//! it has no Hijri calendar and none of the Levantine and Maghrebi month
+//! names, and its spans are over its own input, not the normalised text
+//! with clitics; the tokens here carry exact spans by construction.
+
+use std::ops::Range;
+
+use crate::article::Language;
+use crate::rules::{Mention, RuleSet, Target};
+use crate::text::tokens::{Token, TokenKind};
+
+/// Which calendar a date is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Calendar {
+    /// Gregorian.
+    Gregorian,
+    /// Hijri (compared through Umm al-Qura).
+    Hijri,
+}
+
+/// A duration's unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    /// Years.
+    Year,
+    /// Months.
+    Month,
+    /// Weeks.
+    Week,
+    /// Days.
+    Day,
+}
+
+/// Which way a duration points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    /// `بعد 20 عاما`, "after 20 years", "20 years later": forward from an
+    /// earlier point.
+    Later,
+    /// `منذ ثلاث سنوات`, "three years ago": back from the reference date.
+    Ago,
+    /// A bare amount ("for 20 years"): no arithmetic is checked.
+    Bare,
+}
+
+/// What a date expression says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateKind {
+    /// A day, month and year (the day may not exist: `31 يونيو 2023`).
+    Full {
+        /// The calendar.
+        calendar: Calendar,
+        /// The year.
+        year: i32,
+        /// The month, 1–12.
+        month: u32,
+        /// The day of the month as written.
+        day: u32,
+    },
+    /// A day and month without a year.
+    DayMonth {
+        /// The calendar.
+        calendar: Calendar,
+        /// The month, 1–12.
+        month: u32,
+        /// The day of the month as written.
+        day: u32,
+    },
+    /// A month of a year.
+    MonthYear {
+        /// The calendar.
+        calendar: Calendar,
+        /// The year.
+        year: i32,
+        /// The month, 1–12.
+        month: u32,
+    },
+    /// A Gregorian month without a year, introduced by "in"/`في`.
+    Month {
+        /// The month, 1–12.
+        month: u32,
+    },
+    /// A year.
+    Year {
+        /// The year.
+        year: i32,
+    },
+    /// A weekday on its own.
+    Weekday,
+    /// A span of time.
+    Duration {
+        /// How many units.
+        amount: u32,
+        /// Which unit.
+        unit: Unit,
+        /// Which way.
+        direction: Direction,
+    },
+}
+
+/// A weekday named in the text (0 = Sunday … 6 = Saturday).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WeekdayName {
+    /// The weekday.
+    pub weekday: u32,
+    /// Where it is written.
+    pub range: Range<usize>,
+}
+
+/// One date expression.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateExpr {
+    /// What it says.
+    pub kind: DateKind,
+    /// Where it is written (original byte range).
+    pub range: Range<usize>,
+    /// The tokens it covers.
+    pub tokens: Range<usize>,
+    /// A weekday written with it (`الأربعاء 22 فبراير`), or the weekday
+    /// itself for [`DateKind::Weekday`].
+    pub weekday: Option<WeekdayName>,
+}
+
+/// How a mention sits over the tokens.
+#[derive(Debug, Clone, Copy)]
+struct Annotation {
+    target: Target,
+    /// One past the last token the mention covers.
+    end: usize,
+}
+
+/// Reads date expressions from tokens.
+pub struct DateParser<'a> {
+    tokens: &'a [Token],
+    rules: &'a RuleSet,
+    language: Language,
+    /// Mentions starting in each token.
+    annotations: Vec<Vec<Annotation>>,
+    /// Month first in numeric English dates (`2/22/2023`), as US wires write.
+    month_first: bool,
+}
+
+impl<'a> DateParser<'a> {
+    /// Prepares a parser over an article's tokens and mentions.
+    pub fn new(
+        tokens: &'a [Token],
+        mentions: &[Mention],
+        rules: &'a RuleSet,
+        language: Language,
+    ) -> Self {
+        let mut annotations: Vec<Vec<Annotation>> = vec![Vec::new(); tokens.len()];
+        for mention in mentions {
+            let relevant = matches!(
+                mention.target,
+                Target::Month(_) | Target::HijriMonth(_) | Target::Weekday(_) | Target::Marker(_)
+            );
+            if !relevant {
+                continue;
+            }
+            let first = tokens.partition_point(|t| t.orig.end <= mention.range.start);
+            let end = tokens.partition_point(|t| t.orig.start < mention.range.end);
+            if first < end && first < tokens.len() {
+                annotations[first].push(Annotation {
+                    target: mention.target,
+                    end,
+                });
+            }
+        }
+        DateParser {
+            tokens,
+            rules,
+            language,
+            annotations,
+            month_first: true,
+        }
+    }
+
+    /// Reads numeric English dates day first (`22/2/2023`) instead of month
+    /// first.
+    pub fn day_first_in_english(mut self, day_first: bool) -> Self {
+        self.month_first = !day_first;
+        self
+    }
+
+    fn marker(&self, i: usize, id: &str) -> Option<usize> {
+        self.annotations
+            .get(i)?
+            .iter()
+            .find_map(|a| match a.target {
+                Target::Marker(m) if self.rules.markers[m].id == id => Some(a.end),
+                _ => None,
+            })
+    }
+
+    fn marker_with_prefix(&self, i: usize, prefix: &str) -> Option<(&'a str, usize)> {
+        self.annotations
+            .get(i)?
+            .iter()
+            .find_map(|a| match a.target {
+                Target::Marker(m) if self.rules.markers[m].id.starts_with(prefix) => {
+                    Some((self.rules.markers[m].id.as_str(), a.end))
+                }
+                _ => None,
+            })
+    }
+
+    fn month(&self, i: usize) -> Option<(u32, usize)> {
+        self.annotations
+            .get(i)?
+            .iter()
+            .find_map(|a| match a.target {
+                Target::Month(m) => Some((self.rules.months[m].number, a.end)),
+                _ => None,
+            })
+    }
+
+    fn hijri_month(&self, i: usize) -> Option<(u32, usize)> {
+        self.annotations
+            .get(i)?
+            .iter()
+            .find_map(|a| match a.target {
+                Target::HijriMonth(m) => Some((self.rules.hijri_months[m].number, a.end)),
+                _ => None,
+            })
+    }
+
+    fn weekday(&self, i: usize) -> Option<(u32, usize)> {
+        self.annotations
+            .get(i)?
+            .iter()
+            .find_map(|a| match a.target {
+                Target::Weekday(w) => Some((self.rules.weekdays[w].number, a.end)),
+                _ => None,
+            })
+    }
+
+    fn number(&self, i: usize) -> Option<(u32, usize)> {
+        let token = self.tokens.get(i)?;
+        Some((token.number()?, token.norm.len()))
+    }
+
+    fn day(&self, i: usize) -> Option<u32> {
+        self.number(i)
+            .filter(|&(n, digits)| digits <= 2 && (1..=99).contains(&n))
+            .map(|(n, _)| n)
+    }
+
+    fn year(&self, i: usize, calendar: Calendar) -> Option<i32> {
+        let (n, digits) = self.number(i)?;
+        let plausible = match calendar {
+            Calendar::Gregorian => (1000..=2999).contains(&n),
+            Calendar::Hijri => (1..=1999).contains(&n),
+        };
+        (digits >= 3 && plausible).then_some(n as i32)
+    }
+
+    fn punct(&self, i: usize, options: &[char]) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| options.iter().any(|&c| t.is_punct(c)))
+    }
+
+    /// Skips an optional punctuation token.
+    fn skip(&self, i: usize, options: &[char]) -> usize {
+        if self.punct(i, options) { i + 1 } else { i }
+    }
+
+    /// Skips an optional era mark after a year.
+    fn era(&self, i: usize, calendar: Calendar) -> usize {
+        let id = match calendar {
+            Calendar::Gregorian => "era-gregorian",
+            Calendar::Hijri => "era-hijri",
+        };
+        self.marker(i, id).unwrap_or(i)
+    }
+
+    /// Every date expression, in text order, not overlapping.
+    pub fn parse(&self) -> Vec<DateExpr> {
+        let mut exprs = Vec::new();
+        let mut i = 0;
+        while i < self.tokens.len() {
+            match self.expression_at(i) {
+                Some(expr) => {
+                    i = expr.tokens.end.max(i + 1);
+                    exprs.push(expr);
+                }
+                None => i += 1,
+            }
+        }
+        exprs
+    }
+
+    fn make(&self, kind: DateKind, tokens: Range<usize>, weekday: Option<WeekdayName>) -> DateExpr {
+        let range = self.tokens[tokens.start].orig.start..self.tokens[tokens.end - 1].orig.end;
+        DateExpr {
+            kind,
+            range,
+            tokens,
+            weekday,
+        }
+    }
+
+    fn expression_at(&self, i: usize) -> Option<DateExpr> {
+        // A weekday, possibly after «يوم», possibly before a date.
+        let (weekday_start, after_day_word) = match self.marker(i, "day-word") {
+            Some(end) if self.weekday(end).is_some() => (i, end),
+            _ => (i, i),
+        };
+        if let Some((weekday, end)) = self.weekday(after_day_word) {
+            let name = WeekdayName {
+                weekday,
+                range: self.tokens[after_day_word].orig.start..self.tokens[end - 1].orig.end,
+            };
+            let next = self.skip(end, &[',', '،']);
+            if let Some(mut date) = self.core_at(next) {
+                date.range.start = self.tokens[weekday_start].orig.start;
+                date.tokens.start = weekday_start;
+                date.weekday = Some(name);
+                return Some(date);
+            }
+            return Some(self.make(DateKind::Weekday, weekday_start..end, Some(name)));
+        }
+        if let Some(date) = self.core_at(i) {
+            // A weekday written after the date, in brackets or after a comma.
+            let after = self.skip(date.tokens.end, &[',', '،', '(']);
+            if let Some((weekday, end)) = self.weekday(after) {
+                let mut date = date;
+                date.weekday = Some(WeekdayName {
+                    weekday,
+                    range: self.tokens[after].orig.start..self.tokens[end - 1].orig.end,
+                });
+                return Some(date);
+            }
+            return Some(date);
+        }
+        self.year_at(i)
+            .or_else(|| self.month_alone_at(i))
+            .or_else(|| self.duration_at(i))
+    }
+
+    /// Full dates, day-month, month-year, numeric and Hijri dates.
+    fn core_at(&self, i: usize) -> Option<DateExpr> {
+        use Calendar::{Gregorian, Hijri};
+        // day month [,] year
+        if let Some(day) = self.day(i) {
+            let m = self.skip(i + 1, &['.']);
+            if let Some((month, end)) = self.month(m) {
+                let y = self.skip(self.skip(end, &['.']), &[',', '،']);
+                if let Some(year) = self.year(y, Gregorian) {
+                    let end = self.era(y + 1, Gregorian);
+                    return Some(self.make(
+                        DateKind::Full {
+                            calendar: Gregorian,
+                            year,
+                            month,
+                            day,
+                        },
+                        i..end,
+                        None,
+                    ));
+                }
+                return Some(self.make(
+                    DateKind::DayMonth {
+                        calendar: Gregorian,
+                        month,
+                        day,
+                    },
+                    i..end,
+                    None,
+                ));
+            }
+            if let Some((month, end)) = self.hijri_month(m) {
+                let y = self.skip(end, &[',', '،']);
+                if let Some(year) = self.year(y, Hijri) {
+                    let end = self.era(y + 1, Hijri);
+                    return Some(self.make(
+                        DateKind::Full {
+                            calendar: Hijri,
+                            year,
+                            month,
+                            day,
+                        },
+                        i..end,
+                        None,
+                    ));
+                }
+                return Some(self.make(
+                    DateKind::DayMonth {
+                        calendar: Hijri,
+                        month,
+                        day,
+                    },
+                    i..end,
+                    None,
+                ));
+            }
+            if let Some(date) = self.numeric_at(i) {
+                return Some(date);
+            }
+        }
+        if self.number(i).is_some_and(|(_, digits)| digits == 4)
+            && let Some(date) = self.numeric_at(i)
+        {
+            return Some(date);
+        }
+        // month day[,] year | month day | month [,] year
+        if let Some((month, end)) = self.month(i) {
+            let d = self.skip(end, &['.']);
+            if let Some(day) = self.day(d).filter(|&d| d <= 31) {
+                let y = self.skip(d + 1, &[',', '،']);
+                if let Some(year) = self.year(y, Gregorian) {
+                    let end = self.era(y + 1, Gregorian);
+                    return Some(self.make(
+                        DateKind::Full {
+                            calendar: Gregorian,
+                            year,
+                            month,
+                            day,
+                        },
+                        i..end,
+                        None,
+                    ));
+                }
+                // «Feb 22» in English; in Arabic a number after a month is
+                // rarely its day, so only English reads it so.
+                if self.language == Language::En {
+                    return Some(self.make(
+                        DateKind::DayMonth {
+                            calendar: Gregorian,
+                            month,
+                            day,
+                        },
+                        i..d + 1,
+                        None,
+                    ));
+                }
+            }
+            let y = self.skip(d, &[',', '،']);
+            if let Some(year) = self.year(y, Gregorian) {
+                let end = self.era(y + 1, Gregorian);
+                return Some(self.make(
+                    DateKind::MonthYear {
+                        calendar: Gregorian,
+                        year,
+                        month,
+                    },
+                    i..end,
+                    None,
+                ));
+            }
+        }
+        if let Some((month, end)) = self.hijri_month(i) {
+            let y = self.skip(end, &[',', '،']);
+            if let Some(year) = self.year(y, Hijri) {
+                let after = self.era(y + 1, Hijri);
+                // A Hijri month name is an ordinary word too (`رجب`): only a
+                // year with an era mark makes it a date.
+                if after > y + 1 {
+                    return Some(self.make(
+                        DateKind::MonthYear {
+                            calendar: Hijri,
+                            year,
+                            month,
+                        },
+                        i..after,
+                        None,
+                    ));
+                }
+            }
+        }
+        None
+    }
+
+    /// `22/2/2023`, `22-02-2023`, `2023-02-22`, `22.2.2023`.
+    fn numeric_at(&self, i: usize) -> Option<DateExpr> {
+        let (a, a_digits) = self.number(i)?;
+        let sep = match self.tokens.get(i + 1)?.kind {
+            TokenKind::Punct(c @ ('/' | '-' | '.')) => c,
+            _ => return None,
+        };
+        let (b, b_digits) = self.number(i + 2)?;
+        if !self.punct(i + 3, &[sep]) {
+            return None;
+        }
+        let (c, c_digits) = self.number(i + 4)?;
+        if b_digits > 2 {
+            return None;
+        }
+        let (year, month, day) = if a_digits == 4 && c_digits <= 2 {
+            (a as i32, b, c)
+        } else if c_digits == 4 && a_digits <= 2 {
+            if self.language == Language::En && self.month_first {
+                (c as i32, a, b)
+            } else {
+                (c as i32, b, a)
+            }
+        } else {
+            return None;
+        };
+        if !(1..=12).contains(&month) || !(1..=31).contains(&day) || !(1000..=2999).contains(&year)
+        {
+            return None;
+        }
+        let end = self.era(i + 5, Calendar::Gregorian);
+        Some(self.make(
+            DateKind::Full {
+                calendar: Calendar::Gregorian,
+                year,
+                month,
+                day,
+            },
+            i..end,
+            None,
+        ))
+    }
+
+    /// `عام 2000`, `in 2000`, `2000م`.
+    fn year_at(&self, i: usize) -> Option<DateExpr> {
+        if let Some(end) = self.marker(i, "year-prefix")
+            && let Some(year) = self.year(end, Calendar::Gregorian)
+            && self.number(end).is_some_and(|(_, digits)| digits == 4)
+        {
+            let after = self.era(end + 1, Calendar::Gregorian);
+            return Some(self.make(DateKind::Year { year }, i..after, None));
+        }
+        if let Some(year) = self.year(i, Calendar::Gregorian)
+            && self.number(i).is_some_and(|(_, digits)| digits == 4)
+            && let Some(end) = self.marker(i + 1, "era-gregorian")
+        {
+            return Some(self.make(DateKind::Year { year }, i..end, None));
+        }
+        None
+    }
+
+    /// `في يوليو`, `in July`: a month with no day or year.
+    fn month_alone_at(&self, i: usize) -> Option<DateExpr> {
+        let end = self.marker(i, "month-prefix")?;
+        let (month, month_end) = self.month(end)?;
+        if self.number(month_end).is_some()
+            || self
+                .number(self.skip(month_end, &[',', '،', '.']))
+                .is_some()
+        {
+            return None;
+        }
+        Some(self.make(DateKind::Month { month }, i..month_end, None))
+    }
+
+    /// The amount and unit of a duration at `i`: `20 عاما`, `ثلاث سنوات`,
+    /// `عامين`, `three years`.
+    fn amount_at(&self, i: usize) -> Option<(u32, Unit, usize)> {
+        let unit_of = |id: &str| match id.trim_end_matches("-dual") {
+            "unit-year" => Some(Unit::Year),
+            "unit-month" => Some(Unit::Month),
+            "unit-week" => Some(Unit::Week),
+            "unit-day" => Some(Unit::Day),
+            _ => None,
+        };
+        if let Some((id, end)) = self.marker_with_prefix(i, "unit-")
+            && id.ends_with("-dual")
+        {
+            return Some((2, unit_of(id)?, end));
+        }
+        let (amount, after) = if let Some((n, _)) = self.number(i) {
+            (n, i + 1)
+        } else {
+            let (id, end) = self.marker_with_prefix(i, "number-")?;
+            (id.trim_start_matches("number-").parse().ok()?, end)
+        };
+        let (id, end) = self.marker_with_prefix(after, "unit-")?;
+        if id.ends_with("-dual") {
+            return None;
+        }
+        Some((amount, unit_of(id)?, end))
+    }
+
+    /// `بعد 20 عاما`, `20 years later`, `منذ ثلاث سنوات`, `three years ago`.
+    fn duration_at(&self, i: usize) -> Option<DateExpr> {
+        let duration = |amount, unit, direction, tokens: Range<usize>| {
+            self.make(
+                DateKind::Duration {
+                    amount,
+                    unit,
+                    direction,
+                },
+                tokens,
+                None,
+            )
+        };
+        if let Some(end) = self.marker(i, "after")
+            && let Some((amount, unit, after)) = self.amount_at(end)
+        {
+            return Some(duration(amount, unit, Direction::Later, i..after));
+        }
+        if let Some(end) = self.marker(i, "ago")
+            && self.language == Language::Ar
+            && let Some((amount, unit, after)) = self.amount_at(end)
+        {
+            return Some(duration(amount, unit, Direction::Ago, i..after));
+        }
+        let (amount, unit, after) = self.amount_at(i)?;
+        if let Some(end) = self.marker(after, "later") {
+            return Some(duration(amount, unit, Direction::Later, i..end));
+        }
+        if let Some(end) = self.marker(after, "ago") {
+            return Some(duration(amount, unit, Direction::Ago, i..end));
+        }
+        // A bare number of years is only a duration with a digit or a dual:
+        // number words alone («one», «a») are too common.
+        (self.number(i).is_some() || self.marker_with_prefix(i, "unit-").is_some())
+            .then(|| duration(amount, unit, Direction::Bare, i..after))
+    }
+}

@@ -1,0 +1,151 @@
+//! Tokens of the normalised text: words, numbers and punctuation, each with
+//! its normalised and original byte range. Date expressions and attribution
+//! patterns are read over tokens, not characters.
+
+use std::ops::Range;
+
+use super::Normalized;
+use super::words::is_word_char;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// A run of letters (Arabic or other scripts).
+    Word,
+    /// A run of ASCII digits (Arabic-Indic and Persian digits are ASCII in
+    /// the normalised text), with its value when it fits in a `u32`.
+    Number(Option<u32>),
+    /// One punctuation or symbol character.
+    Punct(char),
+}
+
+/// One token.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// What it is.
+    pub kind: TokenKind,
+    /// Byte range in the normalised text.
+    pub norm: Range<usize>,
+    /// Byte range in the original text.
+    pub orig: Range<usize>,
+}
+
+impl Token {
+    /// Whether the token is this punctuation character.
+    pub fn is_punct(&self, c: char) -> bool {
+        self.kind == TokenKind::Punct(c)
+    }
+
+    /// The number's value, for number tokens.
+    pub fn number(&self) -> Option<u32> {
+        match self.kind {
+            TokenKind::Number(value) => value,
+            _ => None,
+        }
+    }
+
+    /// Whether the token ends a sentence (`.`, `!`, `?`, `؟`, `…`).
+    pub fn ends_sentence(&self) -> bool {
+        matches!(
+            self.kind,
+            TokenKind::Punct('.' | '!' | '?' | '؟' | '…' | ';' | '؛')
+        )
+    }
+
+    /// Whether the token separates clauses (`,`, `،`, `:`, dashes, brackets).
+    pub fn is_separator(&self) -> bool {
+        matches!(
+            self.kind,
+            TokenKind::Punct(',' | '،' | ':' | '-' | '–' | '—' | '(' | ')' | '[' | ']')
+        )
+    }
+}
+
+/// Splits a normalised text into tokens. Digits and letters glued together
+/// (`2015م`, `1436ه`) become two tokens.
+pub fn tokenize(normalized: &Normalized, original: &str) -> Vec<Token> {
+    let text = normalized.text.as_str();
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        let kind = if c.is_ascii_digit() {
+            let mut end = start + 1;
+            while let Some(&(i, d)) = chars.peek() {
+                if !d.is_ascii_digit() {
+                    break;
+                }
+                end = i + 1;
+                chars.next();
+            }
+            push(
+                &mut tokens,
+                normalized,
+                original,
+                start..end,
+                TokenKind::Number(text[start..end].parse().ok()),
+            );
+            continue;
+        } else if is_word_char(c) {
+            TokenKind::Word
+        } else if c.is_whitespace() {
+            continue;
+        } else {
+            TokenKind::Punct(c)
+        };
+        let mut end = start + c.len_utf8();
+        if kind == TokenKind::Word {
+            while let Some(&(i, d)) = chars.peek() {
+                if !is_word_char(d) || d.is_ascii_digit() {
+                    break;
+                }
+                end = i + d.len_utf8();
+                chars.next();
+            }
+        }
+        push(&mut tokens, normalized, original, start..end, kind);
+    }
+    tokens
+}
+
+fn push(
+    tokens: &mut Vec<Token>,
+    normalized: &Normalized,
+    original: &str,
+    norm: Range<usize>,
+    kind: TokenKind,
+) {
+    let orig = normalized.original_range(original, norm.clone());
+    tokens.push(Token { kind, norm, orig });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_split_from_glued_era_marks() {
+        let original = "بريدة ٢٥ شوال 1436هـ الموافق 10 اغسطس 2015م، واس";
+        let normalized = Normalized::new(original);
+        let tokens = tokenize(&normalized, original);
+        let shown: Vec<&str> = tokens.iter().map(|t| &original[t.orig.clone()]).collect();
+        assert_eq!(
+            shown,
+            vec![
+                "بريدة",
+                "٢٥",
+                "شوال",
+                "1436",
+                "هـ",
+                "الموافق",
+                "10",
+                "اغسطس",
+                "2015",
+                "م",
+                "،",
+                "واس"
+            ]
+        );
+        assert_eq!(tokens[1].number(), Some(25));
+        assert!(tokens[10].is_separator());
+    }
+}
