@@ -82,6 +82,7 @@ pub fn layout(text: &str) -> Layout {
             && captions[after].is_none()
             && next.words <= 60
             && body_units_after >= 2
+            && !starts_with_dateline(&text[next.range.clone()])
         {
             kinds[after] = Some(SectionKind::Standfirst);
         }
@@ -143,6 +144,16 @@ fn ends_sentence(line: &str) -> bool {
 
 fn has_digit(line: &str) -> bool {
     line.chars().any(|c| c.is_numeric())
+}
+
+/// Whether a paragraph opens with a wire dateline (`RIYADH, Feb. 22 -`,
+/// `CAIRO (Reuters) -`): such a paragraph is the body's first, never a
+/// standfirst.
+fn starts_with_dateline(line: &str) -> bool {
+    let head: String = line.chars().take(60).collect();
+    let first = head.split([',', ' ', '(']).next().unwrap_or("");
+    let capitals = first.len() >= 3 && first.chars().all(|c| c.is_ascii_uppercase() || c == '.');
+    capitals && (head.contains(" - ") || head.contains(" – ") || head.contains(" — ") || head.contains(") -"))
 }
 
 /// A banner is a short line with a counter or a separator in it.
@@ -207,6 +218,13 @@ mod tests {
                 (SectionKind::Chrome, "Read more about"),
             ]
         );
+    }
+
+    #[test]
+    fn a_wire_dateline_opens_the_body() {
+        let text = "GCC ministers end Riyadh meeting\n\nRIYADH, Feb. 22 - Ministers ended their meeting.\n\nThey met twice.\n\nThey left.\n";
+        let kinds: Vec<_> = layout(text).sections.iter().map(|s| s.kind).collect();
+        assert_eq!(kinds, vec![SectionKind::Headline, SectionKind::Body, SectionKind::Body, SectionKind::Body]);
     }
 
     #[test]

@@ -102,6 +102,8 @@ pub enum DateKind {
     },
     /// A year.
     Year {
+        /// The calendar (a Hijri year carries `هـ`).
+        calendar: Calendar,
         /// The year.
         year: i32,
     },
@@ -534,22 +536,28 @@ impl<'a> DateParser<'a> {
         ))
     }
 
-    /// `عام 2000`, `in 2000`, `2000م`.
+    /// `عام 2000`, `in 2000`, `2000م`, `1436هـ`, `عام 1436 هـ`.
     fn year_at(&self, i: usize) -> Option<DateExpr> {
-        if let Some(end) = self.marker(i, "year-prefix")
-            && let Some(year) = self.year(end, Calendar::Gregorian)
-            && self.number(end).is_some_and(|(_, digits)| digits == 4)
-        {
-            let after = self.era(end + 1, Calendar::Gregorian);
-            return Some(self.make(DateKind::Year { year }, i..after, None));
+        let (number_at, start) = match self.marker(i, "year-prefix") {
+            Some(end) => (end, i),
+            None => (i, i),
+        };
+        let (n, digits) = self.number(number_at)?;
+        if digits != 4 {
+            return None;
         }
-        if let Some(year) = self.year(i, Calendar::Gregorian)
-            && self.number(i).is_some_and(|(_, digits)| digits == 4)
-            && let Some(end) = self.marker(i + 1, "era-gregorian")
-        {
-            return Some(self.make(DateKind::Year { year }, i..end, None));
+        if let Some(end) = self.marker(number_at + 1, "era-hijri") {
+            let kind = DateKind::Year { calendar: Calendar::Hijri, year: n as i32 };
+            return Some(self.make(kind, start..end, None));
         }
-        None
+        let year = self.year(number_at, Calendar::Gregorian)?;
+        let era = self.era(number_at + 1, Calendar::Gregorian);
+        // A bare four-digit number is only a year with a prefix or an era.
+        if start == number_at && era == number_at + 1 {
+            return None;
+        }
+        let kind = DateKind::Year { calendar: Calendar::Gregorian, year };
+        Some(self.make(kind, start..era, None))
     }
 
     /// `في يوليو`, `in July`: a month with no day or year.
@@ -629,5 +637,139 @@ impl<'a> DateParser<'a> {
         // number words alone («one», «a») are too common.
         (self.number(i).is_some() || self.marker_with_prefix(i, "unit-").is_some())
             .then(|| duration(amount, unit, Direction::Bare, i..after))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::{Article, LoadOptions};
+    use crate::text::tokens::tokenize;
+    use std::sync::OnceLock;
+
+    fn rules() -> &'static RuleSet {
+        static RULES: OnceLock<RuleSet> = OnceLock::new();
+        RULES.get_or_init(|| RuleSet::bundled().expect("bundled packs are valid"))
+    }
+
+    /// The date expressions of `text`, as (kind, written text, weekday).
+    fn dates(text: &str) -> Vec<(DateKind, String, Option<u32>)> {
+        let article = Article::from_text("t.txt", text, &LoadOptions::default());
+        let mentions = rules().find(&article);
+        let tokens = tokenize(&article.normalized, &article.text);
+        DateParser::new(&tokens, &mentions, rules(), article.language)
+            .parse()
+            .into_iter()
+            .map(|d| (d.kind, article.text[d.range.clone()].to_string(), d.weekday.map(|w| w.weekday)))
+            .collect()
+    }
+
+    fn one(text: &str) -> (DateKind, String, Option<u32>) {
+        let found = dates(text);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        found.into_iter().next().unwrap()
+    }
+
+    const G: Calendar = Calendar::Gregorian;
+
+    fn full(year: i32, month: u32, day: u32) -> DateKind {
+        DateKind::Full { calendar: G, year, month, day }
+    }
+
+    #[test]
+    fn arabic_orders_and_separators() {
+        assert_eq!(one("التقى به في 22 فبراير، 2023 في الرباط.").0, full(2023, 2, 22));
+        assert_eq!(one("التقى به في 22 شباط 2023 في الرباط.").0, full(2023, 2, 22));
+        assert_eq!(one("التقى به في 22/2/2023 في الرباط.").0, full(2023, 2, 22));
+        assert_eq!(one("التقى به في 2023-02-22 في الرباط.").0, full(2023, 2, 22));
+        assert_eq!(one("التقى به في 22-02-2023 في الرباط.").0, full(2023, 2, 22));
+        assert_eq!(one("التقى به في ٢٢ فبراير ٢٠٢٣ في الرباط.").0, full(2023, 2, 22));
+        assert_eq!(one("التقى به في ۲۲ فبراير ۲۰۲۳ في الرباط.").0, full(2023, 2, 22));
+        assert_eq!(one("وصل في 10 اغسطس 2015م إلى جدة.").1, "10 اغسطس 2015م");
+        assert_eq!(one("وصل في 10 اغسطس 2015 م إلى جدة.").1, "10 اغسطس 2015 م");
+    }
+
+    #[test]
+    fn weekdays_with_dates() {
+        let (kind, text, weekday) = one("وصل يوم الأربعاء 22/2/2023 إلى الرباط.");
+        assert_eq!((kind, text.as_str(), weekday), (full(2023, 2, 22), "يوم الأربعاء 22/2/2023", Some(3)));
+        assert_eq!(one("وصل الأربعاء، 22 فبراير 2023 إلى الرباط.").2, Some(3));
+        let (kind, _, weekday) = one("He arrived on Wednesday, Feb 22 in Rabat.");
+        assert_eq!((kind, weekday), (DateKind::DayMonth { calendar: G, month: 2, day: 22 }, Some(3)));
+        assert_eq!(one("وصل يوم الجمعة إلى الرباط.").0, DateKind::Weekday);
+        assert_eq!(one("وصل الجمعة إلى الرباط.").0, DateKind::Weekday);
+    }
+
+    #[test]
+    fn english_orders() {
+        assert_eq!(one("They met on February 22, 2023 in Rabat.").0, full(2023, 2, 22));
+        assert_eq!(one("They met on 22 Feb. 2023 in Rabat.").0, full(2023, 2, 22));
+        assert_eq!(one("They met on Feb. 22, 2023 in Rabat.").0, full(2023, 2, 22));
+        assert_eq!(one("They met on 2/22/2023 in Rabat.").0, full(2023, 2, 22));
+        assert_eq!(one("They met in November 2021 in Rabat.").0, DateKind::MonthYear { calendar: G, year: 2021, month: 11 });
+        assert_eq!(one("The uprising began in 2000, officials said.").0, DateKind::Year { calendar: G, year: 2000 });
+        assert_eq!(one("Kochavi visited in July, officials said.").0, DateKind::Month { month: 7 });
+    }
+
+    #[test]
+    fn month_names_in_every_arabic_system() {
+        let months = [
+            (1, ["يناير", "كانون الثاني", "جانفي"]),
+            (2, ["فبراير", "شباط", "فيفري"]),
+            (3, ["مارس", "آذار", "مارس"]),
+            (4, ["أبريل", "نيسان", "أفريل"]),
+            (5, ["مايو", "أيار", "ماي"]),
+            (6, ["يونيو", "حزيران", "جوان"]),
+            (7, ["يوليو", "تموز", "جويلية"]),
+            (8, ["أغسطس", "آب", "أوت"]),
+            (9, ["سبتمبر", "أيلول", "سبتمبر"]),
+            (10, ["أكتوبر", "تشرين الأول", "أكتوبر"]),
+            (11, ["نوفمبر", "تشرين الثاني", "نوفمبر"]),
+            (12, ["ديسمبر", "كانون الأول", "ديسمبر"]),
+        ];
+        for (month, names) in months {
+            for name in names {
+                assert_eq!(one(&format!("وقع الاتفاق في 3 {name} 2020 في الرباط.")).0, full(2020, month, 3), "{name}");
+            }
+        }
+        for (name, month) in [("يونيه", 6), ("يوليوز", 7), ("غشت", 8), ("يوليه", 7)] {
+            assert_eq!(one(&format!("وقع الاتفاق في 3 {name} 2020 في الرباط.")).0, full(2020, month, 3), "{name}");
+        }
+    }
+
+    #[test]
+    fn month_year_year_and_month_alone_in_arabic() {
+        assert_eq!(one("في نوفمبر 2021، وقع الوزير المذكرة.").0, DateKind::MonthYear { calendar: G, year: 2021, month: 11 });
+        assert_eq!(one("اندلعت الانتفاضة عام 2000 في القدس.").0, DateKind::Year { calendar: G, year: 2000 });
+        assert_eq!(one("اندلعت الانتفاضة في 2000م في القدس.").0, DateKind::Year { calendar: G, year: 2000 });
+        assert_eq!(one("وفي يوليو، أجرى الوزير زيارة.").0, DateKind::Month { month: 7 });
+    }
+
+    #[test]
+    fn hijri_dates() {
+        let h = Calendar::Hijri;
+        assert_eq!(one("وصل في 3 شعبان 1444 هـ إلى جدة.").0, DateKind::Full { calendar: h, year: 1444, month: 8, day: 3 });
+        assert_eq!(one("وصل في 25 شوال 1436هـ إلى جدة.").0, DateKind::Full { calendar: h, year: 1436, month: 10, day: 25 });
+        assert_eq!(one("تأسست عام 1436هـ في جدة.").0, DateKind::Year { calendar: h, year: 1436 });
+        let pair = dates("بريدة 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس");
+        assert_eq!(pair.len(), 2, "{pair:?}");
+        assert_eq!(pair[1].0, full(2015, 8, 10));
+    }
+
+    #[test]
+    fn durations() {
+        let later = |amount| DateKind::Duration { amount, unit: Unit::Year, direction: Direction::Later };
+        let ago = |amount| DateKind::Duration { amount, unit: Unit::Year, direction: Direction::Ago };
+        assert_eq!(one("وحدث انفراج بعد 20 عاما من ذلك.").0, later(20));
+        assert_eq!(one("Relations thawed 20 years later, officials said.").0, later(20));
+        assert_eq!(one("Relations thawed three years ago, officials said.").0, ago(3));
+        assert_eq!(one("بدأت العلاقات منذ ثلاث سنوات في الرباط.").0, ago(3));
+        assert_eq!(one("وحدث انفراج بعد عامين من ذلك.").0, later(2));
+    }
+
+    #[test]
+    fn impossible_dates_are_still_read() {
+        assert_eq!(one("وصل في 31 يونيو 2023 إلى جدة.").0, full(2023, 6, 31));
+        assert_eq!(one("He arrived on February 30, 2023 in Jeddah.").0, full(2023, 2, 30));
     }
 }

@@ -237,7 +237,13 @@ fn walk_anchored<A: Automaton>(
             if automaton.is_match(sid) {
                 let end = start + i + 1;
                 for m in 0..automaton.match_len(sid) {
-                    hit(end, automaton.match_pattern(sid, m).as_usize());
+                    // A state also lists the literals that end here as a
+                    // suffix of the walk (for unanchored searches); only
+                    // those that start at `start` are hits.
+                    let pattern = automaton.match_pattern(sid, m);
+                    if automaton.pattern_len(pattern) == i + 1 {
+                        hit(end, pattern.as_usize());
+                    }
                 }
             }
         }
@@ -304,6 +310,16 @@ impl Matcher {
             self.automaton.walk(bytes, word_start, &mut |end, pattern| {
                 push(word_start, end, word_start, pattern)
             });
+            // Letters glued to a number (`2015م`, `1436هـ`) start a word too.
+            let digits = bytes[word_start..word_end]
+                .iter()
+                .take_while(|b| b.is_ascii_digit())
+                .count();
+            if digits > 0 && word_start + digits < word_end {
+                let start = word_start + digits;
+                self.automaton
+                    .walk(bytes, start, &mut |end, pattern| push(start, end, start, pattern));
+            }
             for start in words::proclitic_ends(&text[word_start..word_end]) {
                 let start = word_start + start;
                 self.automaton.walk(bytes, start, &mut |end, pattern| {
@@ -349,5 +365,50 @@ impl Matcher {
         mentions.sort_by_key(|m| (m.range.start, m.range.end, m.target));
         mentions.dedup();
         mentions
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::LoadOptions;
+
+    fn found(patterns: &[&str], text: &str) -> Vec<(usize, String)> {
+        let mut builder = MatcherBuilder::default();
+        for (i, p) in patterns.iter().enumerate() {
+            builder.literal(p, Language::Ar, Target::Typo(i), false);
+        }
+        let matcher = builder.build().unwrap();
+        let article = Article::from_text("t.txt", text, &LoadOptions::default());
+        matcher
+            .find(&article)
+            .into_iter()
+            .map(|m| match m.target {
+                Target::Typo(i) => (i, article.text[m.range].to_string()),
+                _ => unreachable!(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_literal_that_ends_another_is_not_a_hit_inside_it() {
+        // `وافق` is a suffix of `الموافق`: it must not be reported there.
+        assert_eq!(found(&["الموافق", "وافق"], "الموافق"), vec![(0, "الموافق".to_string())]);
+        assert_eq!(found(&["الموافق", "وافق"], "وافق"), vec![(1, "وافق".to_string())]);
+    }
+
+    #[test]
+    fn clitics_and_contracted_articles() {
+        assert_eq!(found(&["المغرب"], "زيارة للمغرب"), vec![(0, "لمغرب".to_string())]);
+        assert_eq!(found(&["المغرب"], "والمغرب"), vec![(0, "المغرب".to_string())]);
+        assert_eq!(found(&["مغربي"], "الجمهور المغربي"), vec![(0, "مغربي".to_string())]);
+        assert!(found(&["المغرب"], "المغربية").is_empty());
+        assert!(found(&["مان"], "عمان").is_empty());
+    }
+
+    #[test]
+    fn multi_word_literals_span_spaces() {
+        assert_eq!(found(&["سلاح الجو"], "قائد سلاح الجو الإسرائيلي"), vec![(0, "سلاح الجو".to_string())]);
+        assert!(found(&["سلاح الجو"], "قائد سلاح الجوي").is_empty());
     }
 }

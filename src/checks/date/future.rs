@@ -46,7 +46,7 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
                 year,
                 month,
             } => chrono::NaiveDate::from_ymd_opt(year, month, 1),
-            DateKind::Year { year } => chrono::NaiveDate::from_ymd_opt(year, 1, 1),
+            DateKind::Year { calendar: Calendar::Gregorian, year } => chrono::NaiveDate::from_ymd_opt(year, 1, 1),
             _ => None,
         };
         let Some(first_day) = first_day else { continue };

@@ -14,8 +14,8 @@ use chrono::{Datelike, NaiveDate};
 use crate::article::Language;
 use crate::checks::Context;
 
-/// The name of weekday `n` (0 = Sunday) in `language`, from the lexicon,
-/// with the English name in brackets for Arabic ("الأربعاء (Wednesday)").
+/// The English name of weekday `n` (0 = Sunday), from the lexicon, with
+/// the Arabic name in brackets in Arabic articles ("Wednesday (الأربعاء)").
 pub fn weekday_label(context: &Context<'_>, n: u32) -> String {
     let entry = context.rules.weekdays.iter().find(|w| w.number == n);
     let english = entry
@@ -26,7 +26,7 @@ pub fn weekday_label(context: &Context<'_>, n: u32) -> String {
         context.article.language,
         entry.and_then(|w| w.names.ar.first()),
     ) {
-        (Language::Ar, Some(arabic)) => format!("{arabic} ({english})"),
+        (Language::Ar, Some(arabic)) => format!("{english} ({arabic})"),
         _ => english,
     }
 }
