@@ -20,6 +20,10 @@ fn main() {
     let article = Article::load(&path, text, &LoadOptions::default()).expect("loadable article");
     for mention in loaded.rules.find(&article) {
         let (line, column) = article.position(mention.range.start);
-        println!("{line}:{column}\t{:?}\t«{}»", mention.target, &article.text[mention.range.clone()]);
+        println!(
+            "{line}:{column}\t{:?}\t«{}»",
+            mention.target,
+            &article.text[mention.range.clone()]
+        );
     }
 }

@@ -80,12 +80,12 @@ pub struct Label {
 /// Where a rule lives, so that an editor can open the pack at that line.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct RuleRef {
-    /// The pack name.
-    pub pack: String,
+    /// The pack name (shared by every rule of the pack).
+    pub pack: std::sync::Arc<str>,
     /// The rule's id within the pack.
     pub id: String,
     /// The pack file (`rules/x.yaml`, or `<bundled>/…` for bundled packs).
-    pub file: String,
+    pub file: std::sync::Arc<str>,
     /// 1-based line of the rule in the file.
     pub line: usize,
 }

@@ -153,7 +153,11 @@ fn starts_with_dateline(line: &str) -> bool {
     let head: String = line.chars().take(60).collect();
     let first = head.split([',', ' ', '(']).next().unwrap_or("");
     let capitals = first.len() >= 3 && first.chars().all(|c| c.is_ascii_uppercase() || c == '.');
-    capitals && (head.contains(" - ") || head.contains(" – ") || head.contains(" — ") || head.contains(") -"))
+    capitals
+        && (head.contains(" - ")
+            || head.contains(" – ")
+            || head.contains(" — ")
+            || head.contains(") -"))
 }
 
 /// A banner is a short line with a counter or a separator in it.
@@ -224,7 +228,15 @@ mod tests {
     fn a_wire_dateline_opens_the_body() {
         let text = "GCC ministers end Riyadh meeting\n\nRIYADH, Feb. 22 - Ministers ended their meeting.\n\nThey met twice.\n\nThey left.\n";
         let kinds: Vec<_> = layout(text).sections.iter().map(|s| s.kind).collect();
-        assert_eq!(kinds, vec![SectionKind::Headline, SectionKind::Body, SectionKind::Body, SectionKind::Body]);
+        assert_eq!(
+            kinds,
+            vec![
+                SectionKind::Headline,
+                SectionKind::Body,
+                SectionKind::Body,
+                SectionKind::Body
+            ]
+        );
     }
 
     #[test]

@@ -287,6 +287,23 @@ impl<'a> DateParser<'a> {
         if self.punct(i, options) { i + 1 } else { i }
     }
 
+    /// Skips a month name's alias after it (`مارس (آذار)`, `آذار/مارس`):
+    /// Levantine and Egyptian names are often written in pairs.
+    fn alias(&self, end: usize) -> usize {
+        if self.punct(end, &['('])
+            && let Some((_, after)) = self.month(end + 1)
+            && self.punct(after, &[')'])
+        {
+            return after + 1;
+        }
+        if self.punct(end, &['/'])
+            && let Some((_, after)) = self.month(end + 1)
+        {
+            return after;
+        }
+        end
+    }
+
     /// Skips an optional era mark after a year.
     fn era(&self, i: usize, calendar: Calendar) -> usize {
         let id = match calendar {
@@ -367,6 +384,7 @@ impl<'a> DateParser<'a> {
         if let Some(day) = self.day(i) {
             let m = self.skip(i + 1, &['.']);
             if let Some((month, end)) = self.month(m) {
+                let end = self.alias(end);
                 let y = self.skip(self.skip(end, &['.']), &[',', '،']);
                 if let Some(year) = self.year(y, Gregorian) {
                     let end = self.era(y + 1, Gregorian);
@@ -427,6 +445,7 @@ impl<'a> DateParser<'a> {
         }
         // month day[,] year | month day | month [,] year
         if let Some((month, end)) = self.month(i) {
+            let end = self.alias(end);
             let d = self.skip(end, &['.']);
             if let Some(day) = self.day(d).filter(|&d| d <= 31) {
                 let y = self.skip(d + 1, &[',', '،']);
@@ -523,6 +542,23 @@ impl<'a> DateParser<'a> {
         {
             return None;
         }
+        // `4/10/1436`: a year in the Hijri range, or a Hijri era mark, makes
+        // a numeric date Hijri (no news story writes Gregorian years
+        // 1300–1500 numerically).
+        let hijri_end = self.marker(i + 5, "era-hijri");
+        if hijri_end.is_some() || (1300..=1500).contains(&year) {
+            let end = hijri_end.unwrap_or(i + 5);
+            return Some(self.make(
+                DateKind::Full {
+                    calendar: Calendar::Hijri,
+                    year,
+                    month,
+                    day,
+                },
+                i..end,
+                None,
+            ));
+        }
         let end = self.era(i + 5, Calendar::Gregorian);
         Some(self.make(
             DateKind::Full {
@@ -547,8 +583,23 @@ impl<'a> DateParser<'a> {
             return None;
         }
         if let Some(end) = self.marker(number_at + 1, "era-hijri") {
-            let kind = DateKind::Year { calendar: Calendar::Hijri, year: n as i32 };
+            let kind = DateKind::Year {
+                calendar: Calendar::Hijri,
+                year: n as i32,
+            };
             return Some(self.make(kind, start..end, None));
+        }
+        // `العام 1440` in Arabic news is a Hijri year: Gregorian years of the
+        // fourteenth and fifteenth centuries are rare there, Hijri ones common.
+        if self.language == Language::Ar
+            && (1300..=1500).contains(&n)
+            && self.marker(number_at + 1, "era-gregorian").is_none()
+        {
+            let kind = DateKind::Year {
+                calendar: Calendar::Hijri,
+                year: n as i32,
+            };
+            return Some(self.make(kind, start..number_at + 1, None));
         }
         let year = self.year(number_at, Calendar::Gregorian)?;
         let era = self.era(number_at + 1, Calendar::Gregorian);
@@ -556,7 +607,10 @@ impl<'a> DateParser<'a> {
         if start == number_at && era == number_at + 1 {
             return None;
         }
-        let kind = DateKind::Year { calendar: Calendar::Gregorian, year };
+        let kind = DateKind::Year {
+            calendar: Calendar::Gregorian,
+            year,
+        };
         Some(self.make(kind, start..era, None))
     }
 
@@ -660,7 +714,13 @@ mod tests {
         DateParser::new(&tokens, &mentions, rules(), article.language)
             .parse()
             .into_iter()
-            .map(|d| (d.kind, article.text[d.range.clone()].to_string(), d.weekday.map(|w| w.weekday)))
+            .map(|d| {
+                (
+                    d.kind,
+                    article.text[d.range.clone()].to_string(),
+                    d.weekday.map(|w| w.weekday),
+                )
+            })
             .collect()
     }
 
@@ -673,18 +733,41 @@ mod tests {
     const G: Calendar = Calendar::Gregorian;
 
     fn full(year: i32, month: u32, day: u32) -> DateKind {
-        DateKind::Full { calendar: G, year, month, day }
+        DateKind::Full {
+            calendar: G,
+            year,
+            month,
+            day,
+        }
     }
 
     #[test]
     fn arabic_orders_and_separators() {
-        assert_eq!(one("التقى به في 22 فبراير، 2023 في الرباط.").0, full(2023, 2, 22));
-        assert_eq!(one("التقى به في 22 شباط 2023 في الرباط.").0, full(2023, 2, 22));
+        assert_eq!(
+            one("التقى به في 22 فبراير، 2023 في الرباط.").0,
+            full(2023, 2, 22)
+        );
+        assert_eq!(
+            one("التقى به في 22 شباط 2023 في الرباط.").0,
+            full(2023, 2, 22)
+        );
         assert_eq!(one("التقى به في 22/2/2023 في الرباط.").0, full(2023, 2, 22));
-        assert_eq!(one("التقى به في 2023-02-22 في الرباط.").0, full(2023, 2, 22));
-        assert_eq!(one("التقى به في 22-02-2023 في الرباط.").0, full(2023, 2, 22));
-        assert_eq!(one("التقى به في ٢٢ فبراير ٢٠٢٣ في الرباط.").0, full(2023, 2, 22));
-        assert_eq!(one("التقى به في ۲۲ فبراير ۲۰۲۳ في الرباط.").0, full(2023, 2, 22));
+        assert_eq!(
+            one("التقى به في 2023-02-22 في الرباط.").0,
+            full(2023, 2, 22)
+        );
+        assert_eq!(
+            one("التقى به في 22-02-2023 في الرباط.").0,
+            full(2023, 2, 22)
+        );
+        assert_eq!(
+            one("التقى به في ٢٢ فبراير ٢٠٢٣ في الرباط.").0,
+            full(2023, 2, 22)
+        );
+        assert_eq!(
+            one("التقى به في ۲۲ فبراير ۲۰۲۳ في الرباط.").0,
+            full(2023, 2, 22)
+        );
         assert_eq!(one("وصل في 10 اغسطس 2015م إلى جدة.").1, "10 اغسطس 2015م");
         assert_eq!(one("وصل في 10 اغسطس 2015 م إلى جدة.").1, "10 اغسطس 2015 م");
     }
@@ -692,23 +775,61 @@ mod tests {
     #[test]
     fn weekdays_with_dates() {
         let (kind, text, weekday) = one("وصل يوم الأربعاء 22/2/2023 إلى الرباط.");
-        assert_eq!((kind, text.as_str(), weekday), (full(2023, 2, 22), "يوم الأربعاء 22/2/2023", Some(3)));
+        assert_eq!(
+            (kind, text.as_str(), weekday),
+            (full(2023, 2, 22), "يوم الأربعاء 22/2/2023", Some(3))
+        );
         assert_eq!(one("وصل الأربعاء، 22 فبراير 2023 إلى الرباط.").2, Some(3));
         let (kind, _, weekday) = one("He arrived on Wednesday, Feb 22 in Rabat.");
-        assert_eq!((kind, weekday), (DateKind::DayMonth { calendar: G, month: 2, day: 22 }, Some(3)));
+        assert_eq!(
+            (kind, weekday),
+            (
+                DateKind::DayMonth {
+                    calendar: G,
+                    month: 2,
+                    day: 22
+                },
+                Some(3)
+            )
+        );
         assert_eq!(one("وصل يوم الجمعة إلى الرباط.").0, DateKind::Weekday);
         assert_eq!(one("وصل الجمعة إلى الرباط.").0, DateKind::Weekday);
     }
 
     #[test]
     fn english_orders() {
-        assert_eq!(one("They met on February 22, 2023 in Rabat.").0, full(2023, 2, 22));
-        assert_eq!(one("They met on 22 Feb. 2023 in Rabat.").0, full(2023, 2, 22));
-        assert_eq!(one("They met on Feb. 22, 2023 in Rabat.").0, full(2023, 2, 22));
+        assert_eq!(
+            one("They met on February 22, 2023 in Rabat.").0,
+            full(2023, 2, 22)
+        );
+        assert_eq!(
+            one("They met on 22 Feb. 2023 in Rabat.").0,
+            full(2023, 2, 22)
+        );
+        assert_eq!(
+            one("They met on Feb. 22, 2023 in Rabat.").0,
+            full(2023, 2, 22)
+        );
         assert_eq!(one("They met on 2/22/2023 in Rabat.").0, full(2023, 2, 22));
-        assert_eq!(one("They met in November 2021 in Rabat.").0, DateKind::MonthYear { calendar: G, year: 2021, month: 11 });
-        assert_eq!(one("The uprising began in 2000, officials said.").0, DateKind::Year { calendar: G, year: 2000 });
-        assert_eq!(one("Kochavi visited in July, officials said.").0, DateKind::Month { month: 7 });
+        assert_eq!(
+            one("They met in November 2021 in Rabat.").0,
+            DateKind::MonthYear {
+                calendar: G,
+                year: 2021,
+                month: 11
+            }
+        );
+        assert_eq!(
+            one("The uprising began in 2000, officials said.").0,
+            DateKind::Year {
+                calendar: G,
+                year: 2000
+            }
+        );
+        assert_eq!(
+            one("Kochavi visited in July, officials said.").0,
+            DateKind::Month { month: 7 }
+        );
     }
 
     #[test]
@@ -729,40 +850,135 @@ mod tests {
         ];
         for (month, names) in months {
             for name in names {
-                assert_eq!(one(&format!("وقع الاتفاق في 3 {name} 2020 في الرباط.")).0, full(2020, month, 3), "{name}");
+                assert_eq!(
+                    one(&format!("وقع الاتفاق في 3 {name} 2020 في الرباط.")).0,
+                    full(2020, month, 3),
+                    "{name}"
+                );
             }
         }
-        for (name, month) in [("يونيه", 6), ("يوليوز", 7), ("غشت", 8), ("يوليه", 7)] {
-            assert_eq!(one(&format!("وقع الاتفاق في 3 {name} 2020 في الرباط.")).0, full(2020, month, 3), "{name}");
+        for (name, month) in [("يونيه", 6), ("يوليوز", 7), ("غشت", 8), ("يوليه", 7)]
+        {
+            assert_eq!(
+                one(&format!("وقع الاتفاق في 3 {name} 2020 في الرباط.")).0,
+                full(2020, month, 3),
+                "{name}"
+            );
         }
     }
 
     #[test]
     fn month_year_year_and_month_alone_in_arabic() {
-        assert_eq!(one("في نوفمبر 2021، وقع الوزير المذكرة.").0, DateKind::MonthYear { calendar: G, year: 2021, month: 11 });
-        assert_eq!(one("اندلعت الانتفاضة عام 2000 في القدس.").0, DateKind::Year { calendar: G, year: 2000 });
-        assert_eq!(one("اندلعت الانتفاضة في 2000م في القدس.").0, DateKind::Year { calendar: G, year: 2000 });
-        assert_eq!(one("وفي يوليو، أجرى الوزير زيارة.").0, DateKind::Month { month: 7 });
+        assert_eq!(
+            one("في نوفمبر 2021، وقع الوزير المذكرة.").0,
+            DateKind::MonthYear {
+                calendar: G,
+                year: 2021,
+                month: 11
+            }
+        );
+        assert_eq!(
+            one("اندلعت الانتفاضة عام 2000 في القدس.").0,
+            DateKind::Year {
+                calendar: G,
+                year: 2000
+            }
+        );
+        assert_eq!(
+            one("اندلعت الانتفاضة في 2000م في القدس.").0,
+            DateKind::Year {
+                calendar: G,
+                year: 2000
+            }
+        );
+        assert_eq!(
+            one("وفي يوليو، أجرى الوزير زيارة.").0,
+            DateKind::Month { month: 7 }
+        );
     }
 
     #[test]
     fn hijri_dates() {
         let h = Calendar::Hijri;
-        assert_eq!(one("وصل في 3 شعبان 1444 هـ إلى جدة.").0, DateKind::Full { calendar: h, year: 1444, month: 8, day: 3 });
-        assert_eq!(one("وصل في 25 شوال 1436هـ إلى جدة.").0, DateKind::Full { calendar: h, year: 1436, month: 10, day: 25 });
-        assert_eq!(one("تأسست عام 1436هـ في جدة.").0, DateKind::Year { calendar: h, year: 1436 });
+        assert_eq!(
+            one("وصل في 3 شعبان 1444 هـ إلى جدة.").0,
+            DateKind::Full {
+                calendar: h,
+                year: 1444,
+                month: 8,
+                day: 3
+            }
+        );
+        assert_eq!(
+            one("وصل في 25 شوال 1436هـ إلى جدة.").0,
+            DateKind::Full {
+                calendar: h,
+                year: 1436,
+                month: 10,
+                day: 25
+            }
+        );
+        assert_eq!(
+            one("تأسست عام 1436هـ في جدة.").0,
+            DateKind::Year {
+                calendar: h,
+                year: 1436
+            }
+        );
         let pair = dates("بريدة 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس");
         assert_eq!(pair.len(), 2, "{pair:?}");
         assert_eq!(pair[1].0, full(2015, 8, 10));
     }
 
     #[test]
+    fn numeric_hijri_dates_and_paired_month_names() {
+        let h = Calendar::Hijri;
+        assert_eq!(
+            one("صباح يوم الجمعة 4/8/1436 إلى القطيف").0,
+            DateKind::Full {
+                calendar: h,
+                year: 1436,
+                month: 8,
+                day: 4
+            }
+        );
+        assert_eq!(
+            one("اعتبارا من يوم الأربعاء 6 / 10 / 1436هـ ولمدة").0,
+            DateKind::Full {
+                calendar: h,
+                year: 1436,
+                month: 10,
+                day: 6
+            }
+        );
+        assert_eq!(
+            one("يوم الثلاثاء 28 مارس (آذار) 1978 هو الأهم").0,
+            full(1978, 3, 28)
+        );
+        assert_eq!(one("في 28 آذار/مارس 1978 وقع الاتفاق").0, full(1978, 3, 28));
+    }
+
+    #[test]
     fn durations() {
-        let later = |amount| DateKind::Duration { amount, unit: Unit::Year, direction: Direction::Later };
-        let ago = |amount| DateKind::Duration { amount, unit: Unit::Year, direction: Direction::Ago };
+        let later = |amount| DateKind::Duration {
+            amount,
+            unit: Unit::Year,
+            direction: Direction::Later,
+        };
+        let ago = |amount| DateKind::Duration {
+            amount,
+            unit: Unit::Year,
+            direction: Direction::Ago,
+        };
         assert_eq!(one("وحدث انفراج بعد 20 عاما من ذلك.").0, later(20));
-        assert_eq!(one("Relations thawed 20 years later, officials said.").0, later(20));
-        assert_eq!(one("Relations thawed three years ago, officials said.").0, ago(3));
+        assert_eq!(
+            one("Relations thawed 20 years later, officials said.").0,
+            later(20)
+        );
+        assert_eq!(
+            one("Relations thawed three years ago, officials said.").0,
+            ago(3)
+        );
         assert_eq!(one("بدأت العلاقات منذ ثلاث سنوات في الرباط.").0, ago(3));
         assert_eq!(one("وحدث انفراج بعد عامين من ذلك.").0, later(2));
     }
@@ -770,6 +986,9 @@ mod tests {
     #[test]
     fn impossible_dates_are_still_read() {
         assert_eq!(one("وصل في 31 يونيو 2023 إلى جدة.").0, full(2023, 6, 31));
-        assert_eq!(one("He arrived on February 30, 2023 in Jeddah.").0, full(2023, 2, 30));
+        assert_eq!(
+            one("He arrived on February 30, 2023 in Jeddah.").0,
+            full(2023, 2, 30)
+        );
     }
 }

@@ -18,10 +18,21 @@ pub const BUNDLED_PACKS: &[(&str, &str)] = &[
         "rules/lexicon/dates.yaml",
         include_str!("../../rules/lexicon/dates.yaml"),
     ),
+    (
+        "rules/typos/ar-common.yaml",
+        include_str!("../../rules/typos/ar-common.yaml"),
+    ),
+    (
+        "rules/typos/en-common.yaml",
+        include_str!("../../rules/typos/en-common.yaml"),
+    ),
 ];
 
 /// `(path in the repository, contents)` of files that bundled packs name.
-pub const BUNDLED_FILES: &[(&str, &str)] = &[];
+pub const BUNDLED_FILES: &[(&str, &str)] = &[(
+    "rules/typos/en-common.csv",
+    include_str!("../../rules/typos/en-common.csv"),
+)];
 
 /// Reads a file that a bundled pack names (a CSV typo list) from the
 /// binary.

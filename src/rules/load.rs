@@ -48,7 +48,8 @@ pub fn parse_pack_with(
         file,
         text: &text,
         errors: Vec::new(),
-        pack_name: String::new(),
+        pack_name: Arc::from(""),
+        file_name: Arc::from(file),
     };
     let name = match &raw.pack {
         Some(name) if name.value.trim().is_empty() => {
@@ -60,7 +61,7 @@ pub fn parse_pack_with(
             .file_stem()
             .map_or_else(|| file.to_string(), |s| s.to_string_lossy().into_owned()),
     };
-    v.pack_name = name.clone();
+    v.pack_name = Arc::from(name.as_str());
     let mut info = PackInfo {
         name,
         file: file.to_string(),
@@ -238,7 +239,8 @@ struct Validator<'a> {
     file: &'a str,
     text: &'a Arc<str>,
     errors: Vec<PackError>,
-    pack_name: String,
+    pack_name: Arc<str>,
+    file_name: Arc<str>,
 }
 
 impl Validator<'_> {
@@ -268,9 +270,9 @@ impl Validator<'_> {
 
     fn rule_ref(&self, id: &str, at: &Located) -> RuleRef {
         RuleRef {
-            pack: self.pack_name.clone(),
+            pack: Arc::clone(&self.pack_name),
             id: id.to_string(),
-            file: self.file.to_string(),
+            file: Arc::clone(&self.file_name),
             line: self.line(at),
         }
     }
@@ -531,9 +533,9 @@ impl Validator<'_> {
                     number,
                     names: self.localized(RawLocalized { ar: m.ar, en: m.en }),
                     origin: RuleRef {
-                        pack: self.pack_name.clone(),
+                        pack: Arc::clone(&self.pack_name),
                         id: format!("{what} {number}"),
-                        file: self.file.to_string(),
+                        file: Arc::clone(&self.file_name),
                         line,
                     },
                 })
@@ -598,7 +600,8 @@ impl Validator<'_> {
         let csv: Arc<str> = Arc::from(csv);
         let mut typos = Vec::new();
         let mut offset = 0;
-        let mut seen: HashMap<&str, usize> = HashMap::new();
+        let csv_name: Arc<str> = Arc::from(name.as_str());
+        let mut seen: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
         for (index, line) in csv.split_inclusive('\n').enumerate() {
             let start = offset;
             offset += line.len();
@@ -665,9 +668,9 @@ impl Validator<'_> {
                 message: list.message.clone(),
                 applicability,
                 origin: RuleRef {
-                    pack: self.pack_name.clone(),
+                    pack: Arc::clone(&self.pack_name),
                     id: typo.to_string(),
-                    file: name.clone(),
+                    file: Arc::clone(&csv_name),
                     line: index + 1,
                 },
             });

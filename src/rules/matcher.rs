@@ -7,7 +7,6 @@
 //! patterns, never passes. Hits are then kept only when they are whole
 //! words, Arabic clitics allowed (see [`crate::text::words`]).
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use aho_corasick::automaton::Automaton;
@@ -110,7 +109,7 @@ struct RegexTarget {
 #[derive(Debug, Default)]
 pub struct MatcherBuilder {
     literals: Vec<String>,
-    literal_index: HashMap<String, usize>,
+    literal_index: rustc_hash::FxHashMap<String, usize>,
     literal_targets: Vec<Vec<LiteralTarget>>,
     regexes: Vec<String>,
     regex_targets: Vec<RegexTarget>,
@@ -124,7 +123,12 @@ impl MatcherBuilder {
         if normalized.is_empty() {
             return;
         }
-        let exact = exact.then(|| light_form(pattern.trim()));
+        // Exact rules keep their light form only when full normalisation
+        // changed letters (hamza, alef maqsura…): otherwise the normalised
+        // match is already exact.
+        let exact = exact
+            .then(|| light_form(pattern.trim()))
+            .filter(|light| *light != normalized);
         if let Some(rest) = normalized.strip_prefix("ال")
             && !rest.is_empty()
         {
@@ -317,8 +321,9 @@ impl Matcher {
                 .count();
             if digits > 0 && word_start + digits < word_end {
                 let start = word_start + digits;
-                self.automaton
-                    .walk(bytes, start, &mut |end, pattern| push(start, end, start, pattern));
+                self.automaton.walk(bytes, start, &mut |end, pattern| {
+                    push(start, end, start, pattern)
+                });
             }
             for start in words::proclitic_ends(&text[word_start..word_end]) {
                 let start = word_start + start;
@@ -393,22 +398,40 @@ mod tests {
     #[test]
     fn a_literal_that_ends_another_is_not_a_hit_inside_it() {
         // `وافق` is a suffix of `الموافق`: it must not be reported there.
-        assert_eq!(found(&["الموافق", "وافق"], "الموافق"), vec![(0, "الموافق".to_string())]);
-        assert_eq!(found(&["الموافق", "وافق"], "وافق"), vec![(1, "وافق".to_string())]);
+        assert_eq!(
+            found(&["الموافق", "وافق"], "الموافق"),
+            vec![(0, "الموافق".to_string())]
+        );
+        assert_eq!(
+            found(&["الموافق", "وافق"], "وافق"),
+            vec![(1, "وافق".to_string())]
+        );
     }
 
     #[test]
     fn clitics_and_contracted_articles() {
-        assert_eq!(found(&["المغرب"], "زيارة للمغرب"), vec![(0, "لمغرب".to_string())]);
-        assert_eq!(found(&["المغرب"], "والمغرب"), vec![(0, "المغرب".to_string())]);
-        assert_eq!(found(&["مغربي"], "الجمهور المغربي"), vec![(0, "مغربي".to_string())]);
+        assert_eq!(
+            found(&["المغرب"], "زيارة للمغرب"),
+            vec![(0, "لمغرب".to_string())]
+        );
+        assert_eq!(
+            found(&["المغرب"], "والمغرب"),
+            vec![(0, "المغرب".to_string())]
+        );
+        assert_eq!(
+            found(&["مغربي"], "الجمهور المغربي"),
+            vec![(0, "مغربي".to_string())]
+        );
         assert!(found(&["المغرب"], "المغربية").is_empty());
         assert!(found(&["مان"], "عمان").is_empty());
     }
 
     #[test]
     fn multi_word_literals_span_spaces() {
-        assert_eq!(found(&["سلاح الجو"], "قائد سلاح الجو الإسرائيلي"), vec![(0, "سلاح الجو".to_string())]);
+        assert_eq!(
+            found(&["سلاح الجو"], "قائد سلاح الجو الإسرائيلي"),
+            vec![(0, "سلاح الجو".to_string())]
+        );
         assert!(found(&["سلاح الجو"], "قائد سلاح الجوي").is_empty());
     }
 }

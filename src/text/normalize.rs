@@ -220,6 +220,16 @@ impl Normalized {
 /// Normalises a rule literal exactly as article text is normalised, so that
 /// the two meet in the matcher.
 pub fn normalize_pattern(pattern: &str) -> String {
+    let pattern = pattern.trim();
+    // Most rule literals (English typo lists) are ASCII: lower-casing is
+    // all their normalisation.
+    if pattern.is_ascii()
+        && !pattern
+            .bytes()
+            .any(|b| b.is_ascii_whitespace() && b != b' ')
+    {
+        return pattern.to_ascii_lowercase();
+    }
     Normalized::new(pattern).text.trim().to_string()
 }
 
@@ -227,6 +237,9 @@ pub fn normalize_pattern(pattern: &str) -> String {
 /// rule compares when full normalisation would erase the very difference it
 /// is about.
 pub fn light_form(text: &str) -> String {
+    if text.is_ascii() && !text.bytes().any(|b| b.is_ascii_whitespace() && b != b' ') {
+        return text.to_ascii_lowercase();
+    }
     Normalized::with_level(text, Level::Light).text
 }
 

@@ -36,7 +36,15 @@ struct Anchor {
 
 fn year_of(expr: &DateExpr) -> Option<i32> {
     match expr.kind {
-        DateKind::Year { calendar: crate::dates::parse::Calendar::Gregorian, year } | DateKind::MonthYear { calendar: crate::dates::parse::Calendar::Gregorian, year, .. } => Some(year),
+        DateKind::Year {
+            calendar: crate::dates::parse::Calendar::Gregorian,
+            year,
+        }
+        | DateKind::MonthYear {
+            calendar: crate::dates::parse::Calendar::Gregorian,
+            year,
+            ..
+        } => Some(year),
         DateKind::Full {
             calendar: crate::dates::parse::Calendar::Gregorian,
             year,

@@ -10,11 +10,14 @@ use crate::rules::Target;
 /// The documentation `factlint explain date/future` prints.
 pub const DOC: &str = "\
 ## What it checks
-Finds a date after the article's reference date in a sentence that tells a
-past event: one with a past-tense verb from the lexicon (`past-verb`
-markers: `قال`, `وقّع`, `اختتم`, \"said\", \"signed\" …) and no future marker
-(`سوف`, `المقبل`, \"will\", \"next\" …). Dates at month or year precision
-count from their first day.
+Finds a date after the article's reference date told as a past event: a
+past-tense event verb from the lexicon (`past-verb` markers: `وقّع`,
+`اختتم`, \"signed\", \"met\" …; reporting verbs such as `قال` or \"said\"
+are not among them, since speech may tell the future) stands in the same
+clause as the date (no comma, colon or bracket between, at most eight words
+away), and the sentence has no future marker (`سوف`, `المقبل`, `حتى`,
+\"will\", \"next\", \"until\" …). Dates at month or year precision count from
+their first day.
 
 ## Why it matters
 A past event dated in the future is a wrong year or month, often a
@@ -35,6 +38,30 @@ fn has_marker(context: &Context<'_>, sentence: u32, id: &str) -> bool {
     })
 }
 
+/// Whether a past-tense event verb stands in the same clause as the date
+/// spanning `tokens`, at most eight tokens away.
+fn past_verb_in_clause(context: &Context<'_>, tokens: &std::ops::Range<usize>) -> bool {
+    context.mentions.iter().any(|m| {
+        if !matches!(m.target, Target::Marker(k) if context.rules.markers[k].id == "past-verb") {
+            return false;
+        }
+        let at = context.token_at(m.range.start);
+        let between = if at < tokens.start {
+            at..tokens.start
+        } else {
+            tokens.end..at
+        };
+        between.len() <= 8
+            && context.tokens[between.clone()]
+                .iter()
+                .all(|t| !t.is_separator() && !t.ends_sentence())
+            && !context
+                .dates
+                .iter()
+                .any(|d| d.tokens.start > between.start && d.tokens.end <= between.end)
+    })
+}
+
 /// Reports past events dated after the reference date.
 pub fn check(context: &Context<'_>) -> Vec<Finding> {
     let mut findings = Vec::new();
@@ -46,14 +73,17 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
                 year,
                 month,
             } => chrono::NaiveDate::from_ymd_opt(year, month, 1),
-            DateKind::Year { calendar: Calendar::Gregorian, year } => chrono::NaiveDate::from_ymd_opt(year, 1, 1),
+            DateKind::Year {
+                calendar: Calendar::Gregorian,
+                year,
+            } => chrono::NaiveDate::from_ymd_opt(year, 1, 1),
             _ => None,
         };
         let Some(first_day) = first_day else { continue };
         let Some(sentence) = context.sentence_at(expr.range.start) else {
             continue;
         };
-        if !has_marker(context, sentence, "past-verb") || has_marker(context, sentence, "future") {
+        if !past_verb_in_clause(context, &expr.tokens) || has_marker(context, sentence, "future") {
             continue;
         }
         let Some(reference) = context.reference_date("date/future") else {

@@ -1,6 +1,6 @@
 //! `date/weekday`: a weekday written with a date it does not fall on.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::{weekday_label, weekday_of};
 use crate::checks::Context;
@@ -14,7 +14,9 @@ pub const DOC: &str = "\
 Finds a weekday written with a date (`الأربعاء 22 فبراير 2023`,
 `Wednesday, Feb 22`, `الخميس 22/2/2023`, a Hijri date) that the date does not
 fall on. A date without a year takes the year that puts it nearest the
-reference date. A weekday on its own is not checked.
+reference date, and is flagged only when the weekday fits neither that year
+nor the years before and after it. Numeric dates with a year between 1300
+and 1500, or an `هـ`, are Hijri. A weekday on its own is not checked.
 
 ## Why it matters
 A wrong weekday is a sign that the day, the month or the weekday is wrong,
@@ -44,6 +46,14 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
                 let Some(reference) = context.reference_date("date/weekday") else {
                     continue;
                 };
+                // Without a year, the story may look back a year or ahead
+                // one: flag only a weekday that fits none of them.
+                let fits = (reference.year() - 1..=reference.year() + 1)
+                    .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
+                    .any(|d| weekday_of(d) == name.weekday);
+                if fits {
+                    continue;
+                }
                 nearest_year(reference, month, day)
             }
             _ => continue,
@@ -52,6 +62,20 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
         let actual = weekday_of(date);
         if actual == name.weekday {
             continue;
+        }
+        // A Hijri date may be off the Umm al-Qura table by the moon-sighting
+        // tolerance, and so may its weekday.
+        if let DateKind::Full {
+            calendar: Calendar::Hijri,
+            ..
+        } = expr.kind
+        {
+            let tolerance = context.options.hijri_tolerance_days;
+            let fits = (-tolerance..=tolerance)
+                .any(|days| weekday_of(date + chrono::Duration::days(days)) == name.weekday);
+            if fits {
+                continue;
+            }
         }
         let right = weekday_label(context, actual);
         let replacement = context
@@ -81,7 +105,6 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
 
 /// The date with this month and day nearest `reference`.
 fn nearest_year(reference: NaiveDate, month: u32, day: u32) -> Option<NaiveDate> {
-    use chrono::Datelike;
     (reference.year() - 1..=reference.year() + 1)
         .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
         .min_by_key(|d| (*d - reference).num_days().abs())

@@ -39,7 +39,10 @@ fn partial(kind: DateKind) -> Option<PartialDate> {
             year,
             month,
         } => (year, Some(month), None),
-        DateKind::Year { calendar: Calendar::Gregorian, year } => (year, None, None),
+        DateKind::Year {
+            calendar: Calendar::Gregorian,
+            year,
+        } => (year, None, None),
         _ => return None,
     };
     Some(PartialDate { year, month, day })
