@@ -14,7 +14,8 @@ fn main() {
     let rules = RuleSet::bundled().expect("bundled packs are valid");
     let mentions = rules.find(&article);
     let tokens = tokenize(&article.normalized, &article.text);
-    for date in DateParser::new(&tokens, &mentions, &rules, article.language).parse() {
+    let annotations = factlint::rules::annotate::TokenMentions::new(&tokens, &mentions);
+    for date in DateParser::new(&tokens, &annotations, &rules, article.language).parse() {
         let (line, column) = article.position(date.range.start);
         println!(
             "{line}:{column}\t{:?}\t«{}»",

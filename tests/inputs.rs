@@ -147,11 +147,26 @@ fn jsonl_is_one_finding_per_line() {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    let codes: Vec<&str> = lines.iter().map(|l| l["code"].as_str().unwrap()).collect();
-    assert_eq!(
-        codes,
-        vec!["date/counter", "typo/substitution", "typo/confusable"]
-    );
+    // The same findings, in the same order, as the JSON document.
+    let report = json(&factlint(&[
+        "check",
+        "fixtures/morocco-visit.ar.txt",
+        "--rules",
+        "rules/examples",
+        "--format",
+        "json",
+    ]));
+    let from_json: Vec<&serde_json::Value> = report["files"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .collect();
+    assert_eq!(lines.len(), from_json.len());
+    for (line, finding) in lines.iter().zip(from_json) {
+        assert_eq!(line["code"], finding["code"]);
+        assert_eq!(line["span"], finding["span"]);
+    }
+    assert!(lines.len() >= 10, "{out}");
     assert!(
         lines
             .iter()

@@ -115,7 +115,13 @@ fn exit_status_follows_fail_on() {
     let output = factlint(&only_confusable);
     assert_eq!(code(&output), 1);
     assert_eq!(json(&output)["summary"]["errors"], 1);
-    let mut none = args.to_vec();
-    none.extend(["--ignore", "typo", "--ignore", "date"]);
-    assert_eq!(code(&factlint(&none)), 0);
+    // Only grammar warnings left: clean at the default threshold, failing
+    // at --fail-on warning.
+    let mut warnings_only = args.to_vec();
+    warnings_only.extend(["--select", "grammar"]);
+    let output = factlint(&warnings_only);
+    assert_eq!(code(&output), 0, "warnings do not fail the run by default");
+    assert_eq!(json(&output)["summary"]["warnings"], 3);
+    warnings_only.extend(["--fail-on", "warning"]);
+    assert_eq!(code(&factlint(&warnings_only)), 1);
 }

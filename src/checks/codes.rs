@@ -92,22 +92,40 @@ const fn planned(code: &'static str, summary: &'static str, severity: Severity) 
 
 /// Every code, in family order.
 pub static REGISTRY: &[CodeInfo] = &[
-    planned(
+    stable(
         "fact/nationality",
         "a nationality the pack contradicts",
+        super::fact::nationality::DOC,
         Severity::Error,
+        super::fact::nationality::check,
     ),
-    planned("fact/rank", "a rank the pack contradicts", Severity::Error),
-    planned("fact/role", "a title the pack contradicts", Severity::Error),
-    planned(
+    stable(
+        "fact/rank",
+        "a rank the pack contradicts",
+        super::fact::rank::DOC,
+        Severity::Error,
+        super::fact::rank::check,
+    ),
+    stable(
+        "fact/role",
+        "a title the pack gives to someone else",
+        super::fact::role::DOC,
+        Severity::Error,
+        super::fact::role::check,
+    ),
+    stable(
         "fact/tenure",
-        "a title used when the person did not hold it, or a wrong \"then\"/\"former\"",
+        "a title used when the person did not hold it, or a wrong or missing \"then\"/\"former\"",
+        super::fact::tenure::DOC,
         Severity::Error,
+        super::fact::tenure::check,
     ),
-    planned(
+    stable(
         "fact/age",
         "an age that does not fit the date of birth",
+        super::fact::age::DOC,
         Severity::Error,
+        super::fact::age::check,
     ),
     stable(
         "fact/event-date",
@@ -116,10 +134,12 @@ pub static REGISTRY: &[CodeInfo] = &[
         Severity::Error,
         super::fact::event_date::check,
     ),
-    planned(
+    stable(
         "consistency/attribute",
-        "one person given two ranks, nationalities or titles in one article",
+        "one person given two ranks or nationalities in one article",
+        super::consistency::attribute::DOC,
         Severity::Error,
+        super::consistency::attribute::check,
     ),
     planned(
         "consistency/spelling",
@@ -150,10 +170,12 @@ pub static REGISTRY: &[CodeInfo] = &[
         "a near miss of a known name",
         Severity::Warning,
     ),
-    planned(
+    stable(
         "grammar/agreement",
-        "a verb or adjective whose gender disagrees with the country it governs",
+        "a verb whose gender disagrees with the country it governs, or a country name for a nationality",
+        super::grammar::agreement::DOC,
         Severity::Warning,
+        super::grammar::agreement::check,
     ),
     stable(
         "date/weekday",

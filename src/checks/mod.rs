@@ -7,8 +7,10 @@
 //! date) and hands it to each enabled check through a [`Context`].
 
 pub mod codes;
+pub mod consistency;
 pub mod date;
 pub mod fact;
+pub mod grammar;
 pub mod typo;
 
 use std::cell::RefCell;
@@ -19,7 +21,9 @@ use chrono::NaiveDate;
 use crate::article::{Article, ReferenceDate};
 use crate::dates::parse::{DateExpr, DateParser};
 use crate::dates::reference;
+use crate::facts::{Attribution, Attributor};
 use crate::finding::{Finding, Severity};
+use crate::rules::annotate::TokenMentions;
 use crate::rules::{Mention, RuleSet};
 use crate::text::tokens::{Token, tokenize};
 
@@ -38,6 +42,10 @@ pub struct Context<'a> {
     pub dates: &'a [DateExpr],
     /// The sentence number of each token.
     pub sentences: &'a [u32],
+    /// The mentions laid over the tokens.
+    pub annotations: &'a TokenMentions,
+    /// Who the text says is what.
+    pub attributions: &'a [Attribution],
     /// The reference date, when known.
     pub reference: Option<&'a ReferenceDate>,
     /// Settings (tolerances, house style).
@@ -102,6 +110,9 @@ pub struct CheckOptions {
     /// Read numeric English dates day first (`22/2/2023`) instead of month
     /// first (`2/22/2023`, as US wires write).
     pub english_day_first: bool,
+    /// The severity of a missing "then"/"former" for someone no longer in
+    /// post (`fact/tenure`): house styles differ.
+    pub missing_then_severity: Severity,
 }
 
 impl Default for CheckOptions {
@@ -112,6 +123,7 @@ impl Default for CheckOptions {
             hijri_tolerance_days: 1,
             counter_tolerance_days: 1,
             english_day_first: false,
+            missing_then_severity: Severity::Warning,
         }
     }
 }
@@ -157,10 +169,12 @@ fn sentence_numbers(article: &Article, tokens: &[Token]) -> Vec<u32> {
 pub fn run_all(article: &mut Article, rules: &RuleSet, options: &CheckOptions) -> Vec<Finding> {
     let mentions = rules.find(article);
     let tokens = tokenize(&article.normalized, &article.text);
-    let dates = DateParser::new(&tokens, &mentions, rules, article.language)
+    let annotations = TokenMentions::new(&tokens, &mentions);
+    let dates = DateParser::new(&tokens, &annotations, rules, article.language)
         .day_first_in_english(options.english_day_first)
         .parse();
     let sentences = sentence_numbers(article, &tokens);
+    let attributions = Attributor::new(article, rules, &tokens, &annotations).attribute();
     if article.reference_date.is_none() {
         let describe = |offset: usize| format!("line {}", article.position(offset).0);
         let body_start = article
@@ -179,6 +193,8 @@ pub fn run_all(article: &mut Article, rules: &RuleSet, options: &CheckOptions) -
         tokens: &tokens,
         dates: &dates,
         sentences: &sentences,
+        annotations: &annotations,
+        attributions: &attributions,
         reference: article.reference_date.as_ref(),
         options,
         missing_reference: RefCell::new(Vec::new()),

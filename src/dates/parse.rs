@@ -26,7 +26,8 @@
 use std::ops::Range;
 
 use crate::article::Language;
-use crate::rules::{Mention, RuleSet, Target};
+use crate::rules::annotate::TokenMentions;
+use crate::rules::{RuleSet, Target};
 use crate::text::tokens::{Token, TokenKind};
 
 /// Which calendar a date is in.
@@ -143,51 +144,25 @@ pub struct DateExpr {
     pub weekday: Option<WeekdayName>,
 }
 
-/// How a mention sits over the tokens.
-#[derive(Debug, Clone, Copy)]
-struct Annotation {
-    target: Target,
-    /// One past the last token the mention covers.
-    end: usize,
-}
-
 /// Reads date expressions from tokens.
 pub struct DateParser<'a> {
     tokens: &'a [Token],
     rules: &'a RuleSet,
     language: Language,
-    /// Mentions starting in each token.
-    annotations: Vec<Vec<Annotation>>,
+    /// Mentions laid over the tokens.
+    annotations: &'a TokenMentions,
     /// Month first in numeric English dates (`2/22/2023`), as US wires write.
     month_first: bool,
 }
 
 impl<'a> DateParser<'a> {
-    /// Prepares a parser over an article's tokens and mentions.
+    /// Prepares a parser over an article's tokens and their mentions.
     pub fn new(
         tokens: &'a [Token],
-        mentions: &[Mention],
+        annotations: &'a TokenMentions,
         rules: &'a RuleSet,
         language: Language,
     ) -> Self {
-        let mut annotations: Vec<Vec<Annotation>> = vec![Vec::new(); tokens.len()];
-        for mention in mentions {
-            let relevant = matches!(
-                mention.target,
-                Target::Month(_) | Target::HijriMonth(_) | Target::Weekday(_) | Target::Marker(_)
-            );
-            if !relevant {
-                continue;
-            }
-            let first = tokens.partition_point(|t| t.orig.end <= mention.range.start);
-            let end = tokens.partition_point(|t| t.orig.start < mention.range.end);
-            if first < end && first < tokens.len() {
-                annotations[first].push(Annotation {
-                    target: mention.target,
-                    end,
-                });
-            }
-        }
         DateParser {
             tokens,
             rules,
@@ -205,55 +180,40 @@ impl<'a> DateParser<'a> {
     }
 
     fn marker(&self, i: usize, id: &str) -> Option<usize> {
-        self.annotations
-            .get(i)?
-            .iter()
-            .find_map(|a| match a.target {
-                Target::Marker(m) if self.rules.markers[m].id == id => Some(a.end),
-                _ => None,
-            })
+        self.annotations.at(i).iter().find_map(|a| match a.target {
+            Target::Marker(m) if self.rules.markers[m].id == id => Some(a.end),
+            _ => None,
+        })
     }
 
     fn marker_with_prefix(&self, i: usize, prefix: &str) -> Option<(&'a str, usize)> {
-        self.annotations
-            .get(i)?
-            .iter()
-            .find_map(|a| match a.target {
-                Target::Marker(m) if self.rules.markers[m].id.starts_with(prefix) => {
-                    Some((self.rules.markers[m].id.as_str(), a.end))
-                }
-                _ => None,
-            })
+        self.annotations.at(i).iter().find_map(|a| match a.target {
+            Target::Marker(m) if self.rules.markers[m].id.starts_with(prefix) => {
+                Some((self.rules.markers[m].id.as_str(), a.end))
+            }
+            _ => None,
+        })
     }
 
     fn month(&self, i: usize) -> Option<(u32, usize)> {
-        self.annotations
-            .get(i)?
-            .iter()
-            .find_map(|a| match a.target {
-                Target::Month(m) => Some((self.rules.months[m].number, a.end)),
-                _ => None,
-            })
+        self.annotations.at(i).iter().find_map(|a| match a.target {
+            Target::Month(m) => Some((self.rules.months[m].number, a.end)),
+            _ => None,
+        })
     }
 
     fn hijri_month(&self, i: usize) -> Option<(u32, usize)> {
-        self.annotations
-            .get(i)?
-            .iter()
-            .find_map(|a| match a.target {
-                Target::HijriMonth(m) => Some((self.rules.hijri_months[m].number, a.end)),
-                _ => None,
-            })
+        self.annotations.at(i).iter().find_map(|a| match a.target {
+            Target::HijriMonth(m) => Some((self.rules.hijri_months[m].number, a.end)),
+            _ => None,
+        })
     }
 
     fn weekday(&self, i: usize) -> Option<(u32, usize)> {
-        self.annotations
-            .get(i)?
-            .iter()
-            .find_map(|a| match a.target {
-                Target::Weekday(w) => Some((self.rules.weekdays[w].number, a.end)),
-                _ => None,
-            })
+        self.annotations.at(i).iter().find_map(|a| match a.target {
+            Target::Weekday(w) => Some((self.rules.weekdays[w].number, a.end)),
+            _ => None,
+        })
     }
 
     fn number(&self, i: usize) -> Option<(u32, usize)> {
@@ -711,7 +671,8 @@ mod tests {
         let article = Article::from_text("t.txt", text, &LoadOptions::default());
         let mentions = rules().find(&article);
         let tokens = tokenize(&article.normalized, &article.text);
-        DateParser::new(&tokens, &mentions, rules(), article.language)
+        let annotations = TokenMentions::new(&tokens, &mentions);
+        DateParser::new(&tokens, &annotations, rules(), article.language)
             .parse()
             .into_iter()
             .map(|d| {

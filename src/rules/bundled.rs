@@ -7,6 +7,14 @@
 /// `(path in the repository, contents)` of every bundled pack.
 pub const BUNDLED_PACKS: &[(&str, &str)] = &[
     (
+        "rules/lexicon/agreement.yaml",
+        include_str!("../../rules/lexicon/agreement.yaml"),
+    ),
+    (
+        "rules/lexicon/attribution.yaml",
+        include_str!("../../rules/lexicon/attribution.yaml"),
+    ),
+    (
         "rules/lexicon/calendar.yaml",
         include_str!("../../rules/lexicon/calendar.yaml"),
     ),
@@ -17,6 +25,10 @@ pub const BUNDLED_PACKS: &[(&str, &str)] = &[
     (
         "rules/lexicon/dates.yaml",
         include_str!("../../rules/lexicon/dates.yaml"),
+    ),
+    (
+        "rules/lexicon/ranks.yaml",
+        include_str!("../../rules/lexicon/ranks.yaml"),
     ),
     (
         "rules/typos/ar-common.yaml",

@@ -78,6 +78,8 @@ pub fn parse_pack_with(
     let hijri_months = v.months(lexicon.hijri_months, "Hijri month");
     let weekdays = v.weekdays(lexicon.weekdays);
     let markers = v.markers(lexicon.markers);
+    let attributions = v.attributions(lexicon.attributions);
+    let verbs = v.verbs(lexicon.verbs);
     let entities = v.entities(raw.entities);
     let events = v.events(raw.events);
     let counters = v.counters(raw.counters);
@@ -96,6 +98,8 @@ pub fn parse_pack_with(
         ("Hijri months", hijri_months.len()),
         ("weekdays", weekdays.len()),
         ("markers", markers.len()),
+        ("attribution patterns", attributions.len()),
+        ("verb pairs", verbs.len()),
         ("entities", entities.len()),
         ("events", events.len()),
         ("counters", counters.len()),
@@ -110,6 +114,8 @@ pub fn parse_pack_with(
         hijri_months,
         weekdays,
         markers,
+        attributions,
+        verbs,
         entities,
         events,
         counters,
@@ -574,6 +580,63 @@ impl Validator<'_> {
                     id,
                     names: self.localized(RawLocalized { ar: m.ar, en: m.en }),
                 }
+            })
+            .collect()
+    }
+
+    fn attributions(&mut self, raw: Vec<super::raw::RawAttribution>) -> Vec<AttributionPattern> {
+        let mut seen = HashMap::new();
+        raw.into_iter()
+            .filter_map(|a| {
+                let id = self.id(&a.id, "attribution", &mut seen);
+                let language = self.language(&a.lang)?;
+                let mut elements = Vec::new();
+                for element in &a.pattern {
+                    let text = element.value.trim();
+                    let (name, optional) = match text.strip_suffix('?') {
+                        Some(name) => (name, true),
+                        None => (text, false),
+                    };
+                    let kind = match name {
+                        "person" => ElementKind::Person,
+                        "nationality" => ElementKind::Nationality,
+                        "rank" => ElementKind::Rank,
+                        "title" => ElementKind::Title,
+                        "number" => ElementKind::Number,
+                        "sep" => ElementKind::Sep,
+                        _ => match name.strip_prefix("marker:") {
+                            Some(id) if !id.is_empty() => ElementKind::Marker(id.to_string()),
+                            _ => {
+                                let message = format!("unknown pattern element `{name}`");
+                                self.error(PackErrorKind::InvalidValue, element, message).help = Some(
+                                    "use person, nationality, rank, title, number, sep or marker:ID, with ? for optional".into(),
+                                );
+                                continue;
+                            }
+                        },
+                    };
+                    elements.push(Element { kind, optional });
+                }
+                if !elements.iter().any(|e| e.kind == ElementKind::Person && !e.optional) {
+                    self.error(PackErrorKind::InvalidValue, &a.id, "an attribution pattern needs a `person`")
+                        .help = Some("the pattern attaches what it finds to the person it names".into());
+                }
+                Some(AttributionPattern {
+                    origin: self.rule_ref(&id, &a.id),
+                    id,
+                    language,
+                    elements,
+                })
+            })
+            .collect()
+    }
+
+    fn verbs(&mut self, raw: Vec<super::raw::RawVerb>) -> Vec<VerbPair> {
+        raw.into_iter()
+            .map(|v| VerbPair {
+                origin: self.rule_ref(v.masculine.value.trim(), &v.masculine),
+                masculine: v.masculine.value.trim().to_string(),
+                feminine: v.feminine.value.trim().to_string(),
             })
             .collect()
     }

@@ -57,6 +57,13 @@ pub enum Target {
     Weekday(usize),
     /// An attribution or date marker word (`markers[i]`).
     Marker(usize),
+    /// A form of `verbs[index]`.
+    Verb {
+        /// Index of the verb pair.
+        index: usize,
+        /// Whether the feminine form was used.
+        feminine: bool,
+    },
 }
 
 /// One place in an article where a rule's pattern occurs as a whole word.

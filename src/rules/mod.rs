@@ -7,6 +7,7 @@
 //! [`matcher::Matcher`]. One broken pack is reported and left out; the
 //! others still load.
 
+pub mod annotate;
 pub mod bundled;
 pub mod error;
 pub mod load;
@@ -49,6 +50,10 @@ pub struct RuleSet {
     pub weekdays: Vec<CalendarName>,
     /// Attribution markers from all packs.
     pub markers: Vec<Marker>,
+    /// Attribution patterns from all packs.
+    pub attributions: Vec<AttributionPattern>,
+    /// Verb pairs from all packs.
+    pub verbs: Vec<VerbPair>,
     /// Entities from all packs.
     pub entities: Vec<Entity>,
     /// Events from all packs.
@@ -137,6 +142,8 @@ impl RuleSet {
             hijri_months: Vec::new(),
             weekdays: Vec::new(),
             markers: Vec::new(),
+            attributions: Vec::new(),
+            verbs: Vec::new(),
             entities: Vec::new(),
             events: Vec::new(),
             counters: Vec::new(),
@@ -152,6 +159,8 @@ impl RuleSet {
             set.hijri_months.extend(pack.hijri_months);
             set.weekdays.extend(pack.weekdays);
             set.markers.extend(pack.markers);
+            set.attributions.extend(pack.attributions);
+            set.verbs.extend(pack.verbs);
             set.entities.extend(pack.entities);
             set.events.extend(pack.events);
             set.counters.extend(pack.counters);
@@ -212,6 +221,26 @@ impl RuleSet {
             for (language, name) in marker.names.iter() {
                 b.literal(name, language, Target::Marker(i), false);
             }
+        }
+        for (i, verb) in self.verbs.iter().enumerate() {
+            b.literal(
+                &verb.masculine,
+                Language::Ar,
+                Target::Verb {
+                    index: i,
+                    feminine: false,
+                },
+                false,
+            );
+            b.literal(
+                &verb.feminine,
+                Language::Ar,
+                Target::Verb {
+                    index: i,
+                    feminine: true,
+                },
+                false,
+            );
         }
         for (i, rank) in self.ranks.iter().enumerate() {
             for (language, name) in rank.names.iter() {

@@ -194,6 +194,58 @@ pub struct Marker {
     pub origin: RuleRef,
 }
 
+/// What one element of an attribution pattern matches.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ElementKind {
+    /// A person: a pack entity's name, or an unknown name.
+    Person,
+    /// A demonym or a country name.
+    Nationality,
+    /// A rank.
+    Rank,
+    /// A post from a pack's roles.
+    Title,
+    /// A number in digits.
+    Number,
+    /// A comma, Arabic comma, colon or dash.
+    Sep,
+    /// A marker word, by id.
+    Marker(String),
+}
+
+/// One element of an attribution pattern.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Element {
+    /// What it matches.
+    pub kind: ElementKind,
+    /// Whether it may be absent.
+    pub optional: bool,
+}
+
+/// A pattern that attaches facts to a person.
+#[derive(Debug, Clone)]
+pub struct AttributionPattern {
+    /// Stable id.
+    pub id: String,
+    /// The language of the text it reads.
+    pub language: Language,
+    /// Its elements, in order.
+    pub elements: Vec<Element>,
+    /// Where it is.
+    pub origin: RuleRef,
+}
+
+/// A verb's masculine and feminine forms.
+#[derive(Debug, Clone)]
+pub struct VerbPair {
+    /// Masculine form.
+    pub masculine: String,
+    /// Feminine form.
+    pub feminine: String,
+    /// Where it is.
+    pub origin: RuleRef,
+}
+
 /// A rule test.
 #[derive(Debug, Clone)]
 pub struct Example {
@@ -245,6 +297,10 @@ pub struct Pack {
     pub weekdays: Vec<CalendarName>,
     /// Attribution markers.
     pub markers: Vec<Marker>,
+    /// Attribution patterns.
+    pub attributions: Vec<AttributionPattern>,
+    /// Verb pairs for agreement.
+    pub verbs: Vec<VerbPair>,
     /// Entities.
     pub entities: Vec<Entity>,
     /// Events.

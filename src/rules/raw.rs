@@ -78,6 +78,35 @@ pub struct RawLexicon {
     /// "then", "former"), by role.
     #[serde(default)]
     pub markers: Vec<RawMarker>,
+    /// Patterns that attach a nationality, rank, title or age to a person.
+    #[serde(default)]
+    pub attributions: Vec<RawAttribution>,
+    /// Verbs whose gender must agree with the country they govern.
+    #[serde(default)]
+    pub verbs: Vec<RawVerb>,
+}
+
+/// An attribution pattern.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAttribution {
+    /// Stable id.
+    pub id: Located,
+    /// The language of the text it reads.
+    pub lang: Located,
+    /// Its elements (`person`, `nationality`, `rank`, `title`, `number`,
+    /// `sep`, `marker:ID`; `?` for optional).
+    pub pattern: Vec<Located>,
+}
+
+/// One verb in its masculine and feminine forms (third person singular).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawVerb {
+    /// Masculine form (`كان`, `أعلن`).
+    pub masculine: Located,
+    /// Feminine form (`كانت`, `أعلنت`).
+    pub feminine: Located,
 }
 
 /// The names of one month.

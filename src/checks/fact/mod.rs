@@ -1,3 +1,182 @@
 //! The `fact` family: what the article says against what the packs know.
 
+pub mod age;
 pub mod event_date;
+pub mod nationality;
+pub mod rank;
+pub mod role;
+pub mod tenure;
+
+use std::ops::Range;
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::article::Language;
+use crate::checks::Context;
+use crate::dates::parse::{Calendar, DateKind};
+use crate::dates::reference::full_date;
+use crate::facts::{Attribution, Value};
+use crate::rules::{DemonymForm, Entity};
+use crate::text::normalize_pattern;
+
+/// The entity an attribution is about, if it is a pack entity.
+pub fn entity_of<'a>(context: &'a Context<'_>, attribution: &Attribution) -> Option<&'a Entity> {
+    match attribution.person.who {
+        crate::facts::Who::Entity(e) => context.rules.entities.get(e),
+        crate::facts::Who::Name(_) => None,
+    }
+}
+
+/// The person's name as written, for messages.
+pub fn person_label(context: &Context<'_>, attribution: &Attribution) -> String {
+    format!("«{}»", context.text(&attribution.person.range))
+}
+
+/// A nationality for messages: the English demonym and the Arabic one
+/// ("Moroccan (مغربي)").
+pub fn nationality_label(context: &Context<'_>, country: usize) -> String {
+    let c = &context.rules.countries[country];
+    let english = c
+        .demonyms_en
+        .first()
+        .cloned()
+        .or_else(|| c.names.en.first().cloned())
+        .unwrap_or_else(|| c.code.clone());
+    match c.demonyms_ar_masculine.first() {
+        Some(arabic) => format!("{english} ({arabic})"),
+        None => english,
+    }
+}
+
+/// A rank for messages: its English name and the Arabic one.
+pub fn rank_label(context: &Context<'_>, rank: usize) -> String {
+    let r = &context.rules.ranks[rank];
+    let english = r.names.en.first().cloned().unwrap_or_else(|| r.id.clone());
+    match r.names.ar.first() {
+        Some(arabic) => format!("{} ({arabic})", english.to_lowercase()),
+        None => english.to_lowercase(),
+    }
+}
+
+/// A value for messages.
+pub fn value_label(context: &Context<'_>, value: &Value) -> String {
+    match value {
+        Value::Nationality { country, .. } => nationality_label(context, *country),
+        Value::Rank(r) => rank_label(context, *r),
+        Value::Title { roles, .. } => roles
+            .first()
+            .and_then(|(e, r)| {
+                context.rules.entities[*e].roles[*r]
+                    .title
+                    .first(context.article.language)
+            })
+            .unwrap_or("a post")
+            .to_string(),
+        Value::Age(n) => format!("{n} years old"),
+    }
+}
+
+/// The country index of an ISO code.
+pub fn country_index(context: &Context<'_>, code: &str) -> Option<usize> {
+    context.rules.countries.iter().position(|c| c.code == code)
+}
+
+/// The rank ids an entity's pack `rank` forms name, through the lexicon.
+pub fn entity_ranks(context: &Context<'_>, entity: &Entity) -> Vec<usize> {
+    let Some(forms) = &entity.rank else {
+        return Vec::new();
+    };
+    let wanted: Vec<String> = forms.iter().map(|(_, f)| normalize_pattern(f)).collect();
+    let mut ranks: Vec<usize> = context
+        .rules
+        .ranks
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| {
+            r.names.iter().any(|(_, name)| {
+                let name = normalize_pattern(name);
+                let bare = name.strip_prefix("ال").unwrap_or(&name).to_string();
+                wanted.iter().any(|w| {
+                    *w == name || *w == bare || w.strip_prefix("ال") == Some(bare.as_str())
+                })
+            })
+        })
+        .map(|(i, _)| i)
+        .collect();
+    ranks.dedup();
+    ranks
+}
+
+/// The demonym that replaces a wrong nationality in the same form.
+pub fn demonym_in_form(
+    context: &Context<'_>,
+    country: usize,
+    form: Option<DemonymForm>,
+    language: Language,
+) -> Option<String> {
+    let c = &context.rules.countries[country];
+    let list = match (language, form) {
+        (Language::En, _) | (_, Some(DemonymForm::English)) => &c.demonyms_en,
+        (Language::Ar, Some(DemonymForm::Feminine)) => &c.demonyms_ar_feminine,
+        (Language::Ar, Some(DemonymForm::Plural)) => &c.demonyms_ar_plural,
+        (Language::Ar, _) => &c.demonyms_ar_masculine,
+    };
+    list.first().cloned()
+}
+
+/// The period a sentence dates its event to: the nearest date expression
+/// in the attribution's sentence, as a first and last day, with its span.
+/// A month without a year is the nearest such month not after the
+/// reference date.
+pub fn sentence_period(
+    context: &Context<'_>,
+    attribution: &Attribution,
+) -> Option<(NaiveDate, NaiveDate, Range<usize>)> {
+    let at = attribution.tokens.start;
+    let sentence = context.sentences.get(at).copied()?;
+    context
+        .dates
+        .iter()
+        .filter(|d| context.sentences.get(d.tokens.start).copied() == Some(sentence))
+        .filter_map(|d| {
+            let (first, last) = match d.kind {
+                DateKind::Full { .. } => {
+                    let day = full_date(d)?;
+                    (day, day)
+                }
+                DateKind::MonthYear {
+                    calendar: Calendar::Gregorian,
+                    year,
+                    month,
+                } => month_bounds(year, month)?,
+                DateKind::Year {
+                    calendar: Calendar::Gregorian,
+                    year,
+                } => (
+                    NaiveDate::from_ymd_opt(year, 1, 1)?,
+                    NaiveDate::from_ymd_opt(year, 12, 31)?,
+                ),
+                DateKind::Month { month } => {
+                    let reference = context.reference_date("fact/tenure")?;
+                    let year = if month <= reference.month() {
+                        reference.year()
+                    } else {
+                        reference.year() - 1
+                    };
+                    month_bounds(year, month)?
+                }
+                _ => return None,
+            };
+            Some((d.tokens.start.abs_diff(at), first, last, d.range.clone()))
+        })
+        .min_by_key(|(distance, ..)| *distance)
+        .map(|(_, first, last, range)| (first, last, range))
+}
+
+fn month_bounds(year: i32, month: u32) -> Option<(NaiveDate, NaiveDate)> {
+    let first = NaiveDate::from_ymd_opt(year, month, 1)?;
+    let last = first
+        .checked_add_months(chrono::Months::new(1))?
+        .pred_opt()?;
+    Some((first, last))
+}

@@ -53,6 +53,17 @@ pub(crate) fn typo_finding(
     let text = &context.article.text;
     let found = &text[mention.range.clone()];
     let replacement = expand_replacement(&typo.replace, mention, text);
+    if !typo.alternatives.is_empty() {
+        // Several corrections: a person chooses; nothing is fixed.
+        let all: Vec<String> = std::iter::once(&replacement)
+            .chain(&typo.alternatives)
+            .map(|c| format!("«{c}»"))
+            .collect();
+        let message = format!("«{found}» is a misspelling of {}", all.join(" or "));
+        return Finding::new(code, Severity::Error, mention.range.clone(), message)
+            .with_help("choose the word that was meant")
+            .with_rule(typo.origin.clone());
+    }
     let message = match &typo.message {
         Some(why) => format!("«{found}» should be «{replacement}»: {why}"),
         None => format!("«{found}» is a misspelling of «{replacement}»"),

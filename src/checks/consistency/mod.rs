@@ -1,0 +1,4 @@
+//! The `consistency` family: an article that contradicts itself, with no
+//! pack needed.
+
+pub mod attribute;

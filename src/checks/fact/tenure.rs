@@ -1,0 +1,159 @@
+//! `fact/tenure`: a title used when the person did not hold it, or a
+//! wrong or missing "then"/"former".
+
+use chrono::NaiveDate;
+
+use super::{entity_of, person_label, sentence_period};
+use crate::checks::Context;
+use crate::dates::PartialDate;
+use crate::facts::Value;
+use crate::finding::{Finding, Severity};
+use crate::rules::Role;
+
+/// The documentation `factlint explain fact/tenure` prints.
+pub const DOC: &str = "\
+## What it checks
+For a post the text gives a person of a pack, compares the post's `from`
+and `to` dates with the date the sentence speaks of (its nearest date
+expression: «في نوفمبر 2021», \"in July\" as the nearest July not after the
+article's date), or else with the article's reference date:
+
+- the person did not hold the post then: an error;
+- «آنذاك», «السابق», \"then-\" or \"former\" for someone who still holds the
+  post at the reference date: an error;
+- no such word for someone who no longer holds the post, in a sentence that
+  gives no date at which they did: a warning (house styles differ; the
+  severity is configurable).
+
+## Why it matters
+\"Then\" and \"former\" are facts: a minister still in office called former,
+or a former chief of staff given his old title without one, misinforms.
+
+## Example
+With Gantz defence minister from 2020-05-17 to 2022-12-29, on an article of
+2023-02-24: `في نوفمبر 2021، وقّع وزير الدفاع آنذاك بيني غانتس` is right;
+`وقّع وزير الدفاع بيني غانتس` (no date, no «آنذاك») gets the warning.
+
+## Fix safety
+No fix: the right wording depends on the sentence.
+";
+
+/// Whether `role` was held at some day of `first..=last`.
+fn held_during(role: &Role, first: NaiveDate, last: NaiveDate) -> bool {
+    role.from.is_none_or(|from| from.first_day() <= last)
+        && role.to.is_none_or(|to| to.last_day() >= first)
+}
+
+/// Whether `role` is held on `day`.
+fn held_on(role: &Role, day: NaiveDate) -> bool {
+    held_during(role, day, day)
+}
+
+fn period(role: &Role) -> String {
+    let show = |d: Option<PartialDate>| d.map_or("?".to_string(), |d| d.to_string());
+    match role.to {
+        Some(_) => format!("from {} to {}", show(role.from), show(role.to)),
+        None => format!("since {}", show(role.from)),
+    }
+}
+
+/// Reports titles out of their tenure and wrong or missing "then".
+pub fn check(context: &Context<'_>) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for attribution in context.attributions {
+        let Value::Title {
+            roles,
+            then,
+            former,
+        } = &attribution.value
+        else {
+            continue;
+        };
+        let crate::facts::Who::Entity(e) = attribution.person.who else {
+            continue;
+        };
+        let Some(entity) = entity_of(context, attribution) else {
+            continue;
+        };
+        let own: Vec<&Role> = roles
+            .iter()
+            .filter(|(holder, _)| *holder == e)
+            .map(|(_, r)| &entity.roles[*r])
+            .collect();
+        if own.is_empty() {
+            continue;
+        }
+        let Some(reference) = context.reference_date("fact/tenure") else {
+            continue;
+        };
+        let stated = sentence_period(context, attribution);
+        let (first, last) = stated
+            .as_ref()
+            .map_or((reference, reference), |(f, l, _)| (*f, *l));
+        let title = context.text(&attribution.range).to_string();
+        let person = person_label(context, attribution);
+        let role = own
+            .iter()
+            .find(|r| held_during(r, first, last))
+            .copied()
+            .unwrap_or(own[0]);
+        let base = |severity, message: String| {
+            Finding::new("fact/tenure", severity, attribution.range.clone(), message)
+                .with_label(
+                    attribution.person.range.clone(),
+                    format!("{}: {title} {}", entity.id, period(role)),
+                )
+                .with_rule(entity.origin.clone())
+        };
+        if !held_during(role, first, last) {
+            let when = match &stated {
+                Some((_, _, range)) => format!("«{}»", context.text(range)),
+                None => format!("the article's date, {reference}"),
+            };
+            let mut finding = base(
+                Severity::Error,
+                format!(
+                    "{person} did not hold «{title}» at {when}: the pack has the post {}",
+                    period(role)
+                ),
+            )
+            .with_help("check the date or the title");
+            if let Some((_, _, range)) = &stated {
+                finding = finding.with_label(range.clone(), "the sentence's date".to_string());
+            }
+            findings.push(finding);
+            continue;
+        }
+        let marker = then.as_ref().or(former.as_ref());
+        if let Some(marker) = marker {
+            if held_on(role, reference) {
+                findings.push(
+                    base(
+                        Severity::Error,
+                        format!(
+                            "«{}» says {person} no longer holds «{title}», but the pack has the post {} and the article's date is {reference}",
+                            context.text(marker),
+                            period(role)
+                        ),
+                    )
+                    .with_label(marker.clone(), "says the post is past".to_string())
+                    .with_help(format!("drop «{}»", context.text(marker))),
+                );
+            }
+            continue;
+        }
+        if !held_on(role, reference) && stated.is_none() {
+            findings.push(
+                base(
+                    context.options.missing_then_severity,
+                    format!(
+                        "{person} no longer held «{title}» on the article's date ({reference}; the post ran {}), and the sentence gives no date",
+                        period(role)
+                    ),
+                )
+                .with_help("write «آنذاك» or «السابق» (\"then\", \"former\"), or date the sentence"),
+            );
+        }
+    }
+    findings
+}

@@ -1,0 +1,3 @@
+//! The `grammar` family: agreement errors around country names.
+
+pub mod agreement;
