@@ -59,3 +59,24 @@ fn header_column_counts_characters() {
     );
     insta::assert_snapshot!(report);
 }
+
+#[test]
+fn contradicted_nationality_shows_the_evidence() {
+    let report = human(&[
+        "fixtures/morocco-visit.ar.txt",
+        "--rules",
+        "rules/examples",
+        "--select",
+        "fact/nationality",
+    ]);
+    // The caption span, the pack's fact in English with both scripts, and
+    // the article's own evidence as labels.
+    assert!(
+        report.contains("«نظيره الإمارات» makes «العابد العلوي بوحامد» Emirati (إماراتي)"),
+        "{report}"
+    );
+    assert!(report.contains("but the pack says Moroccan"), "{report}");
+    assert!(report.contains("headline names Morocco here"), "{report}");
+    assert!(report.contains("caption: fact/nationality"), "{report}");
+    insta::assert_snapshot!(report);
+}

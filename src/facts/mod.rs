@@ -116,6 +116,9 @@ pub struct Attributor<'a> {
     rules: &'a RuleSet,
     tokens: &'a [Token],
     annotations: &'a TokenMentions,
+    /// Tokens inside a longer rank, nationality, title or name that starts
+    /// earlier: "Gen." in "Brig. Gen." names no rank of its own.
+    shadowed: Vec<bool>,
 }
 
 impl<'a> Attributor<'a> {
@@ -126,11 +129,30 @@ impl<'a> Attributor<'a> {
         tokens: &'a [Token],
         annotations: &'a TokenMentions,
     ) -> Self {
+        let mut shadowed = vec![false; tokens.len()];
+        for i in 0..tokens.len() {
+            for a in annotations.at(i) {
+                let long = matches!(
+                    a.target,
+                    Target::Rank(_)
+                        | Target::Demonym { .. }
+                        | Target::CountryName(_)
+                        | Target::RoleTitle { .. }
+                        | Target::EntityName(_)
+                );
+                if long {
+                    for slot in shadowed.iter_mut().take(a.end).skip(i + 1) {
+                        *slot = true;
+                    }
+                }
+            }
+        }
         Attributor {
             article,
             rules,
             tokens,
             annotations,
+            shadowed,
         }
     }
 
@@ -251,6 +273,14 @@ impl<'a> Attributor<'a> {
             return Vec::new();
         };
         let annotations = self.annotations.at(at);
+        if self.shadowed[at]
+            && !matches!(
+                kind,
+                ElementKind::Sep | ElementKind::Number | ElementKind::Marker(_)
+            )
+        {
+            return Vec::new();
+        }
         let mut options: Vec<(usize, Capture)> = match kind {
             ElementKind::Marker(id) => annotations
                 .iter()
@@ -347,11 +377,14 @@ impl<'a> Attributor<'a> {
                 .filter(|&end| !first || end - at >= 2),
         };
         let Some(end) = end else { return Vec::new() };
-        let key: Vec<&str> = self.tokens[at..end.min(at + 2)]
-            .iter()
-            .map(|t| &self.article.normalized.text[t.norm.clone()])
+        // Known by its first two words (a hyphenated word is one word).
+        let words: Vec<String> = self.article.normalized.text
+            [self.tokens[at].norm.start..self.tokens[end - 1].norm.end]
+            .split_whitespace()
+            .take(2)
+            .map(String::from)
             .collect();
-        vec![(end, Capture::Person(Who::Name(key.join(" "))))]
+        vec![(end, Capture::Person(Who::Name(words.join(" "))))]
     }
 
     /// Whether token `i` starts a mention that is not a name (a rank, a
@@ -366,12 +399,19 @@ impl<'a> Attributor<'a> {
     }
 
     /// One to three Arabic words, stopping at punctuation, a number, a
-    /// `name-stop` word or another mention.
+    /// `name-stop` word or another mention. A nisba after the first word is
+    /// part of the name (`ناصر الكندي`, `محمد المصري`), not a nationality.
     fn arabic_name_end(&self, at: usize) -> Option<usize> {
         let mut end = at;
         while end < self.tokens.len() && end - at < 3 {
             let token = &self.tokens[end];
-            if token.kind != TokenKind::Word || self.starts_other_mention(end) {
+            let nisba = end > at
+                && self
+                    .annotations
+                    .at(end)
+                    .iter()
+                    .all(|a| matches!(a.target, Target::Demonym { .. }));
+            if token.kind != TokenKind::Word || (self.starts_other_mention(end) && !nisba) {
                 break;
             }
             end += 1;
@@ -379,19 +419,36 @@ impl<'a> Attributor<'a> {
         (end > at).then_some(end)
     }
 
-    /// One to three capitalised English words.
+    /// One to three capitalised English words; a hyphen or apostrophe
+    /// written without spaces joins parts of one word (`Al-Kindi`,
+    /// `O'Neill`).
     fn english_name_end(&self, at: usize) -> Option<usize> {
+        let capitalised = |i: usize| {
+            let token = &self.tokens[i];
+            token.kind == TokenKind::Word
+                && self.article.text[token.orig.clone()]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+                && !self.starts_other_mention(i)
+        };
         let mut end = at;
-        while end < self.tokens.len() && end - at < 3 {
-            let token = &self.tokens[end];
-            let capitalised = self.article.text[token.orig.clone()]
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase);
-            if token.kind != TokenKind::Word || !capitalised || self.starts_other_mention(end) {
-                break;
-            }
+        let mut words = 0;
+        while end < self.tokens.len() && words < 3 && capitalised(end) {
             end += 1;
+            words += 1;
+            // `Al-Kindi`: a joiner glued to both neighbours continues the word.
+            while end + 1 < self.tokens.len()
+                && matches!(
+                    self.tokens[end].kind,
+                    TokenKind::Punct('-' | '\'' | '\u{2019}')
+                )
+                && self.tokens[end - 1].orig.end == self.tokens[end].orig.start
+                && self.tokens[end].orig.end == self.tokens[end + 1].orig.start
+                && self.tokens[end + 1].kind == TokenKind::Word
+            {
+                end += 2;
+            }
         }
         (end > at).then_some(end)
     }

@@ -96,18 +96,35 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
         let where_ = reference.section.map_or("the article", SectionKind::as_str);
         for other in group.iter().filter(|a| key(&a.value) != reference_key) {
             let here = other.section.map_or("the article", SectionKind::as_str);
+            let (here, where_) = if here == where_ {
+                (
+                    "here".to_string(),
+                    format!(
+                        "on line {} of the {where_}",
+                        context.article.position(reference.range.start).0
+                    ),
+                )
+            } else {
+                (format!("in the {here}"), format!("in the {where_}"))
+            };
             findings.push(
                 Finding::new(
                     "consistency/attribute",
                     Severity::Error,
                     other.range.clone(),
                     format!(
-                        "«{}» is {} in the {here} but {said} in the {where_}",
+                        "«{}» is {} {here} but {said} {where_}",
                         context.text(&other.person.range),
                         phrase(&other.value),
                     ),
                 )
-                .with_label(reference.range.clone(), format!("{where_} says {said}"))
+                .with_label(
+                    reference.range.clone(),
+                    format!(
+                        "{} says {said}",
+                        reference.section.map_or("the article", SectionKind::as_str)
+                    ),
+                )
                 .with_help(format!(
                     "give «{}» one {kind} throughout",
                     context.text(&other.person.range)

@@ -125,9 +125,10 @@ pub fn demonym_in_form(
 }
 
 /// The period a sentence dates its event to: the nearest date expression
-/// in the attribution's sentence, as a first and last day, with its span.
-/// A month without a year is the nearest such month not after the
-/// reference date.
+/// in the attribution's sentence that is not after the reference date, as a
+/// first and last day, with its span ("by 2026" in a sentence speaks of
+/// the future, not of when the facts held). A month without a year is the
+/// nearest such month not after the reference date.
 pub fn sentence_period(
     context: &Context<'_>,
     attribution: &Attribution,
@@ -169,6 +170,7 @@ pub fn sentence_period(
             };
             Some((d.tokens.start.abs_diff(at), first, last, d.range.clone()))
         })
+        .filter(|(_, first, ..)| context.reference.is_none_or(|r| *first <= r.date))
         .min_by_key(|(distance, ..)| *distance)
         .map(|(_, first, last, range)| (first, last, range))
 }

@@ -105,7 +105,12 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
                 )
                 .with_rule(entity.origin.clone())
         };
-        if !held_during(role, first, last) {
+        // Without a date in the sentence, a post held before the reference
+        // date is a question of "then" (below), not of tenure.
+        let ended_before = stated.is_none()
+            && role.from.is_none_or(|from| from.first_day() <= reference)
+            && role.to.is_some_and(|to| to.last_day() < reference);
+        if !held_during(role, first, last) && !ended_before {
             let when = match &stated {
                 Some((_, _, range)) => format!("«{}»", context.text(range)),
                 None => format!("the article's date, {reference}"),
