@@ -119,6 +119,17 @@ struct CheckArgs {
     /// When to use colour in the human report.
     #[arg(long, value_enum, default_value = "auto")]
     color: ColorChoice,
+    /// Apply safe fixes to the files (atomically), print what changed, then
+    /// report what is left. With `-`, print the fixed text instead.
+    #[arg(long)]
+    fix: bool,
+    /// With --fix, also apply unsafe fixes (those that need a person's
+    /// judgement: check the result).
+    #[arg(long, requires = "fix")]
+    unsafe_fixes: bool,
+    /// With --fix, print a unified diff of the fixes and write nothing.
+    #[arg(long, requires = "fix")]
+    diff: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -259,7 +270,13 @@ fn check(args: CheckArgs) -> io::Result<u8> {
     }
     let inputs = collect_inputs(&args.paths);
     let rules = &loaded.rules;
-    let reports: Vec<FileReport> = inputs
+    let check_text = |path: &str, text: String| {
+        Article::load(path, text, &options).map(|mut article| Checked {
+            findings: checks::run_all(&mut article, rules, &check_options),
+            article,
+        })
+    };
+    let mut reports: Vec<FileReport> = inputs
         .into_par_iter()
         .map(|(path, walk_error)| {
             let outcome = match walk_error {
@@ -267,16 +284,19 @@ fn check(args: CheckArgs) -> io::Result<u8> {
                     path: path.clone(),
                     source,
                 }),
-                None => read_article_source(&path)
-                    .and_then(|text| Article::load(&path, text, &options))
-                    .map(|mut article| Checked {
-                        findings: checks::run_all(&mut article, rules, &check_options),
-                        article,
-                    }),
+                None => read_article_source(&path).and_then(|text| check_text(&path, text)),
             };
             FileReport { path, outcome }
         })
         .collect();
+    let mut fix_failed = false;
+    if args.fix {
+        match apply_fixes(&args, &mut reports, &check_text)? {
+            FixRun::Diffed(any) => return Ok(if any { EXIT_FINDINGS } else { EXIT_CLEAN }),
+            FixRun::Stdin(code) => return Ok(code),
+            FixRun::Written { failed } => fix_failed = failed,
+        }
+    }
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
@@ -301,12 +321,121 @@ fn check(args: CheckArgs) -> io::Result<u8> {
         }
     }
     let summary = Summary::of(&reports);
-    Ok(if !loaded.errors.is_empty() || summary.failed_files > 0 {
-        EXIT_ERROR
-    } else if summary.at_or_above(args.fail_on) > 0 {
-        EXIT_FINDINGS
+    Ok(
+        if !loaded.errors.is_empty() || summary.failed_files > 0 || fix_failed {
+            EXIT_ERROR
+        } else if summary.at_or_above(args.fail_on) > 0 {
+            EXIT_FINDINGS
+        } else {
+            EXIT_CLEAN
+        },
+    )
+}
+
+/// What `--fix` did.
+enum FixRun {
+    /// `--diff`: diffs printed, nothing written; whether there was any.
+    Diffed(bool),
+    /// Standard input: the fixed text printed, with this exit status.
+    Stdin(u8),
+    /// Files written (and re-checked); whether any could not be.
+    Written {
+        /// A file changed since it was checked, or could not be written.
+        failed: bool,
+    },
+}
+
+/// Applies the planned fixes of every checked file: prints diffs, prints
+/// the fixed standard input, or writes files atomically and re-checks them
+/// so that the report shows what is left.
+fn apply_fixes(
+    args: &CheckArgs,
+    reports: &mut [FileReport],
+    check_text: &(dyn Fn(&str, String) -> Result<Checked, factlint::article::LoadError> + Sync),
+) -> io::Result<FixRun> {
+    let machine = args.format != Format::Human;
+    let mut any_diff = false;
+    let mut failed = false;
+    let mut skipped_unsafe = 0;
+    for report in reports.iter_mut() {
+        let Ok(checked) = &report.outcome else {
+            continue;
+        };
+        let plan = factlint::fix::plan(&checked.findings, args.unsafe_fixes);
+        skipped_unsafe += plan.unsafe_skipped;
+        let text = &checked.article.text;
+        let fixed = factlint::fix::apply(text, &plan.edits);
+        if args.diff {
+            if !plan.edits.is_empty() {
+                any_diff = true;
+                print!(
+                    "{}",
+                    factlint::fix::unified_diff(&report.path, text, &fixed)
+                );
+            }
+            continue;
+        }
+        if report.path == "-" {
+            print!("{fixed}");
+            let remaining = check_text("-", fixed)
+                .map(|c| {
+                    c.findings
+                        .iter()
+                        .filter(|f| f.severity >= args.fail_on)
+                        .count()
+                })
+                .unwrap_or(0);
+            return Ok(FixRun::Stdin(if remaining > 0 {
+                EXIT_FINDINGS
+            } else {
+                EXIT_CLEAN
+            }));
+        }
+        if plan.edits.is_empty() {
+            continue;
+        }
+        let path = std::path::Path::new(&report.path);
+        match factlint::fix::write_atomically(path, text, &fixed) {
+            Ok(factlint::fix::Written::Fixed) => {
+                for edit in &plan.edits {
+                    let line = checked.article.position(edit.range.start).0;
+                    let message = format!(
+                        "fixed {}:{line}: {} «{}» → «{}»",
+                        report.path,
+                        edit.code,
+                        &text[edit.range.clone()],
+                        edit.replacement
+                    );
+                    if machine {
+                        eprintln!("{message}");
+                    } else {
+                        println!("{message}");
+                    }
+                }
+                report.outcome = check_text(&report.path, fixed);
+            }
+            Ok(factlint::fix::Written::ChangedSinceChecked) => {
+                eprintln!(
+                    "factlint: {}: changed since it was checked; not fixed",
+                    report.path
+                );
+                failed = true;
+            }
+            Err(err) => {
+                eprintln!("factlint: {}: cannot write the fixes: {err}", report.path);
+                failed = true;
+            }
+        }
+    }
+    if skipped_unsafe > 0 {
+        eprintln!(
+            "factlint: {skipped_unsafe} unsafe fix(es) not applied; --unsafe-fixes applies them"
+        );
+    }
+    Ok(if args.diff {
+        FixRun::Diffed(any_diff)
     } else {
-        EXIT_CLEAN
+        FixRun::Written { failed }
     })
 }
 

@@ -42,6 +42,7 @@ pub mod checks;
 pub mod dates;
 pub mod facts;
 pub mod finding;
+pub mod fix;
 pub mod report;
 pub mod rules;
 pub mod text;

@@ -221,8 +221,63 @@ pub fn run_all(article: &mut Article, rules: &RuleSet, options: &CheckOptions) -
             .with_help("add `date:` to the front matter or pass --date YYYY-MM-DD"),
         );
     }
+    downgrade_fixes_in_quotations(&article.text, &mut findings);
     findings.sort_by(|a, b| {
         (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code))
     });
     findings
+}
+
+/// Byte ranges of direct quotations: text between “ ”, « » or a pair of
+/// straight double quotes on one line.
+fn quotations(text: &str) -> Vec<Range<usize>> {
+    let mut spans = Vec::new();
+    for (open, close) in [('“', '”'), ('«', '»')] {
+        let mut from = 0;
+        while let Some(start) = text[from..].find(open).map(|i| from + i) {
+            let inner = start + open.len_utf8();
+            let Some(end) = text[inner..].find(close).map(|i| inner + i) else {
+                break;
+            };
+            spans.push(inner..end);
+            from = end + close.len_utf8();
+        }
+    }
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let quotes: Vec<usize> = line.match_indices('"').map(|(i, _)| offset + i).collect();
+        for pair in quotes.chunks_exact(2) {
+            spans.push(pair[0] + 1..pair[1]);
+        }
+        offset += line.len();
+    }
+    spans
+}
+
+/// A fix inside a direct quotation would change what someone said: it is
+/// shown, never applied (`display-only`).
+fn downgrade_fixes_in_quotations(text: &str, findings: &mut [Finding]) {
+    let quotes = quotations(text);
+    for finding in findings {
+        let inside = quotes
+            .iter()
+            .any(|q| q.start <= finding.range.start && finding.range.end <= q.end);
+        if let Some(fix) = &mut finding.fix
+            && inside
+        {
+            fix.applicability = crate::finding::Applicability::DisplayOnly;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotations_are_found() {
+        let text = "قال: «هاذا خطأ» ثم “teh end” and \"the the\"\nnext \"line";
+        let spans: Vec<&str> = quotations(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(spans, vec!["teh end", "هاذا خطأ", "the the"]);
+    }
 }

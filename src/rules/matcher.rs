@@ -130,11 +130,11 @@ impl MatcherBuilder {
         if normalized.is_empty() {
             return;
         }
-                // Exact rules compare the light form of what matched with their
+        // Exact rules compare the light form of what matched with their
         // own: full normalisation may have merged letters (hamza, alef
         // maqsura…) in the text or in the pattern. An ASCII pattern has only
         // case to fold, which both forms fold alike.
-                let exact = (exact && !pattern.is_ascii()).then(|| light_form(pattern.trim()));
+        let exact = (exact && !pattern.is_ascii()).then(|| light_form(pattern.trim()));
         if let Some(rest) = normalized.strip_prefix("ال")
             && !rest.is_empty()
         {
@@ -432,12 +432,13 @@ mod tests {
         assert!(found(&["مان"], "عمان").is_empty());
     }
 
-        #[test]
+    #[test]
     fn exact_literals_keep_their_letters() {
         let mut builder = MatcherBuilder::default();
         builder.literal("هولاء", Language::Ar, Target::Typo(0), true);
         let matcher = builder.build().unwrap();
-        for (text, hits) in [("قال هؤلاء", 0), ("قال هولاء", 1), ("قال وهولاء", 1)] {
+        for (text, hits) in [("قال هؤلاء", 0), ("قال هولاء", 1), ("قال وهولاء", 1)]
+        {
             let article = Article::from_text("t.txt", text, &LoadOptions::default());
             assert_eq!(matcher.find(&article).len(), hits, "{text}");
         }

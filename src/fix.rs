@@ -1,0 +1,210 @@
+//! Applying fixes: choosing which edits to make, making them, and writing
+//! the file back without ever corrupting or truncating it.
+//!
+//! Only `safe` fixes are applied unless unsafe ones are asked for;
+//! display-only suggestions never are. Overlapping edits are never both
+//! applied: the first in the file wins, and the next run picks up what is
+//! left. Writing re-reads the file and leaves it alone if it changed since
+//! it was checked, then writes a temporary file in the same folder, flushes
+//! and syncs it, gives it the original's permissions and renames it over
+//! the original, so an interrupted run leaves either the old file or the
+//! new one.
+
+use std::io::{self, Write};
+use std::ops::Range;
+use std::path::Path;
+
+use crate::finding::{Applicability, Finding};
+
+/// One replacement in a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    /// The bytes replaced.
+    pub range: Range<usize>,
+    /// What replaces them.
+    pub replacement: String,
+    /// The code of the finding the edit fixes.
+    pub code: &'static str,
+}
+
+/// The edits to make for a set of findings.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Plan {
+    /// Edits in file order, not overlapping.
+    pub edits: Vec<Edit>,
+    /// Fixes left out because they need `--unsafe-fixes`.
+    pub unsafe_skipped: usize,
+    /// Fixes left out because they overlap an edit already planned.
+    pub overlapping: usize,
+}
+
+/// Chooses the edits to make: safe fixes (and unsafe ones if `allow_unsafe`),
+/// no two overlapping, none that changes nothing.
+pub fn plan(findings: &[Finding], allow_unsafe: bool) -> Plan {
+    let mut candidates: Vec<Edit> = Vec::new();
+    let mut plan = Plan::default();
+    for finding in findings {
+        let Some(fix) = &finding.fix else { continue };
+        match fix.applicability {
+            Applicability::Safe => {}
+            Applicability::Unsafe if allow_unsafe => {}
+            Applicability::Unsafe => {
+                plan.unsafe_skipped += 1;
+                continue;
+            }
+            Applicability::DisplayOnly => continue,
+        }
+        candidates.push(Edit {
+            range: finding.range.clone(),
+            replacement: fix.replacement.clone(),
+            code: finding.code,
+        });
+    }
+    candidates.sort_by_key(|e| (e.range.start, e.range.end));
+    candidates.dedup();
+    for edit in candidates {
+        let overlaps = plan
+            .edits
+            .last()
+            .is_some_and(|last| edit.range.start < last.range.end);
+        if overlaps {
+            plan.overlapping += 1;
+        } else {
+            plan.edits.push(edit);
+        }
+    }
+    plan
+}
+
+/// The text with the edits made (edits in file order, not overlapping).
+pub fn apply(text: &str, edits: &[Edit]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for edit in edits {
+        out.push_str(&text[at..edit.range.start]);
+        out.push_str(&edit.replacement);
+        at = edit.range.end;
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+/// What writing a fixed file did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Written {
+    /// The file now holds the fixed text.
+    Fixed,
+    /// The file changed since it was checked; it was left alone.
+    ChangedSinceChecked,
+}
+
+/// Replaces the file at `path`, which held `checked` when it was checked,
+/// with `fixed`, atomically (see the module documentation).
+pub fn write_atomically(path: &Path, checked: &str, fixed: &str) -> io::Result<Written> {
+    let now = std::fs::read(path)?;
+    if now != checked.as_bytes() {
+        return Ok(Written::ChangedSinceChecked);
+    }
+    let permissions = std::fs::metadata(path)?.permissions();
+    let folder = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut temporary = tempfile::Builder::new()
+        .prefix(".factlint-fix-")
+        .tempfile_in(folder)?;
+    temporary.write_all(fixed.as_bytes())?;
+    temporary.flush()?;
+    temporary.as_file().sync_all()?;
+    std::fs::set_permissions(temporary.path(), permissions)?;
+    temporary.persist(path).map_err(|e| e.error)?;
+    Ok(Written::Fixed)
+}
+
+/// A unified diff of a fix, for `--fix --diff`.
+pub fn unified_diff(path: &str, before: &str, after: &str) -> String {
+    let (old, new) = if path.starts_with('/') {
+        (path.to_string(), path.to_string())
+    } else {
+        (format!("a/{path}"), format!("b/{path}"))
+    };
+    similar::TextDiff::from_lines(before, after)
+        .unified_diff()
+        .context_radius(1)
+        .header(&old, &new)
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::finding::Severity;
+
+    fn finding(range: Range<usize>, replacement: &str, applicability: Applicability) -> Finding {
+        Finding::new("typo/substitution", Severity::Error, range, "x")
+            .with_fix(replacement, applicability)
+    }
+
+    #[test]
+    fn overlapping_and_unsafe_fixes_are_left_out() {
+        let findings = vec![
+            finding(0..3, "one", Applicability::Safe),
+            finding(2..5, "two", Applicability::Safe),
+            finding(6..8, "three", Applicability::Unsafe),
+            finding(9..10, "four", Applicability::DisplayOnly),
+        ];
+        let plan = plan(&findings, false);
+        assert_eq!(plan.edits.len(), 1);
+        assert_eq!((plan.overlapping, plan.unsafe_skipped), (1, 1));
+        assert_eq!(super::plan(&findings, true).edits.len(), 2);
+    }
+
+    #[test]
+    fn edits_apply_in_order() {
+        let edits = vec![
+            Edit {
+                range: 0..3,
+                replacement: "The".into(),
+                code: "x",
+            },
+            Edit {
+                range: 8..11,
+                replacement: "met".into(),
+                code: "x",
+            },
+        ];
+        assert_eq!(apply("teh man mte her", &edits), "The man met her");
+    }
+
+    #[test]
+    fn a_file_changed_since_it_was_checked_is_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        std::fs::write(&path, "edited meanwhile").unwrap();
+        assert_eq!(
+            write_atomically(&path, "as checked", "fixed").unwrap(),
+            Written::ChangedSinceChecked
+        );
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "edited meanwhile");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn writing_keeps_permissions_and_leaves_no_temporary_file() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        std::fs::write(&path, "teh").unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+        assert_eq!(
+            write_atomically(&path, "teh", "the").unwrap(),
+            Written::Fixed
+        );
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "the");
+        assert_eq!(
+            std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o640
+        );
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+}

@@ -1,0 +1,113 @@
+//! `--fix`: exactly the safe fixes, nothing else, atomically, converging.
+
+mod common;
+
+use common::*;
+
+/// A copy of the reference article in a temporary folder.
+fn copy_of_reference() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("morocco-visit.ar.txt");
+    std::fs::copy(root().join("fixtures/morocco-visit.ar.txt"), &path).unwrap();
+    (dir, path)
+}
+
+fn fix(path: &std::path::Path, extra: &[&str]) -> std::process::Output {
+    let rules = root().join("rules/examples");
+    let mut args = vec![
+        "check",
+        path.to_str().unwrap(),
+        "--rules",
+        rules.to_str().unwrap(),
+        "--fix",
+        "--color",
+        "never",
+    ];
+    args.extend_from_slice(extra);
+    factlint(&args)
+}
+
+#[test]
+fn fix_makes_exactly_the_three_safe_replacements() {
+    let (_dir, path) = copy_of_reference();
+    let original = std::fs::read_to_string(&path).unwrap();
+    let output = fix(&path, &[]);
+    assert!(code(&output) < 2, "{}", stderr(&output));
+    let fixed = std::fs::read_to_string(&path).unwrap();
+    // Items 4, 5 and 6 of the reference article, and no other byte.
+    let expected = original
+        .replacen("سلاح الجوي", "سلاح الجو", 1)
+        .replacen("بعد قطاعات", "بعض قطاعات", 1)
+        .replacen("وكانت المغرب", "وكان المغرب", 1);
+    assert_eq!(fixed, expected);
+    let out = stdout(&output);
+    assert_eq!(out.matches("fixed ").count(), 3, "{out}");
+    // The unsafe fixes (the nationality, the adjective) were shown, not made.
+    assert!(stderr(&output).contains("unsafe fix(es) not applied"));
+    assert!(fixed.contains("نظيره الإمارات"));
+}
+
+#[test]
+fn a_second_fix_finds_nothing_more_to_fix() {
+    let (_dir, path) = copy_of_reference();
+    fix(&path, &[]);
+    let once = std::fs::read(&path).unwrap();
+    let output = fix(&path, &[]);
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        once,
+        "the second run changed the file"
+    );
+    assert!(!stdout(&output).contains("fixed "), "{}", stdout(&output));
+}
+
+#[test]
+fn diff_prints_and_writes_nothing() {
+    let (_dir, path) = copy_of_reference();
+    let before = std::fs::read(&path).unwrap();
+    let output = fix(&path, &["--diff"]);
+    assert_eq!(code(&output), 1, "fixes available");
+    let diff = stdout(&output);
+    assert!(diff.contains("-اختتم قائد سلاح الجوي"), "{diff}");
+    assert!(diff.contains("+اختتم قائد سلاح الجو "), "{diff}");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn unsafe_fixes_need_opting_in() {
+    let (_dir, path) = copy_of_reference();
+    fix(&path, &["--unsafe-fixes"]);
+    let fixed = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        fixed.contains("نظيره المغربي"),
+        "the nationality was fixed from the pack"
+    );
+}
+
+#[test]
+fn fixes_inside_quotations_are_only_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("quote.txt");
+    std::fs::write(
+        &path,
+        "Headline\n\nHe said: \"the goverment will act\", and the goverment did.\n",
+    )
+    .unwrap();
+    let output = factlint(&["check", path.to_str().unwrap(), "--fix", "--color", "never"]);
+    assert!(code(&output) < 2, "{}", stderr(&output));
+    let fixed = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(
+        fixed,
+        "Headline\n\nHe said: \"the goverment will act\", and the government did.\n"
+    );
+}
+
+#[test]
+fn stdin_fix_prints_the_fixed_text() {
+    let output = factlint_in(
+        &root(),
+        &["check", "-", "--fix"],
+        Some(b"The goverment met.\n"),
+    );
+    assert_eq!(stdout(&output), "The government met.\n");
+}
