@@ -79,17 +79,6 @@ pub struct CodeInfo {
     pub check: Option<CheckFn>,
 }
 
-const fn planned(code: &'static str, summary: &'static str, severity: Severity) -> CodeInfo {
-    CodeInfo {
-        code,
-        summary,
-        doc: "",
-        severity,
-        status: Status::Planned,
-        check: None,
-    }
-}
-
 /// Every code, in family order.
 pub static REGISTRY: &[CodeInfo] = &[
     stable(
@@ -141,10 +130,12 @@ pub static REGISTRY: &[CodeInfo] = &[
         Severity::Error,
         super::consistency::attribute::check,
     ),
-    planned(
+    stable(
         "consistency/spelling",
         "one name or phrase spelled two ways",
+        super::consistency::spelling::DOC,
         Severity::Warning,
+        super::consistency::spelling::check,
     ),
     stable(
         "typo/substitution",
@@ -160,15 +151,19 @@ pub static REGISTRY: &[CodeInfo] = &[
         Severity::Error,
         super::typo::confusable::check,
     ),
-    planned(
+    stable(
         "typo/repeated-word",
         "the same word twice in a row",
+        super::typo::repeated_word::DOC,
         Severity::Warning,
+        super::typo::repeated_word::check,
     ),
-    planned(
+    stable(
         "typo/name",
         "a near miss of a known name",
+        super::typo::name::DOC,
         Severity::Warning,
+        super::typo::name::check,
     ),
     stable(
         "grammar/agreement",

@@ -31,6 +31,10 @@ pub const BUNDLED_PACKS: &[(&str, &str)] = &[
         include_str!("../../rules/lexicon/ranks.yaml"),
     ),
     (
+        "rules/lexicon/repetition.yaml",
+        include_str!("../../rules/lexicon/repetition.yaml"),
+    ),
+    (
         "rules/typos/ar-common.yaml",
         include_str!("../../rules/typos/ar-common.yaml"),
     ),

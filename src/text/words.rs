@@ -73,9 +73,14 @@ pub fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 /// that a mention may start there: `والمغرب` yields the offsets after `و`
 /// and after `وال`. The chain must leave at least one letter.
 pub fn proclitic_ends(word: &str) -> impl Iterator<Item = usize> + '_ {
-    // Arabic letters are two bytes in UTF-8; a chain is at most four letters.
+    // Arabic letters are two bytes in UTF-8; a chain is at most four
+    // letters. After a preposition or the article it leaves at least three
+    // (`وكان` is not `و` + `ك` + `ان`); after a bare conjunction, two
+    // (`وفي`, `ومع`).
     [2, 4, 6, 8].into_iter().filter(move |&end| {
-        end < word.len() && word.is_char_boundary(end) && is_proclitic_chain(&word[..end])
+        let conjunction_only = matches!(&word[..end.min(word.len())], "و" | "ف");
+        let rest = if conjunction_only { 4 } else { 6 };
+        end + rest <= word.len() && word.is_char_boundary(end) && is_proclitic_chain(&word[..end])
     })
 }
 

@@ -2,3 +2,4 @@
 //! pack needed.
 
 pub mod attribute;
+pub mod spelling;

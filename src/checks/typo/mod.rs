@@ -1,6 +1,8 @@
 //! The `typo` family: known misspellings and confusions from packs.
 
 pub mod confusable;
+pub mod name;
+pub mod repeated_word;
 pub mod substitution;
 
 use crate::checks::Context;

@@ -1,0 +1,303 @@
+//! `consistency/spelling`: one phrase or name spelled two ways in one
+//! article.
+
+use std::collections::HashMap;
+
+use crate::article::Language;
+use crate::checks::Context;
+use crate::finding::{Applicability, Finding, Severity};
+use crate::rules::Target;
+use crate::text::tokens::TokenKind;
+
+/// The documentation `factlint explain consistency/spelling` prints.
+pub const DOC: &str = "\
+## What it checks
+With no pack needed, finds a spelling the article uses once where it uses a
+form one letter away (compared by normalised letters) at least twice:
+
+- in a fixed phrase: a word that is followed by the same word every time
+  but once, and that once by a word one letter off (`سلاح الجوي` in an
+  article that writes `سلاح الجو` five times);
+- in an English name: a capitalised word used once, one letter off a
+  capitalised word used at least twice (`Kochavy` beside `Kochavi`),
+  plurals and possessives aside.
+
+A place already reported as a known typo is not reported again.
+
+## Why it matters
+An article that spells a name or a fixed phrase two ways is wrong at least
+once, and readers notice the inconsistency even when they cannot tell which
+is right.
+
+## Example
+`سلاح الجو` four times and `سلاح الجوي` once: the once is flagged. Four
+times `Kochavi` and once `Kochavy`: `Kochavy` is flagged.
+
+## Fix safety
+Unsafe: the majority spelling is offered, and the majority can be wrong.
+";
+
+fn word<'a>(context: &'a Context<'_>, i: usize) -> Option<&'a str> {
+    let token = context.tokens.get(i)?;
+    (token.kind == TokenKind::Word).then(|| &context.article.normalized.text[token.norm.clone()])
+}
+
+/// Whether two forms are one letter apart in a way that is a misspelling
+/// rather than grammar: a letter changed or two letters swapped inside the
+/// word, or a letter added inside it. Changes at the edges of a word are
+/// usually affixes (`بلاده`/`بلادها`, `dlr`/`dlrs`, `had`/`has`) and are left
+/// alone, except the final ta marbuta and alef maqsura, which are spelling
+/// (`ضراغمة`/`ضراغمه`); so is an Arabic long vowel added inside a word,
+/// which is usually a broken plural (`مكتب`/`مكاتب`). In a `name`, a last
+/// letter changed is a misspelling too (`Kochavy`/`Kochavi`).
+fn misspelling_apart(a: &str, b: &str, name: bool) -> bool {
+    if a == b || strsim::damerau_levenshtein(a, b) != 1 {
+        return false;
+    }
+    let (x, y): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let (n, m) = (x.len(), y.len());
+    // Arabic words carry proclitics and the article in their first letters
+    // (`لاتفاق`/`للاتفاق`): changes there are grammar too.
+    let first = if x
+        .first()
+        .is_some_and(|&c| crate::text::words::is_arabic_letter(c))
+    {
+        2
+    } else {
+        1
+    };
+    if n == m {
+        let differing: Vec<usize> = (0..n).filter(|&i| x[i] != y[i]).collect();
+        return match differing.as_slice() {
+            // A substitution: inside the word, or a final ة/ه or ى/ي.
+            [k] => {
+                (*k >= first && (*k + 1 < n || name))
+                    || (*k + 1 == n
+                        && matches!(
+                            (x[*k], y[*k]),
+                            ('ة', 'ه') | ('ه', 'ة') | ('ى', 'ي') | ('ي', 'ى')
+                        ))
+            }
+            // A transposition not involving the first letter.
+            [k, _] => *k >= first,
+            _ => false,
+        };
+    }
+    // An insertion: `short` is `long` without one letter.
+    let (short, long) = if n < m { (&x, &y) } else { (&y, &x) };
+    let k = (0..short.len())
+        .find(|&i| short[i] != long[i])
+        .unwrap_or(short.len());
+    k >= first && k + 1 < long.len() && !matches!(long[k], 'ا' | 'و' | 'ي')
+}
+
+/// Reports phrases and names spelled two ways.
+pub fn check(context: &Context<'_>) -> Vec<Finding> {
+    let typos: Vec<std::ops::Range<usize>> = context
+        .mentions
+        .iter()
+        .filter(|m| matches!(m.target, Target::Typo(_)))
+        .map(|m| m.range.clone())
+        .collect();
+    let reported = |range: &std::ops::Range<usize>| {
+        typos
+            .iter()
+            .any(|t| t.start < range.end && range.start < t.end)
+    };
+    let mut findings = phrases(context);
+    if context.article.language == Language::En {
+        findings.extend(names(context));
+    }
+    findings.retain(|f| !reported(&f.range));
+    // One finding per place: a name inside a flagged phrase is not repeated.
+    findings.sort_by_key(|f| (f.range.start, std::cmp::Reverse(f.range.end)));
+    let mut kept: Vec<Finding> = Vec::new();
+    for finding in findings {
+        if !kept
+            .iter()
+            .any(|k| k.range.start <= finding.range.start && finding.range.end <= k.range.end)
+        {
+            kept.push(finding);
+        }
+    }
+    kept
+}
+
+/// The fixed-phrase rule.
+fn phrases(context: &Context<'_>) -> Vec<Finding> {
+    // For each word, the words that follow it, with where.
+    let mut next: HashMap<&str, Vec<(usize, &str)>> = HashMap::new();
+    for i in 0..context.tokens.len().saturating_sub(1) {
+        let (Some(first), Some(second)) = (word(context, i), word(context, i + 1)) else {
+            continue;
+        };
+        if first.chars().count() >= 3 && context.sentences.get(i) == context.sentences.get(i + 1) {
+            next.entry(first).or_default().push((i, second));
+        }
+    }
+    let mut findings = Vec::new();
+    for followers in next.into_values() {
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for (_, w) in &followers {
+            *counts.entry(w).or_default() += 1;
+        }
+        if counts.len() != 2 {
+            continue;
+        }
+        let mut forms: Vec<(&str, usize)> = counts.into_iter().collect();
+        forms.sort_by_key(|&(_, n)| n);
+        let ((rare, once), (usual, often)) = (forms[0], forms[1]);
+        if once != 1
+            || often < 2
+            || usual.chars().count() < 3
+            || !misspelling_apart(rare, usual, false)
+        {
+            continue;
+        }
+        let Some(&(i, _)) = followers.iter().find(|(_, w)| *w == rare) else {
+            continue;
+        };
+        let range = context.tokens[i].orig.start..context.tokens[i + 1].orig.end;
+        let usual_at = followers
+            .iter()
+            .find(|(_, w)| *w == usual)
+            .map(|&(j, _)| j)
+            .unwrap_or(i);
+        let usual_range =
+            context.tokens[usual_at].orig.start..context.tokens[usual_at + 1].orig.end;
+        let replacement = format!(
+            "{} {}",
+            context.text(&context.tokens[i].orig),
+            context.text(&context.tokens[usual_at + 1].orig)
+        );
+        findings.push(
+            Finding::new(
+                "consistency/spelling",
+                Severity::Warning,
+                range.clone(),
+                format!(
+                    "«{}» is written «{}» {often} other times in this article",
+                    context.text(&range),
+                    context.text(&usual_range)
+                ),
+            )
+            .with_label(usual_range, format!("spelled this way {often} times"))
+            .with_help("use one spelling throughout")
+            .with_fix(replacement, Applicability::Unsafe),
+        );
+    }
+    findings.sort_by_key(|f| f.range.start);
+    findings
+}
+
+/// The English names rule: capitalised words not at a sentence start.
+fn names(context: &Context<'_>) -> Vec<Finding> {
+    let mut forms: HashMap<String, Vec<usize>> = HashMap::new();
+    for i in 1..context.tokens.len() {
+        let token = &context.tokens[i];
+        let written = context.text(&token.orig);
+        let capitalised = written.chars().next().is_some_and(char::is_uppercase)
+            && written.chars().skip(1).all(char::is_lowercase);
+        let sentence_start = context.sentences.get(i) != context.sentences.get(i - 1)
+            || context.tokens[i - 1].ends_sentence();
+        if token.kind == TokenKind::Word
+            && capitalised
+            && !sentence_start
+            && written.chars().count() >= 5
+        {
+            forms.entry(written.to_lowercase()).or_default().push(i);
+        }
+    }
+    let mut findings = Vec::new();
+    for (rare, places) in &forms {
+        if places.len() != 1 {
+            continue;
+        }
+        let usual = forms.iter().find(|(usual, at)| {
+            at.len() >= 2
+                && misspelling_apart(rare, usual, true)
+                && *rare != format!("{usual}s")
+                && **usual != format!("{rare}s")
+        });
+        let Some((usual, at)) = usual else { continue };
+        let i = places[0];
+        // `Chi-Cheng` beside `Chang`: part of a hyphenated name.
+        let previous = &context.tokens[i - 1];
+        if previous.is_punct('-') && previous.orig.end == context.tokens[i].orig.start {
+            continue;
+        }
+        // `Donald Regan` beside `Reagan`: after a first name that never
+        // comes before the usual form, it is another person.
+        if let Some(first_name) = word(context, i - 1)
+            && context
+                .text(&previous.orig)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        {
+            let pairs_with_usual = (1..context.tokens.len()).any(|j| {
+                word(context, j).is_some_and(|w| w.to_lowercase() == *usual)
+                    && word(context, j - 1) == Some(first_name)
+            });
+            if !pairs_with_usual {
+                continue;
+            }
+        }
+        let range = context.tokens[i].orig.clone();
+        let usual_range = context.tokens[at[0]].orig.clone();
+        findings.push(
+            Finding::new(
+                "consistency/spelling",
+                Severity::Warning,
+                range.clone(),
+                format!(
+                    "«{}» is spelled «{}» {} other times in this article",
+                    context.text(&range),
+                    context.text(&usual_range),
+                    at.len()
+                ),
+            )
+            .with_label(
+                usual_range.clone(),
+                format!("spelled this way {} times", at.len()),
+            )
+            .with_help("use one spelling throughout")
+            .with_fix(
+                context.text(&usual_range).to_string(),
+                Applicability::Unsafe,
+            ),
+        );
+    }
+    findings.sort_by_key(|f| f.range.start);
+    findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::misspelling_apart;
+
+    #[test]
+    fn misspellings_but_not_affixes() {
+        for (a, b) in [
+            ("النخابين", "الناخبين"),
+            ("السبور", "السوبر"),
+            ("المضللة", "المظللة"),
+            ("ضراغمة", "ضراغمه"),
+            ("goverment", "government"),
+        ] {
+            assert!(misspelling_apart(a, b, false), "{a} / {b}");
+        }
+        assert!(misspelling_apart("kochavy", "kochavi", true));
+        assert!(!misspelling_apart("kochavy", "kochavi", false));
+        for (a, b) in [
+            ("بلاده", "بلادها"),
+            ("مكتب", "مكاتب"),
+            ("للاتفاق", "لاتفاق"),
+            ("dlr", "dlrs"),
+            ("had", "has"),
+            ("كان", "كانت"),
+        ] {
+            assert!(!misspelling_apart(a, b, false), "{a} / {b}");
+        }
+    }
+}

@@ -1,0 +1,173 @@
+//! `typo/name`: a near miss of a name from a pack.
+
+use std::collections::HashMap;
+
+use crate::checks::Context;
+use crate::finding::{Applicability, Finding, Severity};
+use crate::rules::Target;
+use crate::text::normalize::light_form;
+use crate::text::normalize_pattern;
+use crate::text::tokens::TokenKind;
+
+/// The documentation `factlint explain typo/name` prints.
+pub const DOC: &str = "\
+## What it checks
+Finds a person's name from a pack written not quite as the pack writes it:
+
+- letters that normalisation lets match but the pack spells otherwise
+  (`أفيف كوخافى` for `أفيف كوخافي`); a dropped hamza on alef is house style,
+  not a misspelling, and is not reported;
+- a name of two or more words with one word exact and another one or two
+  letters off (`Aviv Kochavy` for `Aviv Kochavi`).
+
+## Why it matters
+Names are facts: a misspelt name is wrong in print and breaks search and
+archives.
+
+## Example
+With `Aviv Kochavi` in a pack, `Aviv Kochavy` is flagged and `Aviv Kochavi`
+is not.
+
+## Fix safety
+The pack's spelling is offered. It is safe for a letter that normalisation
+already equates (`ى`/`ي`), unsafe for a near miss, which may be another
+person.
+";
+
+/// Alef and hamza-on-alef forms as one letter: their spelling is house
+/// style, not a misspelling of a name.
+fn fold_alef(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
+            c => c,
+        })
+        .collect()
+}
+
+/// How many letters two words may differ by and still be a near miss.
+fn tolerance(word: &str) -> usize {
+    if word.chars().count() >= 8 { 2 } else { 1 }
+}
+
+/// Reports near misses of pack names.
+pub fn check(context: &Context<'_>) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let language = context.article.language;
+    // Letters that match only through normalisation.
+    for mention in context.mentions {
+        let Target::EntityName(e) = mention.target else {
+            continue;
+        };
+        let entity = &context.rules.entities[e];
+        let written = fold_alef(&light_form(context.text(&mention.range)));
+        let names = entity.names.get(mention.language);
+        if names.iter().any(|n| fold_alef(&light_form(n)) == written) {
+            continue;
+        }
+        let Some(pack) = names
+            .iter()
+            .find(|n| normalize_pattern(n) == normalize_pattern(context.text(&mention.range)))
+        else {
+            continue;
+        };
+        findings.push(
+            Finding::new(
+                "typo/name",
+                Severity::Warning,
+                mention.range.clone(),
+                format!(
+                    "«{}» is spelled «{pack}» in the pack",
+                    context.text(&mention.range)
+                ),
+            )
+            .with_help(format!("write «{pack}»"))
+            .with_rule(entity.origin.clone())
+            .with_fix(pack.clone(), Applicability::Safe),
+        );
+    }
+    // Near misses of names of two or more words.
+    let mut index: HashMap<String, Vec<(usize, usize, usize)>> = HashMap::new();
+    let mut names: Vec<Vec<String>> = Vec::new();
+    let mut owners: Vec<(usize, String)> = Vec::new();
+    for (e, entity) in context.rules.entities.iter().enumerate() {
+        for name in entity.names.get(language) {
+            let words: Vec<String> = normalize_pattern(name)
+                .split(' ')
+                .map(String::from)
+                .collect();
+            if words.len() < 2 {
+                continue;
+            }
+            let n = names.len();
+            for (position, word) in words.iter().enumerate() {
+                index
+                    .entry(word.clone())
+                    .or_default()
+                    .push((n, position, e));
+            }
+            names.push(words);
+            owners.push((e, name.clone()));
+        }
+    }
+    if names.is_empty() {
+        return findings;
+    }
+    let text = &context.article.normalized.text;
+    let words: Vec<usize> = (0..context.tokens.len())
+        .filter(|&i| context.tokens[i].kind == TokenKind::Word)
+        .collect();
+    let mut seen = std::collections::HashSet::new();
+    for (w, &i) in words.iter().enumerate() {
+        let Some(candidates) = index.get(&text[context.tokens[i].norm.clone()]) else {
+            continue;
+        };
+        for &(n, position, _) in candidates {
+            let Some(start) = w.checked_sub(position) else {
+                continue;
+            };
+            let name = &names[n];
+            let Some(span) = words.get(start..start + name.len()) else {
+                continue;
+            };
+            // Consecutive words only (no punctuation between).
+            if span.windows(2).any(|p| p[1] != p[0] + 1) {
+                continue;
+            }
+            let mut near = 0;
+            let fits = name.iter().zip(span).all(|(expected, &t)| {
+                let got = &text[context.tokens[t].norm.clone()];
+                if got == expected {
+                    return true;
+                }
+                let distance = strsim::damerau_levenshtein(got, expected);
+                let close = distance <= tolerance(expected) && expected.chars().count() >= 4;
+                near += usize::from(close);
+                close
+            });
+            if !fits || near == 0 || !seen.insert((span[0], n)) {
+                continue;
+            }
+            let range =
+                context.tokens[span[0]].orig.start..context.tokens[*span.last().unwrap()].orig.end;
+            let (e, pack) = &owners[n];
+            let entity = &context.rules.entities[*e];
+            findings.push(
+                Finding::new(
+                    "typo/name",
+                    Severity::Warning,
+                    range.clone(),
+                    format!(
+                        "«{}» looks like «{pack}» ({}) misspelt",
+                        context.text(&range),
+                        entity.id
+                    ),
+                )
+                .with_help(format!("write «{pack}» if this is {}", entity.id))
+                .with_rule(entity.origin.clone())
+                .with_fix(pack.clone(), Applicability::Unsafe),
+            );
+        }
+    }
+    findings
+}

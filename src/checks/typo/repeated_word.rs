@@ -1,0 +1,102 @@
+//! `typo/repeated-word`: the same word twice in a row.
+
+use crate::checks::Context;
+use crate::finding::{Applicability, Finding, Severity};
+use crate::rules::Target;
+use crate::text::tokens::TokenKind;
+
+/// The documentation `factlint explain typo/repeated-word` prints.
+pub const DOC: &str = "\
+## What it checks
+Finds a word written twice in a row with one or two spaces between (`في في`,
+\"the the\"), compared by normalised letters, within one sentence. Not
+reported: words whose doubling is correct (`doubling-ok` markers in the
+lexicon: \"had had\", \"that that\", «رويدا رويدا», «ولي ولي العهد»);
+letters of an abbreviation («بي بي سي», «سي إن إن»); a verb repeated after
+a conditional («ومن تاب تاب الله عليه»); a doubled nationality («مواجهة
+سعودية سعودية»); capitalised names (\"Boutros Boutros-Ghali\"); and the end
+of a hyphenated word (\"non-bank bank\").
+
+## Why it matters
+Doubled words survive spell checkers and slip through when a sentence is
+edited in place.
+
+## Example
+`said the the talks` is flagged; `said that that was` is not.
+
+## Fix safety
+Safe: the fix deletes the second word and the space before it.
+";
+
+/// Reports doubled words.
+pub fn check(context: &Context<'_>) -> Vec<Finding> {
+    let normalized = &context.article.normalized.text;
+    let marker = |i: usize, id: &str| {
+        context
+            .annotations
+            .at(i)
+            .iter()
+            .any(|a| matches!(a.target, Target::Marker(m) if context.rules.markers[m].id == id))
+    };
+    let demonym = |i: usize| {
+        context
+            .annotations
+            .at(i)
+            .iter()
+            .any(|a| matches!(a.target, Target::Demonym { .. }))
+    };
+    let capitalised = |i: usize| {
+        context
+            .text(&context.tokens[i].orig)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    };
+    let allowed = |i: usize| {
+        let letters = marker(i, "letter-name")
+            && ((i > 0 && marker(i - 1, "letter-name")) || marker(i + 2, "letter-name"));
+        let conditional = i > 0 && marker(i - 1, "conditional");
+        let hyphenated = i > 0
+            && context.tokens[i - 1].is_punct('-')
+            && context.tokens[i - 1].orig.end == context.tokens[i].orig.start;
+        marker(i, "doubling-ok")
+            || letters
+            || conditional
+            || demonym(i)
+            || (capitalised(i) && capitalised(i + 1))
+            || hyphenated
+    };
+    let mut findings = Vec::new();
+    for (i, pair) in context.tokens.windows(2).enumerate() {
+        let (first, second) = (&pair[0], &pair[1]);
+        if first.kind != TokenKind::Word || second.kind != TokenKind::Word {
+            continue;
+        }
+        if normalized[first.norm.clone()] != normalized[second.norm.clone()]
+            || context.sentences.get(i) != context.sentences.get(i + 1)
+            || allowed(i)
+        {
+            continue;
+        }
+        // One or two spaces between the two: more is a table column,
+        // anything else markup or a line break.
+        let between = &context.article.text[first.orig.end..second.orig.start];
+        let spaces = between.chars().count();
+        if !(1..=2).contains(&spaces) || !between.chars().all(|c| c == ' ' || c == '\u{00A0}') {
+            continue;
+        }
+        let word = context.text(&second.orig);
+        findings.push(
+            Finding::new(
+                "typo/repeated-word",
+                Severity::Warning,
+                first.orig.end..second.orig.end,
+                format!("«{word}» is written twice"),
+            )
+            .with_label(first.orig.clone(), "first here".to_string())
+            .with_help(format!("delete the second «{word}»"))
+            .with_fix("", Applicability::Safe),
+        );
+    }
+    findings
+}
