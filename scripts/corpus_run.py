@@ -66,8 +66,9 @@ def main():
             for rules in args.rules:
                 command += ["--rules", rules]
             run = subprocess.run(command, capture_output=True, text=True)
-            if run.returncode == 2:
-                sys.stderr.write(run.stderr)
+            if run.returncode not in (0, 1):
+                sys.stderr.write(run.stderr[-4000:])
+                sys.exit(f"factlint exited with {run.returncode} on the {lang} corpus")
             findings = [json.loads(l) for l in run.stdout.splitlines() if l.strip()]
             by_code = collections.defaultdict(list)
             for f in findings:

@@ -281,3 +281,36 @@ mod tests {
         assert_eq!(spans, vec!["teh end", "هاذا خطأ", "the the"]);
     }
 }
+
+#[cfg(test)]
+mod no_panics {
+    use super::*;
+    use crate::article::{Format, LoadOptions};
+    use proptest::prelude::*;
+    use std::sync::OnceLock;
+
+    fn rules() -> &'static RuleSet {
+        static RULES: OnceLock<RuleSet> = OnceLock::new();
+        RULES.get_or_init(|| RuleSet::bundled().expect("bundled packs are valid"))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+        /// Any text, in any format, checks without a panic, and every span
+        /// it reports lies on character boundaries.
+        #[test]
+        fn any_text_checks_without_panic(
+            text in "[ a-zA-Z0-9ء-يًٌٍَُِّْـ٠-٩ﻷﻹأإآى،؛؟.,:\\-–()«»“”\"'/\n\u{200F}#*!\\[\\]<>]{0,120}",
+            format in prop_oneof![Just(Format::Text), Just(Format::Markdown), Just(Format::Html)],
+        ) {
+            let options = LoadOptions { format: Some(format), ..LoadOptions::default() };
+            if let Ok(mut article) = Article::load("t", text.clone(), &options) {
+                for finding in run_all(&mut article, rules(), &CheckOptions::default()) {
+                    prop_assert!(text.is_char_boundary(finding.range.start));
+                    prop_assert!(text.is_char_boundary(finding.range.end));
+                    prop_assert!(finding.range.start <= finding.range.end && finding.range.end <= text.len());
+                }
+            }
+        }
+    }
+}

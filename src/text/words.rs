@@ -78,9 +78,12 @@ pub fn proclitic_ends(word: &str) -> impl Iterator<Item = usize> + '_ {
     // (`وكان` is not `و` + `ك` + `ان`); after a bare conjunction, two
     // (`وفي`, `ومع`).
     [2, 4, 6, 8].into_iter().filter(move |&end| {
-        let conjunction_only = matches!(&word[..end.min(word.len())], "و" | "ف");
-        let rest = if conjunction_only { 4 } else { 6 };
-        end + rest <= word.len() && word.is_char_boundary(end) && is_proclitic_chain(&word[..end])
+        if end >= word.len() || !word.is_char_boundary(end) {
+            return false;
+        }
+        let chain = &word[..end];
+        let rest = if matches!(chain, "و" | "ف") { 4 } else { 6 };
+        end + rest <= word.len() && is_proclitic_chain(chain)
     })
 }
 
