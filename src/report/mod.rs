@@ -1,9 +1,11 @@
 //! Renderers: one per output format, each a function over the same
 //! [`FileReport`]s. Checks never know the format.
 
+pub mod github;
 pub mod human;
 pub mod json;
 pub mod jsonl;
+pub mod sarif;
 
 use std::io::{self, Write};
 
@@ -105,6 +107,10 @@ pub enum Format {
     Json,
     /// One JSON object per finding, per line.
     Jsonl,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF readers.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations on pull requests).
+    Github,
 }
 
 /// Options of the human renderer.
@@ -127,5 +133,7 @@ pub fn render(
         Format::Human => human::render(reports, human, out),
         Format::Json => json::render(reports, out),
         Format::Jsonl => jsonl::render(reports, out),
+        Format::Sarif => sarif::render(reports, out),
+        Format::Github => github::render(reports, out),
     }
 }

@@ -1,0 +1,183 @@
+//! SARIF 2.1.0 (`--format sarif`), as GitHub code scanning reads it.
+//!
+//! One run; the tool's `rules` are every code of the registry with its
+//! documentation (`fullDescription` and `help` carry the same text as
+//! `factlint explain`); each result has its region in lines and columns
+//! (counted in Unicode code points: `run.columnKind` says so) and in byte
+//! offsets, the evidence labels as related locations, and the fix when it
+//! is safe. A file that could not be read is a tool execution notification.
+
+use std::io::{self, Write};
+
+use serde_json::{Value, json};
+
+use super::FileReport;
+use crate::article::Article;
+use crate::checks::codes::{self, REGISTRY};
+use crate::finding::{Applicability, Finding, Severity};
+
+/// The SARIF level of a severity.
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+/// A region: lines and code-point columns (1-based, end exclusive) and
+/// byte offsets.
+fn region(article: &Article, range: &std::ops::Range<usize>) -> Value {
+    let (start_line, start_column) = article.position(range.start);
+    let (end_line, end_column) = article.position(range.end);
+    json!({
+        "startLine": start_line,
+        "startColumn": start_column,
+        "endLine": end_line,
+        "endColumn": end_column,
+        "byteOffset": range.start,
+        "byteLength": range.end - range.start,
+        "snippet": { "text": &article.text[range.clone()] },
+    })
+}
+
+/// A path as a relative URI (SARIF wants forward slashes, no `./`).
+fn uri(path: &str) -> String {
+    path.trim_start_matches("./").replace('\\', "/")
+}
+
+fn result(article: &Article, path: &str, finding: &Finding) -> Value {
+    let rule_index = REGISTRY.iter().position(|c| c.code == finding.code);
+    let location = |range: &std::ops::Range<usize>| {
+        json!({
+            "physicalLocation": {
+                "artifactLocation": { "uri": uri(path) },
+                "region": region(article, range),
+            }
+        })
+    };
+    let mut message = finding.message.clone();
+    if let Some(help) = &finding.help {
+        message.push_str(&format!(" ({help})"));
+    }
+    let mut result = json!({
+        "ruleId": finding.code,
+        "level": level(finding.severity),
+        "message": { "text": message },
+        "locations": [location(&finding.range)],
+    });
+    if let Some(index) = rule_index {
+        result["ruleIndex"] = json!(index);
+    }
+    if !finding.labels.is_empty() {
+        result["relatedLocations"] = Value::Array(
+            finding
+                .labels
+                .iter()
+                .enumerate()
+                .map(|(i, label)| {
+                    let mut related = location(&label.range);
+                    related["id"] = json!(i);
+                    related["message"] = json!({ "text": label.message });
+                    related
+                })
+                .collect(),
+        );
+    }
+    if let Some(fix) = finding
+        .fix
+        .as_ref()
+        .filter(|f| f.applicability == Applicability::Safe)
+    {
+        result["fixes"] = json!([{
+            "description": { "text": format!("Replace with «{}»", fix.replacement) },
+            "artifactChanges": [{
+                "artifactLocation": { "uri": uri(path) },
+                "replacements": [{
+                    "deletedRegion": {
+                        "byteOffset": finding.range.start,
+                        "byteLength": finding.range.end - finding.range.start,
+                    },
+                    "insertedContent": { "text": fix.replacement },
+                }],
+            }],
+        }]);
+    }
+    if let Some(rule) = &finding.rule {
+        result["properties"] = json!({
+            "pack": &*rule.pack,
+            "packRule": rule.id,
+            "packFile": &*rule.file,
+            "packLine": rule.line,
+        });
+    }
+    result
+}
+
+/// The SARIF document for a run.
+pub fn document(reports: &[FileReport]) -> Value {
+    let rules: Vec<Value> = REGISTRY
+        .iter()
+        .map(|info| {
+            let full = if info.doc.is_empty() {
+                info.summary
+            } else {
+                info.doc
+            };
+            json!({
+                "id": info.code,
+                "name": info.code.replace(['/', '-'], "_"),
+                "shortDescription": { "text": info.summary },
+                "fullDescription": { "text": full },
+                "help": { "text": full, "markdown": full },
+                "defaultConfiguration": { "level": level(info.severity) },
+                "properties": { "status": match info.status {
+                    codes::Status::Stable => "stable",
+                    codes::Status::Planned => "planned",
+                    codes::Status::Runner => "runner",
+                } },
+            })
+        })
+        .collect();
+    let mut results = Vec::new();
+    let mut notifications = Vec::new();
+    for report in reports {
+        match &report.outcome {
+            Ok(checked) => {
+                results.extend(checked.findings.iter().map(|f| result(&checked.article, &report.path, f)));
+            }
+            Err(err) => notifications.push(json!({
+                "level": "error",
+                "message": { "text": err.to_string() },
+                "locations": [{ "physicalLocation": { "artifactLocation": { "uri": uri(&report.path) } } }],
+            })),
+        }
+    }
+    json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {
+                "driver": {
+                    "name": "factlint",
+                    "version": env!("CARGO_PKG_VERSION"),
+                    "semanticVersion": env!("CARGO_PKG_VERSION"),
+                    "informationUri": "https://crates.io/crates/factlint",
+                    "rules": rules,
+                }
+            },
+            "invocations": [{
+                "executionSuccessful": notifications.is_empty(),
+                "toolExecutionNotifications": notifications,
+            }],
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    })
+}
+
+/// Writes the run as SARIF.
+pub fn render(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &document(reports))?;
+    writeln!(out)
+}
