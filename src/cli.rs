@@ -10,6 +10,7 @@ use rayon::prelude::*;
 
 use factlint::article::{Article, Language, LoadOptions, read_article_source};
 use factlint::checks::{self, CheckOptions, codes};
+use factlint::config::Config;
 use factlint::finding::Severity;
 use factlint::report::{self, Checked, FileReport, Format, HumanOptions, Summary, human};
 use factlint::rules::{Loaded, PackError, RuleSet, RuleSources};
@@ -42,6 +43,12 @@ enum Command {
     /// Validate or list rule packs.
     #[command(subcommand)]
     Rules(RulesCommand),
+    /// Write a commented factlint.yaml in the current folder.
+    Init {
+        /// Overwrite an existing factlint.yaml.
+        #[arg(long)]
+        force: bool,
+    },
     /// Explain a finding code, or list every code.
     Explain {
         /// A code such as `typo/substitution`; omit to list all codes.
@@ -98,9 +105,20 @@ struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "human")]
     format: Format,
-    /// Lowest severity that makes the exit status 1.
-    #[arg(long, value_enum, default_value = "error", value_name = "SEVERITY")]
-    fail_on: Severity,
+    /// Lowest severity that makes the exit status 1 [default: error, or the
+    /// configuration's fail_on].
+    #[arg(long, value_enum, value_name = "SEVERITY")]
+    fail_on: Option<Severity>,
+    /// The configuration file [default: factlint.yaml in this folder or the
+    /// nearest one above it].
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Ignore any factlint.yaml.
+    #[arg(long, conflicts_with = "config")]
+    no_config: bool,
+    /// Print the number of findings per code instead of the findings.
+    #[arg(long)]
+    statistics: bool,
     /// Reference date when the article has no front matter date (YYYY-MM-DD).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     date: Option<NaiveDate>,
@@ -141,6 +159,13 @@ enum RulesCommand {
         #[command(flatten)]
         rules: RuleArgs,
     },
+    /// Run every pack's `examples:` (rule tests); exit 1 if one fails.
+    Test {
+        /// Pack folders or files to test with the bundled packs.
+        dirs: Vec<PathBuf>,
+        #[command(flatten)]
+        rules: RuleArgs,
+    },
     /// List loaded packs and what they hold.
     List {
         /// Pack folders or files to add to the bundled packs.
@@ -162,7 +187,9 @@ pub fn main() -> ExitCode {
         Command::Check(args) => check(args),
         Command::Rules(RulesCommand::Validate { dirs, rules }) => validate(rules.sources(&dirs)),
         Command::Rules(RulesCommand::List { dirs, rules }) => list(rules.sources(&dirs)),
+        Command::Rules(RulesCommand::Test { dirs, rules }) => test_rules(rules.sources(&dirs)),
         Command::Explain { code } => explain(code.as_deref()),
+        Command::Init { force } => init(force),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -238,8 +265,123 @@ fn collect_inputs(paths: &[String]) -> Vec<(String, Option<io::Error>)> {
     inputs
 }
 
+/// The configuration to use: `--config`, else the nearest factlint.yaml,
+/// unless `--no-config`. A broken configuration is reported and fails the
+/// run.
+fn configuration(args: &CheckArgs) -> Result<Option<Config>, ()> {
+    if args.no_config {
+        return Ok(None);
+    }
+    let path = match &args.config {
+        Some(path) => Some(path.clone()),
+        None => std::env::current_dir()
+            .ok()
+            .and_then(|cwd| factlint::config::discover(&cwd)),
+    };
+    let Some(path) = path else { return Ok(None) };
+    factlint::config::load(&path).map(Some).map_err(|errors| {
+        print_pack_errors(&errors);
+        eprintln!("factlint: the configuration {} is invalid", path.display());
+    })
+}
+
+/// Check options from the configuration and the command line (whose
+/// --select and --ignore add to the configuration's).
+fn check_options(args: &CheckArgs, config: Option<&Config>) -> CheckOptions {
+    let mut options = CheckOptions::default();
+    if let Some(config) = config {
+        let raw = &config.raw;
+        options.select = raw
+            .select
+            .iter()
+            .map(|c| c.value.trim().to_string())
+            .collect();
+        options.ignore = raw
+            .ignore
+            .iter()
+            .map(|c| c.value.trim().to_string())
+            .collect();
+        options.severity = raw
+            .severity
+            .iter()
+            .map(|(code, s)| (code.clone(), (*s).into()))
+            .collect();
+        if let Some(days) = raw.hijri_tolerance_days {
+            options.hijri_tolerance_days = days;
+        }
+        if let Some(days) = raw.counter_tolerance_days {
+            options.counter_tolerance_days = days;
+        }
+        if let Some(day_first) = raw.english_day_first {
+            options.english_day_first = day_first;
+        }
+        if let Some(severity) = raw.missing_then_severity {
+            options.missing_then_severity = severity.into();
+        }
+    }
+    options.select.extend(args.select.iter().cloned());
+    options.ignore.extend(args.ignore.iter().cloned());
+    options
+}
+
+/// The options for one file: the configuration's settings for the globs it
+/// matches, applied in file order over the run's options.
+fn options_for(
+    path: &str,
+    config: Option<&Config>,
+    load: &LoadOptions,
+    check: &CheckOptions,
+) -> (LoadOptions, CheckOptions) {
+    let (mut load, mut check) = (load.clone(), check.clone());
+    let Some(config) = config else {
+        return (load, check);
+    };
+    if path == "-" {
+        return (load, check);
+    }
+    for settings in config.settings_for(std::path::Path::new(path)) {
+        if load.language.is_none()
+            && let Some(lang) = settings
+                .lang
+                .as_ref()
+                .and_then(|l| Language::from_code(&l.value))
+        {
+            load.language = Some(lang);
+        }
+        check
+            .select
+            .extend(settings.select.iter().map(|c| c.value.trim().to_string()));
+        check
+            .ignore
+            .extend(settings.ignore.iter().map(|c| c.value.trim().to_string()));
+        check.severity.extend(
+            settings
+                .severity
+                .iter()
+                .map(|(code, s)| (code.clone(), (*s).into())),
+        );
+        if let Some(day_first) = settings.english_day_first {
+            check.english_day_first = day_first;
+        }
+    }
+    (load, check)
+}
+
 fn check(args: CheckArgs) -> io::Result<u8> {
-    let loaded = load_rules(&args.rules.sources(&[]));
+    let Ok(config) = configuration(&args) else {
+        return Ok(EXIT_ERROR);
+    };
+    let config = config.as_ref();
+    let mut sources = args.rules.sources(&[]);
+    if let Some(config) = config {
+        sources.paths.splice(0..0, config.rule_paths());
+        sources.no_defaults |= config.raw.no_default_rules;
+    }
+    let fail_on = args
+        .fail_on
+        .or_else(|| config.and_then(|c| c.raw.fail_on).map(Into::into))
+        .unwrap_or(Severity::Error);
+    let loaded = load_rules(&sources);
     let options = LoadOptions {
         language: match args.lang {
             LangChoice::Auto => None,
@@ -249,11 +391,7 @@ fn check(args: CheckArgs) -> io::Result<u8> {
         date: args.date,
         format: args.input_format,
     };
-    let check_options = CheckOptions {
-        select: args.select.clone(),
-        ignore: args.ignore.clone(),
-        ..CheckOptions::default()
-    };
+    let check_options = check_options(&args, config);
     let unknown: Vec<&String> = args
         .select
         .iter()
@@ -271,9 +409,14 @@ fn check(args: CheckArgs) -> io::Result<u8> {
     let inputs = collect_inputs(&args.paths);
     let rules = &loaded.rules;
     let check_text = |path: &str, text: String| {
-        Article::load(path, text, &options).map(|mut article| Checked {
-            findings: checks::run_all(&mut article, rules, &check_options),
-            article,
+        let (load, check) = options_for(path, config, &options, &check_options);
+        Article::load(path, text, &load).map(|mut article| {
+            let outcome = checks::run(&mut article, rules, &check);
+            Checked {
+                findings: outcome.findings,
+                suppressed: outcome.suppressed,
+                article,
+            }
         })
     };
     let mut reports: Vec<FileReport> = inputs
@@ -291,7 +434,7 @@ fn check(args: CheckArgs) -> io::Result<u8> {
         .collect();
     let mut fix_failed = false;
     if args.fix {
-        match apply_fixes(&args, &mut reports, &check_text)? {
+        match apply_fixes(&args, fail_on, &mut reports, &check_text)? {
             FixRun::Diffed(any) => return Ok(if any { EXIT_FINDINGS } else { EXIT_CLEAN }),
             FixRun::Stdin(code) => return Ok(code),
             FixRun::Written { failed } => fix_failed = failed,
@@ -304,12 +447,16 @@ fn check(args: CheckArgs) -> io::Result<u8> {
     };
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    report::render(
-        args.format,
-        &reports,
-        HumanOptions { color, width: 100 },
-        &mut out,
-    )?;
+    if args.statistics {
+        report::statistics(&reports, &mut out)?;
+    } else {
+        report::render(
+            args.format,
+            &reports,
+            HumanOptions { color, width: 100 },
+            &mut out,
+        )?;
+    }
     out.flush()?;
     if args.format != Format::Human {
         // Machine formats carry load errors inside; people on a terminal
@@ -324,7 +471,7 @@ fn check(args: CheckArgs) -> io::Result<u8> {
     Ok(
         if !loaded.errors.is_empty() || summary.failed_files > 0 || fix_failed {
             EXIT_ERROR
-        } else if summary.at_or_above(args.fail_on) > 0 {
+        } else if summary.at_or_above(fail_on) > 0 {
             EXIT_FINDINGS
         } else {
             EXIT_CLEAN
@@ -350,6 +497,7 @@ enum FixRun {
 /// so that the report shows what is left.
 fn apply_fixes(
     args: &CheckArgs,
+    fail_on: Severity,
     reports: &mut [FileReport],
     check_text: &(dyn Fn(&str, String) -> Result<Checked, factlint::article::LoadError> + Sync),
 ) -> io::Result<FixRun> {
@@ -378,12 +526,7 @@ fn apply_fixes(
         if report.path == "-" {
             print!("{fixed}");
             let remaining = check_text("-", fixed)
-                .map(|c| {
-                    c.findings
-                        .iter()
-                        .filter(|f| f.severity >= args.fail_on)
-                        .count()
-                })
+                .map(|c| c.findings.iter().filter(|f| f.severity >= fail_on).count())
                 .unwrap_or(0);
             return Ok(FixRun::Stdin(if remaining > 0 {
                 EXIT_FINDINGS
@@ -439,6 +582,17 @@ fn apply_fixes(
     })
 }
 
+fn init(force: bool) -> io::Result<u8> {
+    let path = std::path::Path::new("factlint.yaml");
+    if path.exists() && !force {
+        eprintln!("factlint: factlint.yaml already exists; --force overwrites it");
+        return Ok(EXIT_ERROR);
+    }
+    std::fs::write(path, factlint::config::STARTER)?;
+    println!("wrote factlint.yaml");
+    Ok(EXIT_CLEAN)
+}
+
 fn validate(sources: RuleSources) -> io::Result<u8> {
     let loaded = load_rules(&sources);
     let mut out = io::stdout().lock();
@@ -451,6 +605,32 @@ fn validate(sources: RuleSources) -> io::Result<u8> {
     } else {
         Ok(EXIT_ERROR)
     }
+}
+
+fn test_rules(sources: RuleSources) -> io::Result<u8> {
+    let loaded = load_rules(&sources);
+    let (count, failures) = checks::examples::run_examples(&loaded.rules);
+    let mut out = io::stdout().lock();
+    for failure in &failures {
+        writeln!(
+            out,
+            "FAIL {}:{}: «{}»: {}",
+            failure.origin.file, failure.origin.line, failure.text, failure.problem
+        )?;
+    }
+    writeln!(
+        out,
+        "{} passed, {} failed",
+        count - failures.len(),
+        failures.len()
+    )?;
+    Ok(if !loaded.errors.is_empty() {
+        EXIT_ERROR
+    } else if failures.is_empty() {
+        EXIT_CLEAN
+    } else {
+        EXIT_FINDINGS
+    })
 }
 
 fn list(sources: RuleSources) -> io::Result<u8> {

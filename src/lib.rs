@@ -39,6 +39,7 @@ assert_eq!(&article.text[findings[0].range.clone()], "سلاح الجوي");
 
 pub mod article;
 pub mod checks;
+pub mod config;
 pub mod dates;
 pub mod facts;
 pub mod finding;

@@ -123,7 +123,8 @@ fn units(text: &str) -> Vec<Unit> {
     for line in text.split_inclusive('\n') {
         let trimmed_start = line.len() - line.trim_start().len();
         let content = line.trim();
-        if !content.is_empty() {
+        // Suppression directives are not part of the article.
+        if !content.is_empty() && !crate::checks::suppress::is_directive_line(content) {
             let start = offset + trimmed_start;
             units.push(Unit {
                 range: start..start + content.len(),

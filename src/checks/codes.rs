@@ -79,6 +79,25 @@ pub struct CodeInfo {
     pub check: Option<CheckFn>,
 }
 
+/// The documentation of [`super::suppress::UNUSED`].
+const UNUSED_SUPPRESSION_DOC: &str = "\
+## What it checks
+Reported, as info, for a `factlint-disable`, `factlint-disable-next-line`
+comment (Markdown, HTML) or line (plain text) that suppressed no finding: the
+code it names did not fire there, or is misspelt.
+
+## Why it matters
+Suppressions outlive the findings they were written for; a stale one hides
+the next real finding at that place.
+
+## Example
+`<!-- factlint-disable-next-line date/weekday -->` above a line whose
+weekday is right gets this finding.
+
+## Fix safety
+No fix: delete the comment, or correct its code.
+";
+
 /// Every code, in family order.
 pub static REGISTRY: &[CodeInfo] = &[
     stable(
@@ -214,6 +233,14 @@ pub static REGISTRY: &[CodeInfo] = &[
         Severity::Error,
         super::date::invalid::check,
     ),
+    CodeInfo {
+        code: super::suppress::UNUSED,
+        summary: "an inline suppression that suppresses nothing",
+        doc: UNUSED_SUPPRESSION_DOC,
+        severity: Severity::Info,
+        status: Status::Runner,
+        check: None,
+    },
     CodeInfo {
         code: NO_REFERENCE_DATE,
         summary: "checks that needed the article's date could not run",

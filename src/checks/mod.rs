@@ -9,8 +9,10 @@
 pub mod codes;
 pub mod consistency;
 pub mod date;
+pub mod examples;
 pub mod fact;
 pub mod grammar;
+pub mod suppress;
 pub mod typo;
 
 use std::cell::RefCell;
@@ -113,6 +115,8 @@ pub struct CheckOptions {
     /// The severity of a missing "then"/"former" for someone no longer in
     /// post (`fact/tenure`): house styles differ.
     pub missing_then_severity: Severity,
+    /// Severity overrides by code prefix (the longest prefix wins).
+    pub severity: Vec<(String, Severity)>,
 }
 
 impl Default for CheckOptions {
@@ -124,11 +128,29 @@ impl Default for CheckOptions {
             counter_tolerance_days: 1,
             english_day_first: false,
             missing_then_severity: Severity::Warning,
+            severity: Vec::new(),
         }
     }
 }
 
 impl CheckOptions {
+    /// The severity a finding of `code` gets: the override of the longest
+    /// matching prefix, else `default`.
+    pub fn severity_of(&self, code: &str, default: Severity) -> Severity {
+        self.severity
+            .iter()
+            .filter(|(prefix, _)| Self::prefix_matches(prefix, code))
+            .max_by_key(|(prefix, _)| prefix.len())
+            .map_or(default, |(_, severity)| *severity)
+    }
+
+    fn prefix_matches(prefix: &str, code: &str) -> bool {
+        code == prefix
+            || code
+                .strip_prefix(prefix)
+                .is_some_and(|r| r.starts_with('/'))
+    }
+
     /// Whether `code` is switched on: selected (or nothing selected) and
     /// not ignored. A prefix matches whole path segments (`typo` matches
     /// `typo/name`, not `typos/x`).
@@ -163,10 +185,26 @@ fn sentence_numbers(article: &Article, tokens: &[Token]) -> Vec<u32> {
     numbers
 }
 
+/// What checking one article found.
+#[derive(Debug, Clone, Default)]
+pub struct Outcome {
+    /// The findings, in source order, suppressions applied.
+    pub findings: Vec<Finding>,
+    /// How many findings inline suppressions removed.
+    pub suppressed: usize,
+}
+
 /// Runs every enabled check on one article and returns the findings in
-/// source order. Completes the article's reference date from a dateline or
-/// the text when neither front matter nor `--date` gave one.
+/// source order (see [`run`]).
 pub fn run_all(article: &mut Article, rules: &RuleSet, options: &CheckOptions) -> Vec<Finding> {
+    run(article, rules, options).findings
+}
+
+/// Runs every enabled check on one article, applies the article's inline
+/// suppressions and severity overrides, and completes the article's
+/// reference date from a dateline or the text when neither front matter nor
+/// `--date` gave one.
+pub fn run(article: &mut Article, rules: &RuleSet, options: &CheckOptions) -> Outcome {
     let mentions = rules.find(article);
     let tokens = tokenize(&article.normalized, &article.text);
     let annotations = TokenMentions::new(&tokens, &mentions);
@@ -222,10 +260,20 @@ pub fn run_all(article: &mut Article, rules: &RuleSet, options: &CheckOptions) -
         );
     }
     downgrade_fixes_in_quotations(&article.text, &mut findings);
+    let suppressed = suppress::apply(article, &mut findings);
+    findings.retain(|f| options.enabled(f.code));
+    if !options.severity.is_empty() {
+        for finding in &mut findings {
+            finding.severity = options.severity_of(finding.code, finding.severity);
+        }
+    }
     findings.sort_by(|a, b| {
         (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code))
     });
-    findings
+    Outcome {
+        findings,
+        suppressed,
+    }
 }
 
 /// Byte ranges of direct quotations: text between “ ”, « » or a pair of

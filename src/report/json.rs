@@ -14,7 +14,7 @@
 //!                   "rule": { "pack": "…", "id": "…", "file": "rules/x.yaml", "line": 12 },
 //!                   "fix": { "replacement": "…", "applicability": "safe" } } ],
 //!                "error": null } ],
-//!   "summary": { "files": 1, "failed_files": 0, "errors": 0, "warnings": 0, "infos": 0 } }
+//!   "summary": { "files": 1, "failed_files": 0, "errors": 0, "warnings": 0, "infos": 0, "suppressed": 0 } }
 //! ```
 //!
 //! `start`/`end` are byte offsets into the original file; `line` and

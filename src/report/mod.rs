@@ -28,6 +28,8 @@ pub struct Checked {
     pub article: Article,
     /// Its findings, in source order.
     pub findings: Vec<Finding>,
+    /// How many findings inline suppressions removed.
+    pub suppressed: usize,
 }
 
 /// Counts over a whole run.
@@ -43,6 +45,8 @@ pub struct Summary {
     pub warnings: usize,
     /// Findings of severity info.
     pub infos: usize,
+    /// Findings removed by inline suppressions.
+    pub suppressed: usize,
 }
 
 impl Summary {
@@ -55,6 +59,7 @@ impl Summary {
         for report in reports {
             match &report.outcome {
                 Ok(checked) => {
+                    summary.suppressed += checked.suppressed;
                     for finding in &checked.findings {
                         match finding.severity {
                             Severity::Error => summary.errors += 1,
@@ -120,6 +125,40 @@ pub struct HumanOptions {
     pub color: bool,
     /// The width to wrap at.
     pub width: usize,
+}
+
+/// `--statistics`: the number of findings per code, most frequent first,
+/// with how many have a safe fix.
+pub fn statistics(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
+    let mut counts: std::collections::BTreeMap<&str, (usize, usize, Severity)> = Default::default();
+    for report in reports {
+        if let Ok(checked) = &report.outcome {
+            for finding in &checked.findings {
+                let entry = counts
+                    .entry(finding.code)
+                    .or_insert((0, 0, finding.severity));
+                entry.0 += 1;
+                if finding
+                    .fix
+                    .as_ref()
+                    .is_some_and(|f| f.applicability == crate::finding::Applicability::Safe)
+                {
+                    entry.1 += 1;
+                }
+            }
+        }
+    }
+    let mut rows: Vec<_> = counts.into_iter().collect();
+    rows.sort_by(|a, b| b.1.0.cmp(&a.1.0).then(a.0.cmp(b.0)));
+    for (code, (count, fixable, severity)) in rows {
+        let fix = if fixable > 0 {
+            format!("  ({fixable} fixable)")
+        } else {
+            String::new()
+        };
+        writeln!(out, "{count:>6}  {code:<24} {severity}{fix}")?;
+    }
+    writeln!(out, "{}", Summary::of(reports).line())
 }
 
 /// Renders a run in the chosen format.

@@ -43,7 +43,7 @@ pub fn parse_pack_with(
     read_sibling: &SiblingReader<'_>,
 ) -> Result<Pack, Vec<PackError>> {
     let raw: RawPack =
-        serde_saphyr::from_str(&text).map_err(|err| vec![serde_error(file, &text, &err)])?;
+        serde_saphyr::from_str(&text).map_err(|err| vec![yaml_error(file, &text, &err)])?;
     let mut v = Validator {
         file,
         text: &text,
@@ -125,7 +125,7 @@ pub fn parse_pack_with(
 }
 
 /// Turns a serde-saphyr error into a located pack error with help.
-fn serde_error(file: &str, text: &Arc<str>, err: &serde_saphyr::Error) -> PackError {
+pub fn yaml_error(file: &str, text: &Arc<str>, err: &serde_saphyr::Error) -> PackError {
     let (offset, len) = err
         .location()
         .and_then(|l| {

@@ -1,0 +1,364 @@
+//! `factlint.yaml`: a newsroom's settings, found by walking up from the
+//! working folder (or given with `--config`).
+//!
+//! ```yaml
+//! rules: [rules/newsroom]          # pack folders, relative to this file
+//! no_default_rules: false
+//! select: [typo, date]             # run only these code prefixes
+//! ignore: [date/hijri]             # skip these
+//! severity:                        # per-code severity overrides
+//!   fact/tenure: error
+//! fail_on: warning
+//! hijri_tolerance_days: 1
+//! counter_tolerance_days: 1
+//! english_day_first: false
+//! missing_then_severity: warning
+//! files:                           # settings for files matching a glob
+//!   "articles/ar/**": { lang: ar }
+//!   "wires/**": { ignore: [consistency/spelling], english_day_first: true }
+//! ```
+//!
+//! Unknown keys are errors, reported at their file, line and column with the
+//! nearest valid key.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde::Deserialize;
+
+use crate::article::Language;
+use crate::finding::Severity;
+use crate::rules::error::{PackError, PackErrorKind};
+use crate::rules::raw::Located;
+
+/// The names factlint looks for, in this order, in each folder.
+pub const CONFIG_NAMES: &[&str] = &["factlint.yaml", ".factlint.yaml", "factlint.yml"];
+
+/// A severity as written in the configuration.
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum ConfigSeverity {
+    /// Info.
+    Info,
+    /// Warning.
+    Warning,
+    /// Error.
+    Error,
+}
+
+impl From<ConfigSeverity> for Severity {
+    fn from(value: ConfigSeverity) -> Self {
+        match value {
+            ConfigSeverity::Info => Severity::Info,
+            ConfigSeverity::Warning => Severity::Warning,
+            ConfigSeverity::Error => Severity::Error,
+        }
+    }
+}
+
+/// Settings for the files a glob matches.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FileSettings {
+    /// The articles' language.
+    pub lang: Option<Located>,
+    /// Code prefixes to run only.
+    #[serde(default)]
+    pub select: Vec<Located>,
+    /// Code prefixes to skip.
+    #[serde(default)]
+    pub ignore: Vec<Located>,
+    /// Severity overrides.
+    #[serde(default)]
+    pub severity: BTreeMap<String, ConfigSeverity>,
+    /// Read numeric English dates day first.
+    pub english_day_first: Option<bool>,
+}
+
+/// The configuration file, as written.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawConfig {
+    /// Pack folders or files, relative to the configuration file.
+    #[serde(default)]
+    pub rules: Vec<Located>,
+    /// Leave out the bundled packs.
+    #[serde(default)]
+    pub no_default_rules: bool,
+    /// Code prefixes to run only.
+    #[serde(default)]
+    pub select: Vec<Located>,
+    /// Code prefixes to skip.
+    #[serde(default)]
+    pub ignore: Vec<Located>,
+    /// Severity overrides, by code.
+    #[serde(default)]
+    pub severity: BTreeMap<String, ConfigSeverity>,
+    /// The lowest severity that fails the run.
+    pub fail_on: Option<ConfigSeverity>,
+    /// Days a Hijri date may be off its Gregorian twin.
+    pub hijri_tolerance_days: Option<i64>,
+    /// Days a day counter may be off the reference date.
+    pub counter_tolerance_days: Option<i64>,
+    /// Read numeric English dates day first.
+    pub english_day_first: Option<bool>,
+    /// The severity of a missing "then"/"former".
+    pub missing_then_severity: Option<ConfigSeverity>,
+    /// Settings per glob.
+    #[serde(default)]
+    pub files: BTreeMap<String, FileSettings>,
+}
+
+/// A loaded configuration, with where it came from.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The file it was read from.
+    pub path: PathBuf,
+    /// What it says.
+    pub raw: RawConfig,
+    /// The compiled globs of `files`, in file order, with their settings.
+    pub globs: Vec<(globset::GlobMatcher, FileSettings)>,
+}
+
+impl Config {
+    /// The folder the configuration's relative paths start from.
+    pub fn folder(&self) -> &Path {
+        self.path.parent().unwrap_or(Path::new("."))
+    }
+
+    /// The pack folders, resolved against the configuration's folder.
+    pub fn rule_paths(&self) -> Vec<PathBuf> {
+        self.raw
+            .rules
+            .iter()
+            .map(|r| self.folder().join(r.value.trim()))
+            .collect()
+    }
+
+    /// The settings of every glob that matches `path` (relative to the
+    /// configuration's folder when it is inside it).
+    pub fn settings_for(&self, path: &Path) -> Vec<&FileSettings> {
+        let absolute = if path.is_absolute() {
+            path.to_path_buf()
+        } else {
+            std::env::current_dir().unwrap_or_default().join(path)
+        };
+        let folder = self
+            .folder()
+            .canonicalize()
+            .unwrap_or_else(|_| self.folder().to_path_buf());
+        let relative = absolute
+            .canonicalize()
+            .unwrap_or(absolute.clone())
+            .strip_prefix(&folder)
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|_| path.to_path_buf());
+        self.globs
+            .iter()
+            .filter(|(glob, _)| glob.is_match(&relative) || glob.is_match(path))
+            .map(|(_, settings)| settings)
+            .collect()
+    }
+}
+
+/// Finds the configuration file: `factlint.yaml` (or `.factlint.yaml`,
+/// `factlint.yml`) in `start` or the nearest folder above it.
+pub fn discover(start: &Path) -> Option<PathBuf> {
+    start.ancestors().find_map(|folder| {
+        CONFIG_NAMES
+            .iter()
+            .map(|name| folder.join(name))
+            .find(|candidate| candidate.is_file())
+    })
+}
+
+/// Reads and validates a configuration file.
+pub fn load(path: &Path) -> Result<Config, Vec<PackError>> {
+    let name = path.display().to_string();
+    let text: Arc<str> = std::fs::read_to_string(path).map(Arc::from).map_err(|e| {
+        vec![PackError::file(
+            PackErrorKind::Io,
+            &name,
+            format!("cannot read: {e}"),
+        )]
+    })?;
+    let raw: RawConfig = serde_saphyr::from_str(&text)
+        .map_err(|err| vec![crate::rules::load::yaml_error(&name, &text, &err)])?;
+    let mut errors = Vec::new();
+    let locate = |at: &Located| {
+        let span = at.referenced.span();
+        (
+            span.byte_offset().unwrap_or(0) as usize,
+            span.byte_len().unwrap_or(1) as usize,
+        )
+    };
+    let known_prefix = |prefix: &str| {
+        crate::checks::codes::REGISTRY
+            .iter()
+            .any(|c| c.code == prefix || c.code.starts_with(&format!("{prefix}/")))
+    };
+    let check_codes = |list: &[Located], errors: &mut Vec<PackError>| {
+        for code in list {
+            if !known_prefix(code.value.trim()) {
+                let (offset, len) = locate(code);
+                let all: Vec<String> = crate::checks::codes::REGISTRY
+                    .iter()
+                    .map(|c| c.code.to_string())
+                    .collect();
+                let help = match crate::rules::load::nearest(code.value.trim(), &all) {
+                    Some(best) => {
+                        format!("did you mean `{best}`? `factlint explain` lists every code")
+                    }
+                    None => "`factlint explain` lists every code".to_string(),
+                };
+                errors.push(
+                    PackError::at(
+                        PackErrorKind::InvalidValue,
+                        &name,
+                        &text,
+                        offset,
+                        len,
+                        format!("`{}` matches no finding code", code.value.trim()),
+                    )
+                    .with_help(help),
+                );
+            }
+        }
+    };
+    check_codes(&raw.select, &mut errors);
+    check_codes(&raw.ignore, &mut errors);
+    let mut globs = Vec::new();
+    for (pattern, settings) in &raw.files {
+        check_codes(&settings.select, &mut errors);
+        check_codes(&settings.ignore, &mut errors);
+        if let Some(lang) = &settings.lang
+            && Language::from_code(&lang.value).is_none()
+        {
+            let (offset, len) = locate(lang);
+            errors.push(
+                PackError::at(
+                    PackErrorKind::InvalidValue,
+                    &name,
+                    &text,
+                    offset,
+                    len,
+                    format!("unknown language `{}`", lang.value),
+                )
+                .with_help("use `ar` or `en`"),
+            );
+        }
+        match globset::Glob::new(pattern) {
+            Ok(glob) => globs.push((glob.compile_matcher(), settings.clone())),
+            Err(err) => {
+                let offset = text.find(pattern.as_str()).unwrap_or(0);
+                errors.push(
+                    PackError::at(
+                        PackErrorKind::InvalidValue,
+                        &name,
+                        &text,
+                        offset,
+                        pattern.len(),
+                        format!("invalid glob: {err}"),
+                    )
+                    .with_help("globs use `*`, `**` and `?`, e.g. `articles/ar/**`"),
+                );
+            }
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(Config {
+        path: path.to_path_buf(),
+        raw,
+        globs,
+    })
+}
+
+/// The commented starting file `factlint init` writes.
+pub const STARTER: &str = r#"# factlint configuration. factlint finds this file by walking up from the
+# folder it runs in; `factlint check --config FILE` names another.
+# Every key is optional; unknown keys are errors.
+
+# Folders (or files) of rule packs, relative to this file. The bundled
+# packs (countries, calendars, ranks, common typos) load too, unless
+# no_default_rules is true.
+rules: []
+no_default_rules: false
+
+# Run only the codes under these prefixes (all when empty), and skip these.
+# `factlint explain` lists every code.
+select: []
+ignore: []
+
+# Severity per code: error, warning or info.
+severity: {}
+#   fact/tenure: error
+#   typo/repeated-word: info
+
+# The lowest severity that makes `factlint check` exit with status 1.
+fail_on: error
+
+# Days a Hijri date may be off its Gregorian twin (months begin by moon
+# sighting), and days a "day N" counter may be off the article's date.
+hijri_tolerance_days: 1
+counter_tolerance_days: 1
+
+# Read numeric English dates day first (22/2/2023) instead of month first.
+english_day_first: false
+
+# The severity of a missing "then"/"former" for someone no longer in post.
+missing_then_severity: warning
+
+# Settings for files that match a glob (relative to this file).
+files: {}
+#   "articles/ar/**": { lang: ar }
+#   "wires/**": { ignore: [consistency/spelling], english_day_first: true }
+"#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load_text(text: &str) -> Result<Config, Vec<PackError>> {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("factlint.yaml");
+        std::fs::write(&path, text).unwrap();
+        load(&path)
+    }
+
+    #[test]
+    fn the_starter_file_loads() {
+        let config = load_text(STARTER).expect("the starter file is valid");
+        assert_eq!(config.raw.fail_on, Some(ConfigSeverity::Error));
+    }
+
+    #[test]
+    fn unknown_keys_are_located() {
+        let errors = load_text("select: [typo]\nignroe: [date]\n").unwrap_err();
+        assert_eq!((errors[0].line, errors[0].column), (2, 1));
+        assert!(
+            errors[0].help.as_deref().unwrap().contains("`ignore`"),
+            "{:?}",
+            errors[0].help
+        );
+    }
+
+    #[test]
+    fn unknown_codes_are_located() {
+        let errors = load_text("ignore: [typo, dates/hijri]\n").unwrap_err();
+        assert_eq!((errors[0].line, errors[0].column), (1, 16));
+    }
+
+    #[test]
+    fn globs_select_settings() {
+        let config = load_text("files:\n  \"articles/ar/**\": { lang: ar }\n").unwrap();
+        assert_eq!(config.settings_for(Path::new("articles/ar/x.txt")).len(), 1);
+        assert!(
+            config
+                .settings_for(Path::new("articles/en/x.txt"))
+                .is_empty()
+        );
+    }
+}
