@@ -124,11 +124,20 @@ fn generated_pack(typos: usize, entities: usize, ar: &[String], en: &[String]) -
     yaml
 }
 
-fn rules_with(pack: &str) -> RuleSet {
-    let mut packs: Vec<_> = factlint::rules::bundled::BUNDLED_PACKS
-        .iter()
-        .map(|(p, t)| parse_pack(p, Arc::from(*t), true).expect("bundled packs are valid"))
-        .collect();
+/// The generated pack, with or without the bundled packs (lexicons and
+/// about 95,000 typos).
+fn rules_with(pack: &str, bundled: bool) -> RuleSet {
+    let mut packs: Vec<_> = if bundled {
+        factlint::rules::bundled::BUNDLED_PACKS
+            .iter()
+            .map(|(p, t)| {
+                let read = |name: &str| factlint::rules::bundled::read_sibling(p, name);
+                factlint::rules::load::parse_pack_with(p, Arc::from(*t), true, &read).expect("bundled packs are valid")
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     packs.push(
         parse_pack("generated.yaml", Arc::from(pack), false).expect("generated pack is valid"),
     );
@@ -194,11 +203,13 @@ fn main() {
     );
     let ar = vocabulary(&real, true);
     let en = vocabulary(&real, false);
-    let small = rules_with(&generated_pack(5, 5, &ar, &en));
-    let large = rules_with(&generated_pack(10_000, 5_000, &ar, &en));
+        let small = rules_with(&generated_pack(5, 5, &ar, &en), false);
+    let large = rules_with(&generated_pack(10_000, 5_000, &ar, &en), false);
+    let everything = rules_with(&generated_pack(10_000, 5_000, &ar, &en), true);
     for (name, rules) in [
         ("10 rules", &small),
         ("10,000 typos + 5,000 entities", &large),
+        ("bundled packs + the large pack", &everything),
     ] {
         let (literals, regexes) = rules.pattern_counts();
         println!(
@@ -208,7 +219,11 @@ fn main() {
     }
     println!("cores: {}", rayon::current_num_threads());
     let mut single = Vec::new();
-    for (name, rules) in [("10 rules", &small), ("10k typos + 5k entities", &large)] {
+    for (name, rules) in [
+        ("10 rules", &small),
+        ("10k typos + 5k entities", &large),
+        ("bundled + 10k + 5k", &everything),
+    ] {
         let (one, findings) = best_of(runs, || corpus.iter().map(|a| check_one(a, rules)).sum());
         let (all, _) = best_of(runs, || {
             corpus.par_iter().map(|a| check_one(a, rules)).sum()
@@ -247,7 +262,11 @@ fn main() {
         "phase load (copy, normalise, segment): {:>7.1} MB/s",
         mb / load.as_secs_f64()
     );
-    for (name, rules) in [("10 rules", &small), ("10k typos + 5k entities", &large)] {
+    for (name, rules) in [
+        ("10 rules", &small),
+        ("10k typos + 5k entities", &large),
+        ("bundled + 10k + 5k", &everything),
+    ] {
         let (matching, mentions) =
             best_of(runs, || loaded.iter().map(|a| rules.find(a).len()).sum());
         println!(

@@ -687,7 +687,9 @@ fn explain(code: Option<&str>) -> io::Result<u8> {
             writeln!(
                 out,
                 "{:<24} {:<8} {}{status}",
-                info.code, info.severity, info.summary
+                info.code,
+                info.severity.as_str(),
+                info.summary
             )?;
         }
         return Ok(EXIT_CLEAN);

@@ -164,7 +164,17 @@ impl<'a> Attributor<'a> {
             if pattern.language != self.article.language {
                 continue;
             }
+            let first = &pattern.elements[0];
             for start in 0..self.tokens.len() {
+                // Most words start no mention: skip them before matching.
+                let needs_mention = !first.optional
+                    && matches!(
+                        first.kind,
+                        ElementKind::Marker(_) | ElementKind::Rank | ElementKind::Title | ElementKind::Nationality
+                    );
+                if needs_mention && self.annotations.at(start).is_empty() {
+                    continue;
+                }
                 if let Some((end, captures)) = self.match_at(pattern, 0, start) {
                     found.extend(self.attributions(index, &(start..end), &captures));
                 }

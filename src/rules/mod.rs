@@ -65,6 +65,40 @@ pub struct RuleSet {
     /// Rule tests from all packs.
     pub examples: Vec<Example>,
     matcher: Matcher,
+    name_index: [std::sync::OnceLock<NameIndex>; 2],
+}
+
+/// Entity names of two or more words, split into normalised words, and an
+/// index from each word to the names it appears in.
+#[derive(Debug, Clone, Default)]
+pub struct NameIndex {
+    /// Each name's normalised words, with its entity and written form.
+    pub names: Vec<(Vec<String>, usize, String)>,
+    /// For each word, the names (index into `names`) and the word's place.
+    pub by_word: rustc_hash::FxHashMap<String, Vec<(usize, usize)>>,
+}
+
+impl NameIndex {
+    fn new(rules: &RuleSet, language: Language) -> NameIndex {
+        let mut index = NameIndex::default();
+        for (e, entity) in rules.entities.iter().enumerate() {
+            for name in entity.names.get(language) {
+                let words: Vec<String> = crate::text::normalize_pattern(name)
+                    .split(' ')
+                    .map(String::from)
+                    .collect();
+                if words.len() < 2 {
+                    continue;
+                }
+                let n = index.names.len();
+                for (position, word) in words.iter().enumerate() {
+                    index.by_word.entry(word.clone()).or_default().push((n, position));
+                }
+                index.names.push((words, e, name.clone()));
+            }
+        }
+        index
+    }
 }
 
 /// The outcome of loading: the packs that loaded, and what was wrong with
@@ -150,6 +184,7 @@ impl RuleSet {
             typos: Vec::new(),
             examples: Vec::new(),
             matcher: matcher::MatcherBuilder::default().build()?,
+            name_index: Default::default(),
         };
         for pack in packs {
             set.packs.push(pack.info);
@@ -280,6 +315,17 @@ impl RuleSet {
             }
         }
         b.build()
+    }
+
+    /// The words of every entity name of two or more words, per language,
+    /// indexed by word, for near-miss search (`typo/name`). Built once, on
+    /// first use.
+    pub fn name_index(&self, language: Language) -> &NameIndex {
+        let cell = match language {
+            Language::Ar => &self.name_index[0],
+            Language::En => &self.name_index[1],
+        };
+        cell.get_or_init(|| NameIndex::new(self, language))
     }
 
     /// Every mention of every rule in the article, in one pass.

@@ -1,7 +1,7 @@
 //! `consistency/spelling`: one phrase or name spelled two ways in one
 //! article.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::article::Language;
 use crate::checks::Context;
@@ -126,18 +126,25 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
 /// The fixed-phrase rule.
 fn phrases(context: &Context<'_>) -> Vec<Finding> {
     // For each word, the words that follow it, with where.
-    let mut next: HashMap<&str, Vec<(usize, &str)>> = HashMap::new();
+    let mut next: HashMap<&str, Vec<(usize, &str)>> = HashMap::default();
     for i in 0..context.tokens.len().saturating_sub(1) {
         let (Some(first), Some(second)) = (word(context, i), word(context, i + 1)) else {
             continue;
         };
-        if first.chars().count() >= 3 && context.sentences.get(i) == context.sentences.get(i + 1) {
+        // Words of three letters or more (a cheap byte test first).
+        if first.len() >= 3
+            && context.sentences.get(i) == context.sentences.get(i + 1)
+            && first.chars().nth(2).is_some()
+        {
             next.entry(first).or_default().push((i, second));
         }
     }
     let mut findings = Vec::new();
     for followers in next.into_values() {
-        let mut counts: HashMap<&str, usize> = HashMap::new();
+        if followers.len() < 3 {
+            continue;
+        }
+        let mut counts: HashMap<&str, usize> = HashMap::default();
         for (_, w) in &followers {
             *counts.entry(w).or_default() += 1;
         }
@@ -192,7 +199,7 @@ fn phrases(context: &Context<'_>) -> Vec<Finding> {
 
 /// The English names rule: capitalised words not at a sentence start.
 fn names(context: &Context<'_>) -> Vec<Finding> {
-    let mut forms: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut forms: HashMap<String, Vec<usize>> = HashMap::default();
     for i in 1..context.tokens.len() {
         let token = &context.tokens[i];
         let written = context.text(&token.orig);

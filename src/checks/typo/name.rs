@@ -1,7 +1,5 @@
 //! `typo/name`: a near miss of a name from a pack.
 
-use std::collections::HashMap;
-
 use crate::checks::Context;
 use crate::finding::{Applicability, Finding, Severity};
 use crate::rules::Target;
@@ -87,46 +85,24 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
         );
     }
     // Near misses of names of two or more words.
-    let mut index: HashMap<String, Vec<(usize, usize, usize)>> = HashMap::new();
-    let mut names: Vec<Vec<String>> = Vec::new();
-    let mut owners: Vec<(usize, String)> = Vec::new();
-    for (e, entity) in context.rules.entities.iter().enumerate() {
-        for name in entity.names.get(language) {
-            let words: Vec<String> = normalize_pattern(name)
-                .split(' ')
-                .map(String::from)
-                .collect();
-            if words.len() < 2 {
-                continue;
-            }
-            let n = names.len();
-            for (position, word) in words.iter().enumerate() {
-                index
-                    .entry(word.clone())
-                    .or_default()
-                    .push((n, position, e));
-            }
-            names.push(words);
-            owners.push((e, name.clone()));
-        }
-    }
-    if names.is_empty() {
+    let index = context.rules.name_index(language);
+    if index.names.is_empty() {
         return findings;
     }
     let text = &context.article.normalized.text;
     let words: Vec<usize> = (0..context.tokens.len())
         .filter(|&i| context.tokens[i].kind == TokenKind::Word)
         .collect();
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = rustc_hash::FxHashSet::default();
     for (w, &i) in words.iter().enumerate() {
-        let Some(candidates) = index.get(&text[context.tokens[i].norm.clone()]) else {
+        let Some(candidates) = index.by_word.get(&text[context.tokens[i].norm.clone()]) else {
             continue;
         };
-        for &(n, position, _) in candidates {
+        for &(n, position) in candidates {
             let Some(start) = w.checked_sub(position) else {
                 continue;
             };
-            let name = &names[n];
+            let (name, e, pack) = &index.names[n];
             let Some(span) = words.get(start..start + name.len()) else {
                 continue;
             };
@@ -140,6 +116,15 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
                 if got == expected {
                     return true;
                 }
+                // Cheap filters before the edit distance: lengths within
+                // reach (letters are at most four bytes), a letter shared at
+                // one end.
+                if got.len().abs_diff(expected.len()) > 4 * tolerance(expected)
+                    || (got.chars().next() != expected.chars().next()
+                        && got.chars().next_back() != expected.chars().next_back())
+                {
+                    return false;
+                }
                 let distance = strsim::damerau_levenshtein(got, expected);
                 let close = distance <= tolerance(expected) && expected.chars().count() >= 4;
                 near += usize::from(close);
@@ -150,7 +135,6 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
             }
             let range =
                 context.tokens[span[0]].orig.start..context.tokens[*span.last().unwrap()].orig.end;
-            let (e, pack) = &owners[n];
             let entity = &context.rules.entities[*e];
             findings.push(
                 Finding::new(
