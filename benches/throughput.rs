@@ -132,7 +132,8 @@ fn rules_with(pack: &str, bundled: bool) -> RuleSet {
             .iter()
             .map(|(p, t)| {
                 let read = |name: &str| factlint::rules::bundled::read_sibling(p, name);
-                factlint::rules::load::parse_pack_with(p, Arc::from(*t), true, &read).expect("bundled packs are valid")
+                factlint::rules::load::parse_pack_with(p, Arc::from(*t), true, &read)
+                    .expect("bundled packs are valid")
             })
             .collect()
     } else {
@@ -203,7 +204,7 @@ fn main() {
     );
     let ar = vocabulary(&real, true);
     let en = vocabulary(&real, false);
-        let small = rules_with(&generated_pack(5, 5, &ar, &en), false);
+    let small = rules_with(&generated_pack(5, 5, &ar, &en), false);
     let large = rules_with(&generated_pack(10_000, 5_000, &ar, &en), false);
     let everything = rules_with(&generated_pack(10_000, 5_000, &ar, &en), true);
     for (name, rules) in [

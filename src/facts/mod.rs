@@ -170,7 +170,10 @@ impl<'a> Attributor<'a> {
                 let needs_mention = !first.optional
                     && matches!(
                         first.kind,
-                        ElementKind::Marker(_) | ElementKind::Rank | ElementKind::Title | ElementKind::Nationality
+                        ElementKind::Marker(_)
+                            | ElementKind::Rank
+                            | ElementKind::Title
+                            | ElementKind::Nationality
                     );
                 if needs_mention && self.annotations.at(start).is_empty() {
                     continue;

@@ -92,7 +92,11 @@ impl NameIndex {
                 }
                 let n = index.names.len();
                 for (position, word) in words.iter().enumerate() {
-                    index.by_word.entry(word.clone()).or_default().push((n, position));
+                    index
+                        .by_word
+                        .entry(word.clone())
+                        .or_default()
+                        .push((n, position));
                 }
                 index.names.push((words, e, name.clone()));
             }
