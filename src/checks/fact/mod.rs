@@ -48,13 +48,14 @@ pub fn nationality_label(context: &Context<'_>, country: usize) -> String {
     }
 }
 
-/// A rank for messages: its English name and the Arabic one.
+/// A rank for messages: its name in English words (from its id:
+/// `major-general` is "major general") and its Arabic form.
 pub fn rank_label(context: &Context<'_>, rank: usize) -> String {
     let r = &context.rules.ranks[rank];
-    let english = r.names.en.first().cloned().unwrap_or_else(|| r.id.clone());
+    let english = r.id.replace('-', " ");
     match r.names.ar.first() {
-        Some(arabic) => format!("{} ({arabic})", english.to_lowercase()),
-        None => english.to_lowercase(),
+        Some(arabic) => format!("{english} ({arabic})"),
+        None => english,
     }
 }
 
