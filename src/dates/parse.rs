@@ -344,55 +344,10 @@ impl<'a> DateParser<'a> {
         if let Some(day) = self.day(i) {
             let m = self.skip(i + 1, &['.']);
             if let Some((month, end)) = self.month(m) {
-                let end = self.alias(end);
-                let y = self.skip(self.skip(end, &['.']), &[',', '،']);
-                if let Some(year) = self.year(y, Gregorian) {
-                    let end = self.era(y + 1, Gregorian);
-                    return Some(self.make(
-                        DateKind::Full {
-                            calendar: Gregorian,
-                            year,
-                            month,
-                            day,
-                        },
-                        i..end,
-                        None,
-                    ));
-                }
-                return Some(self.make(
-                    DateKind::DayMonth {
-                        calendar: Gregorian,
-                        month,
-                        day,
-                    },
-                    i..end,
-                    None,
-                ));
+                return Some(self.after_day_month(i, day, month, self.alias(end), Gregorian));
             }
             if let Some((month, end)) = self.hijri_month(m) {
-                let y = self.skip(end, &[',', '،']);
-                if let Some(year) = self.year(y, Hijri) {
-                    let end = self.era(y + 1, Hijri);
-                    return Some(self.make(
-                        DateKind::Full {
-                            calendar: Hijri,
-                            year,
-                            month,
-                            day,
-                        },
-                        i..end,
-                        None,
-                    ));
-                }
-                return Some(self.make(
-                    DateKind::DayMonth {
-                        calendar: Hijri,
-                        month,
-                        day,
-                    },
-                    i..end,
-                    None,
-                ));
+                return Some(self.after_day_month(i, day, month, end, Hijri));
             }
             if let Some(date) = self.numeric_at(i) {
                 return Some(date);
@@ -470,6 +425,42 @@ impl<'a> DateParser<'a> {
             }
         }
         None
+    }
+
+    /// A date from `start` whose day and month are read (the month's last
+    /// token ends before `end`): with a year (`22 فبراير، 2023م`), a full
+    /// date; without, a day and month.
+    fn after_day_month(
+        &self,
+        start: usize,
+        day: u32,
+        month: u32,
+        end: usize,
+        calendar: Calendar,
+    ) -> DateExpr {
+        let y = self.skip(self.skip(end, &['.']), &[',', '،']);
+        if let Some(year) = self.year(y, calendar) {
+            let end = self.era(y + 1, calendar);
+            return self.make(
+                DateKind::Full {
+                    calendar,
+                    year,
+                    month,
+                    day,
+                },
+                start..end,
+                None,
+            );
+        }
+        self.make(
+            DateKind::DayMonth {
+                calendar,
+                month,
+                day,
+            },
+            start..end,
+            None,
+        )
     }
 
     /// `22/2/2023`, `22-02-2023`, `2023-02-22`, `22.2.2023`.
