@@ -95,7 +95,10 @@ pub struct Attribution {
 /// What one element captured.
 #[derive(Debug, Clone)]
 enum Capture {
-    Person(Who),
+    /// A pack entity.
+    Entity(usize),
+    /// An unknown name: its key is built only for a full match.
+    Name,
     Nationality {
         country: usize,
         form: Option<DemonymForm>,
@@ -164,18 +167,10 @@ impl<'a> Attributor<'a> {
             if pattern.language != self.article.language {
                 continue;
             }
-            let first = &pattern.elements[0];
+            let starts_with_mention = self.starts_with_mention(pattern);
             for start in 0..self.tokens.len() {
                 // Most words start no mention: skip them before matching.
-                let needs_mention = !first.optional
-                    && matches!(
-                        first.kind,
-                        ElementKind::Marker(_)
-                            | ElementKind::Rank
-                            | ElementKind::Title
-                            | ElementKind::Nationality
-                    );
-                if needs_mention && self.annotations.at(start).is_empty() {
+                if starts_with_mention && self.annotations.at(start).is_empty() {
                     continue;
                 }
                 if let Some((end, captures)) = self.match_at(pattern, 0, start) {
@@ -190,6 +185,29 @@ impl<'a> Attributor<'a> {
         found
     }
 
+    /// Whether every match of `pattern` starts at a mention: its leading
+    /// elements are mentions (markers, ranks, titles, nationalities), or a
+    /// person in Arabic, where a name without context must be a pack's.
+    fn starts_with_mention(&self, pattern: &AttributionPattern) -> bool {
+        for element in &pattern.elements {
+            let mention = match element.kind {
+                ElementKind::Marker(_)
+                | ElementKind::Rank
+                | ElementKind::Title
+                | ElementKind::Nationality => true,
+                ElementKind::Person => self.article.language == Language::Ar,
+                ElementKind::Number | ElementKind::Sep => false,
+            };
+            if !mention {
+                return false;
+            }
+            if !element.optional {
+                return true;
+            }
+        }
+        false
+    }
+
     /// Turns one match into attributions.
     fn attributions(
         &self,
@@ -198,7 +216,8 @@ impl<'a> Attributor<'a> {
         captures: &[(Range<usize>, Capture)],
     ) -> Vec<Attribution> {
         let Some((person_tokens, who)) = captures.iter().find_map(|(r, c)| match c {
-            Capture::Person(who) => Some((r.clone(), who.clone())),
+            Capture::Entity(e) => Some((r.clone(), Who::Entity(*e))),
+            Capture::Name => Some((r.clone(), Who::Name(self.name_key(r)))),
             _ => None,
         }) else {
             return Vec::new();
@@ -375,7 +394,7 @@ impl<'a> Attributor<'a> {
             .at(at)
             .iter()
             .filter_map(|a| match a.target {
-                Target::EntityName(e) => Some((a.end, Capture::Person(Who::Entity(e)))),
+                Target::EntityName(e) => Some((a.end, Capture::Entity(e))),
                 _ => None,
             })
             .collect();
@@ -390,14 +409,18 @@ impl<'a> Attributor<'a> {
                 .filter(|&end| !first || end - at >= 2),
         };
         let Some(end) = end else { return Vec::new() };
-        // Known by its first two words (a hyphenated word is one word).
-        let words: Vec<String> = self.article.normalized.text
-            [self.tokens[at].norm.start..self.tokens[end - 1].norm.end]
-            .split_whitespace()
+        vec![(end, Capture::Name)]
+    }
+
+    /// An unknown name's key: its first two words, normalised (a
+    /// hyphenated word is one word).
+    fn name_key(&self, tokens: &Range<usize>) -> String {
+        let text = &self.article.normalized.text
+            [self.tokens[tokens.start].norm.start..self.tokens[tokens.end - 1].norm.end];
+        text.split_whitespace()
             .take(2)
-            .map(String::from)
-            .collect();
-        vec![(end, Capture::Person(Who::Name(words.join(" "))))]
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     /// Whether token `i` starts a mention that is not a name (a rank, a

@@ -51,7 +51,7 @@ fn word<'a>(context: &'a Context<'_>, i: usize) -> Option<&'a str> {
 /// which is usually a broken plural (`مكتب`/`مكاتب`). In a `name`, a last
 /// letter changed is a misspelling too (`Kochavy`/`Kochavi`).
 fn misspelling_apart(a: &str, b: &str, name: bool) -> bool {
-        // One letter is at most four bytes: a cheap test before the distance.
+    // One letter is at most four bytes: a cheap test before the distance.
     if a == b || a.len().abs_diff(b.len()) > 4 || strsim::damerau_levenshtein(a, b) != 1 {
         return false;
     }
