@@ -285,7 +285,10 @@ fn front_matter(
             .map_or(block.start, |o| block.start + o as usize);
         malformed(
             offset,
-            format!("malformed front matter: {}", first_line(&err.to_string())),
+            format!(
+                "malformed front matter: {}",
+                crate::rules::load::yaml_message(&err)
+            ),
             Some(
                 "front matter is YAML between `---` lines; `title`, `date` and `lang` are read"
                     .into(),
@@ -347,10 +350,6 @@ fn front_matter(
         })?);
     }
     Ok(())
-}
-
-fn first_line(message: &str) -> &str {
-    message.lines().next().unwrap_or(message)
 }
 
 #[cfg(test)]

@@ -124,6 +124,20 @@ pub fn parse_pack_with(
     })
 }
 
+/// The message of a serde-saphyr error without its own location prefix
+/// and snippet ("error: line 2 column 1: unknown field …" becomes "unknown
+/// field …"): factlint reports the location itself.
+pub fn yaml_message(err: &serde_saphyr::Error) -> String {
+    let rendered = err.to_string();
+    let first = rendered.lines().next().unwrap_or(&rendered);
+    let first = first.trim_start_matches("error: ");
+    first
+        .strip_prefix("line ")
+        .and_then(|rest| rest.split_once(": "))
+        .map_or(first, |(_, m)| m)
+        .to_string()
+}
+
 /// Turns a serde-saphyr error into a located pack error with help.
 pub fn yaml_error(file: &str, text: &Arc<str>, err: &serde_saphyr::Error) -> PackError {
     let (offset, len) = err
@@ -135,15 +149,7 @@ pub fn yaml_error(file: &str, text: &Arc<str>, err: &serde_saphyr::Error) -> Pac
             ))
         })
         .unwrap_or((0, 0));
-    let rendered = err.to_string();
-    let first = rendered.lines().next().unwrap_or(&rendered);
-    // "error: line 2 column 1: unknown field `x`, expected one of a, b"
-    let message = first
-        .split_once(": line ")
-        .and_then(|(_, rest)| rest.split_once(": "))
-        .map_or(first, |(_, m)| m)
-        .trim_start_matches("error: ")
-        .to_string();
+    let message = yaml_message(err);
     let (kind, help) = if let Some(rest) = message.strip_prefix("unknown field `") {
         let unknown = rest.split('`').next().unwrap_or_default();
         let expected = expected_list(&message);
