@@ -133,8 +133,12 @@ pub fn render(
         .with_links(false);
     for report in reports {
         match &report.outcome {
-            Ok(checked) => {
+                        Ok(checked) => {
                 let article = &checked.article;
+                // Clean files are not mentioned: the summary counts them.
+                if checked.findings.is_empty() {
+                    continue;
+                }
                 writeln!(out, "{}", article_line(article))?;
                 let source = CharColumnSource::new(&report.path, Arc::from(article.text.as_str()));
                 for finding in &checked.findings {
