@@ -133,7 +133,7 @@ pub fn render(
         .with_links(false);
     for report in reports {
         match &report.outcome {
-                        Ok(checked) => {
+            Ok(checked) => {
                 let article = &checked.article;
                 // Clean files are not mentioned: the summary counts them.
                 if checked.findings.is_empty() {
