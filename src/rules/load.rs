@@ -667,10 +667,12 @@ impl Validator<'_> {
             }
         };
         let csv: Arc<str> = Arc::from(csv);
-        let mut typos = Vec::new();
+        let rows = csv.bytes().filter(|&b| b == b'\n').count();
+        let mut typos = Vec::with_capacity(rows);
         let mut offset = 0;
         let csv_name: Arc<str> = Arc::from(name.as_str());
-        let mut seen: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
+        let mut seen: rustc_hash::FxHashMap<&str, usize> =
+            rustc_hash::FxHashMap::with_capacity_and_hasher(rows, Default::default());
         for (index, line) in csv.split_inclusive('\n').enumerate() {
             let start = offset;
             offset += line.len();
@@ -728,7 +730,6 @@ impl Validator<'_> {
                 continue;
             }
             typos.push(Typo {
-                id: typo.to_string(),
                 find: typo.to_string(),
                 replace: corrections[0].clone(),
                 alternatives: corrections[1..].to_vec(),
@@ -777,7 +778,6 @@ impl Validator<'_> {
                 };
                 Typo {
                     origin: self.rule_ref(&id, &t.find),
-                    id,
                     find: t.find.value.trim().to_string(),
                     replace: t.replace,
                     alternatives: Vec::new(),

@@ -115,7 +115,7 @@ struct RegexTarget {
 /// Collects patterns, then compiles them into one [`Matcher`].
 #[derive(Debug, Default)]
 pub struct MatcherBuilder {
-    literals: Vec<String>,
+    /// Each distinct literal and its index in `literal_targets`.
     literal_index: rustc_hash::FxHashMap<String, usize>,
     literal_targets: Vec<Vec<LiteralTarget>>,
     regexes: Vec<String>,
@@ -123,6 +123,18 @@ pub struct MatcherBuilder {
 }
 
 impl MatcherBuilder {
+    /// A builder with room for about `literals` literals.
+    pub fn with_capacity(literals: usize) -> Self {
+        MatcherBuilder {
+            literal_index: rustc_hash::FxHashMap::with_capacity_and_hasher(
+                literals,
+                Default::default(),
+            ),
+            literal_targets: Vec::with_capacity(literals),
+            ..MatcherBuilder::default()
+        }
+    }
+
     /// Adds a literal. Arabic literals that carry the article also match
     /// their contracted form after `ل`.
     pub fn literal(&mut self, pattern: &str, language: Language, target: Target, exact: bool) {
@@ -162,14 +174,11 @@ impl MatcherBuilder {
     }
 
     fn push_literal(&mut self, literal: String, target: LiteralTarget) {
-        let id = *self
-            .literal_index
-            .entry(literal.clone())
-            .or_insert_with(|| {
-                self.literals.push(literal);
-                self.literal_targets.push(Vec::new());
-                self.literals.len() - 1
-            });
+        let next = self.literal_targets.len();
+        let id = *self.literal_index.entry(literal).or_insert(next);
+        if id == next {
+            self.literal_targets.push(Vec::with_capacity(1));
+        }
         self.literal_targets[id].push(target);
     }
 
@@ -181,7 +190,12 @@ impl MatcherBuilder {
 
     /// Compiles everything into one automaton and one multi-regex.
     pub fn build(self) -> Result<Matcher, String> {
-        let automaton = LiteralAutomaton::build(&self.literals)?;
+        // The literals in index order, borrowed from the map's keys.
+        let mut literals = vec![""; self.literal_targets.len()];
+        for (literal, &id) in &self.literal_index {
+            literals[id] = literal.as_str();
+        }
+        let automaton = LiteralAutomaton::build(&literals)?;
         let regex = if self.regexes.is_empty() {
             None
         } else {
@@ -210,7 +224,7 @@ impl MatcherBuilder {
 struct LiteralAutomaton(nfa::contiguous::NFA);
 
 impl LiteralAutomaton {
-    fn build(literals: &[String]) -> Result<LiteralAutomaton, String> {
+    fn build(literals: &[&str]) -> Result<LiteralAutomaton, String> {
         nfa::contiguous::Builder::new()
             .match_kind(MatchKind::Standard)
             .build(literals)

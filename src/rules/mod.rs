@@ -211,7 +211,9 @@ impl RuleSet {
     }
 
     fn compile(&self) -> Result<Matcher, String> {
-        let mut b = matcher::MatcherBuilder::default();
+        let mut b = matcher::MatcherBuilder::with_capacity(
+            self.typos.len() + 4 * self.entities.len() + 4096,
+        );
         for (i, country) in self.countries.iter().enumerate() {
             for (language, name) in country.names.iter() {
                 b.literal(name, language, Target::CountryName(i), false);

@@ -147,11 +147,9 @@ pub struct Counter {
     pub origin: RuleRef,
 }
 
-/// A known misspelling or confusion.
+/// A known misspelling or confusion (its id is in `origin`).
 #[derive(Debug, Clone)]
 pub struct Typo {
-    /// Stable id.
-    pub id: String,
     /// The wrong form (literal or regex).
     pub find: String,
     /// The right form.
