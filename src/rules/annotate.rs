@@ -14,32 +14,53 @@ pub struct Annotation {
     pub end: usize,
 }
 
-/// The annotations of every token of an article.
+/// The annotations of every token of an article, stored flat: the
+/// annotations of token `i` are `annotations[offsets[i]..offsets[i + 1]]`.
 #[derive(Debug, Clone, Default)]
 pub struct TokenMentions {
-    per_token: Vec<Vec<Annotation>>,
+    annotations: Vec<Annotation>,
+    offsets: Vec<u32>,
 }
 
 impl TokenMentions {
     /// Lays `mentions` over `tokens` (a mention belongs to the token its
     /// first character is in, so a clitic-prefixed word carries it).
     pub fn new(tokens: &[Token], mentions: &[Mention]) -> TokenMentions {
-        let mut per_token: Vec<Vec<Annotation>> = vec![Vec::new(); tokens.len()];
-        for mention in mentions {
-            let first = tokens.partition_point(|t| t.orig.end <= mention.range.start);
-            let end = tokens.partition_point(|t| t.orig.start < mention.range.end);
-            if first < end && first < tokens.len() {
-                per_token[first].push(Annotation {
-                    target: mention.target,
-                    end,
-                });
+        let mut placed: Vec<(usize, Annotation)> = mentions
+            .iter()
+            .filter_map(|mention| {
+                let first = tokens.partition_point(|t| t.orig.end <= mention.range.start);
+                let end = tokens.partition_point(|t| t.orig.start < mention.range.end);
+                (first < end && first < tokens.len()).then_some((
+                    first,
+                    Annotation {
+                        target: mention.target,
+                        end,
+                    },
+                ))
+            })
+            .collect();
+        // Mentions come sorted by position; keep the order stable anyway.
+        placed.sort_by_key(|(first, _)| *first);
+        let mut offsets = Vec::with_capacity(tokens.len() + 1);
+        let mut next = 0;
+        for i in 0..=tokens.len() {
+            while next < placed.len() && placed[next].0 < i {
+                next += 1;
             }
+            offsets.push(next as u32);
         }
-        TokenMentions { per_token }
+        TokenMentions {
+            annotations: placed.into_iter().map(|(_, a)| a).collect(),
+            offsets,
+        }
     }
 
     /// The mentions starting in token `i`.
     pub fn at(&self, i: usize) -> &[Annotation] {
-        self.per_token.get(i).map_or(&[], Vec::as_slice)
+        match (self.offsets.get(i), self.offsets.get(i + 1)) {
+            (Some(&start), Some(&end)) => &self.annotations[start as usize..end as usize],
+            _ => &[],
+        }
     }
 }
