@@ -27,7 +27,7 @@ use std::ops::Range;
 
 use crate::article::Language;
 use crate::rules::annotate::TokenMentions;
-use crate::rules::{RuleSet, Target};
+use crate::rules::{CalendarName, RuleSet, Target};
 use crate::text::tokens::{Token, TokenKind};
 
 /// Which calendar a date is in.
@@ -195,23 +195,37 @@ impl<'a> DateParser<'a> {
         })
     }
 
+    /// The number of the calendar name (month, Hijri month or weekday)
+    /// that starts at token `i`, and the token after it.
+    fn named(
+        &self,
+        i: usize,
+        list: &[CalendarName],
+        index: fn(Target) -> Option<usize>,
+    ) -> Option<(u32, usize)> {
+        self.annotations
+            .at(i)
+            .iter()
+            .find_map(|a| Some((list[index(a.target)?].number, a.end)))
+    }
+
     fn month(&self, i: usize) -> Option<(u32, usize)> {
-        self.annotations.at(i).iter().find_map(|a| match a.target {
-            Target::Month(m) => Some((self.rules.months[m].number, a.end)),
+        self.named(i, &self.rules.months, |t| match t {
+            Target::Month(m) => Some(m),
             _ => None,
         })
     }
 
     fn hijri_month(&self, i: usize) -> Option<(u32, usize)> {
-        self.annotations.at(i).iter().find_map(|a| match a.target {
-            Target::HijriMonth(m) => Some((self.rules.hijri_months[m].number, a.end)),
+        self.named(i, &self.rules.hijri_months, |t| match t {
+            Target::HijriMonth(m) => Some(m),
             _ => None,
         })
     }
 
     fn weekday(&self, i: usize) -> Option<(u32, usize)> {
-        self.annotations.at(i).iter().find_map(|a| match a.target {
-            Target::Weekday(w) => Some((self.rules.weekdays[w].number, a.end)),
+        self.named(i, &self.rules.weekdays, |t| match t {
+            Target::Weekday(w) => Some(w),
             _ => None,
         })
     }
