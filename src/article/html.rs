@@ -202,9 +202,6 @@ fn assemble(events: &[(SectionKind, Option<Range<usize>>)]) -> Vec<Section> {
             }
         }
     }
-    for section in &mut sections {
-        section.range = section.range.clone();
-    }
     sections
 }
 

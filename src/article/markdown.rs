@@ -45,13 +45,12 @@ pub fn layout(path: &str, text: &str) -> Result<Layout, LoadError> {
             Event::Text(_) if in_metadata => {
                 front_matter(path, text, &lines, range, &mut layout, &mut sections)?;
             }
-            Event::Start(tag) => stack.push(Block::start(&tag, range)),
-            Event::End(end) => {
+            Event::Start(tag) => stack.push(Block::start(&tag)),
+            Event::End(_) => {
                 let Some(block) = stack.pop() else { continue };
                 close_block(
                     text,
                     block,
-                    &end,
                     &mut stack,
                     &mut sections,
                     &mut image_paragraph_pending,
@@ -98,7 +97,6 @@ pub fn layout(path: &str, text: &str) -> Result<Layout, LoadError> {
 #[derive(Debug)]
 struct Block {
     kind: BlockKind,
-    range: Range<usize>,
     /// Text ranges inside the block, in order.
     texts: Vec<Range<usize>>,
     /// Where text after the first line break starts (caption under image).
@@ -117,7 +115,7 @@ enum BlockKind {
 }
 
 impl Block {
-    fn start(tag: &Tag<'_>, range: Range<usize>) -> Block {
+    fn start(tag: &Tag<'_>) -> Block {
         let kind = match tag {
             Tag::Heading { level, .. } => BlockKind::Heading(*level),
             Tag::Paragraph => BlockKind::Paragraph,
@@ -127,7 +125,6 @@ impl Block {
         };
         Block {
             kind,
-            range,
             texts: Vec::new(),
             after_break: None,
             has_image: false,
@@ -161,7 +158,6 @@ impl Block {
 fn close_block(
     text: &str,
     block: Block,
-    _end: &TagEnd,
     stack: &mut [Block],
     sections: &mut Vec<Section>,
     image_paragraph_pending: &mut bool,
@@ -228,7 +224,6 @@ fn close_block(
             }
         }
     }
-    let _ = block.range;
 }
 
 /// Pushes a caption, splitting off a trailing parenthesised credit.
