@@ -78,3 +78,22 @@ fn clitic_chains_leave_three_letters_after_a_preposition() {
 fn numeric_hijri_dates_are_hijri() {
     assert!(findings("عنوان\n\nنقل صباح يوم الجمعة 4/8/1436 إلى القطيف.\n").is_empty());
 }
+
+/// Without a pack, the reference article's `سلاح الجوي` is caught as a
+/// spelling the article itself contradicts five times (issue 5, item 4).
+#[test]
+fn the_fixed_phrase_variant_is_caught_without_a_pack() {
+    let output = factlint(&[
+        "check",
+        "fixtures/morocco-visit.ar.txt",
+        "--format",
+        "json",
+        "--select",
+        "consistency/spelling",
+    ]);
+    let report = json(&output);
+    let findings = report["files"][0]["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    assert_eq!(findings[0]["span"]["line"], 12);
+    assert_eq!(findings[0]["fix"]["replacement"], "سلاح الجو");
+}

@@ -16,8 +16,9 @@ With no pack needed, finds a spelling the article uses once where it uses a
 form one letter away (compared by normalised letters) at least twice:
 
 - in a fixed phrase: a word that is followed by the same word every time
-  but once, and that once by a word one letter off (`سلاح الجوي` in an
-  article that writes `سلاح الجو` five times);
+  but once, and that once by a word one letter off inside the word, or by
+  the nisba adjective of a noun the phrase uses four times or more
+  (`سلاح الجوي` in an article that writes `سلاح الجو` five times);
 - in an English name: a capitalised word used once, one letter off a
   capitalised word used at least twice (`Kochavy` beside `Kochavi`),
   plurals and possessives aside.
@@ -155,10 +156,14 @@ fn phrases(context: &Context<'_>) -> Vec<Finding> {
         let mut forms: Vec<(&str, usize)> = counts.into_iter().collect();
         forms.sort_by_key(|&(_, n)| n);
         let ((rare, once), (usual, often)) = (forms[0], forms[1]);
+        // A noun of a fixed phrase written once as its nisba adjective
+        // (`سلاح الجوي` beside four or more `سلاح الجو`) is a misspelling
+        // too, though the edit is at the word's end.
+        let nisba = often >= 4 && rare.strip_suffix('ي') == Some(usual);
         if once != 1
             || often < 2
             || usual.chars().count() < 3
-            || !misspelling_apart(rare, usual, false)
+            || !(nisba || misspelling_apart(rare, usual, false))
         {
             continue;
         }
