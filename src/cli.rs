@@ -396,11 +396,7 @@ fn check(args: CheckArgs) -> io::Result<u8> {
         .select
         .iter()
         .chain(&args.ignore)
-        .filter(|p| {
-            !codes::REGISTRY
-                .iter()
-                .any(|c| c.code == p.as_str() || c.code.starts_with(&format!("{p}/")))
-        })
+        .filter(|p| !codes::is_known_prefix(p))
         .collect();
     if let Some(prefix) = unknown.first() {
         eprintln!("factlint: `{prefix}` matches no finding code; `factlint explain` lists them");

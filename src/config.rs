@@ -193,14 +193,9 @@ pub fn load(path: &Path) -> Result<Config, Vec<PackError>> {
             span.byte_len().unwrap_or(1) as usize,
         )
     };
-    let known_prefix = |prefix: &str| {
-        crate::checks::codes::REGISTRY
-            .iter()
-            .any(|c| c.code == prefix || c.code.starts_with(&format!("{prefix}/")))
-    };
     let check_codes = |list: &[Located], errors: &mut Vec<PackError>| {
         for code in list {
-            if !known_prefix(code.value.trim()) {
+            if !crate::checks::codes::is_known_prefix(code.value.trim()) {
                 let (offset, len) = locate(code);
                 let all: Vec<String> = crate::checks::codes::REGISTRY
                     .iter()

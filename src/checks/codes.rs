@@ -251,6 +251,23 @@ pub static REGISTRY: &[CodeInfo] = &[
     },
 ];
 
+/// Whether code prefix `prefix` covers `code`, by whole path segments:
+/// `typo` covers `typo/name`, not `typos/x`. The one rule for `--select`,
+/// `--ignore`, severity overrides and suppressions.
+pub fn prefix_matches(prefix: &str, code: &str) -> bool {
+    code == prefix
+        || code
+            .strip_prefix(prefix)
+            .is_some_and(|r| r.starts_with('/'))
+}
+
+/// Whether `prefix` covers at least one registered code.
+pub fn is_known_prefix(prefix: &str) -> bool {
+    REGISTRY
+        .iter()
+        .any(|info| prefix_matches(prefix, info.code))
+}
+
 /// Looks a code up.
 pub fn lookup(code: &str) -> Option<&'static CodeInfo> {
     REGISTRY.iter().find(|info| info.code == code)

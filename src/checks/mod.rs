@@ -139,28 +139,16 @@ impl CheckOptions {
     pub fn severity_of(&self, code: &str, default: Severity) -> Severity {
         self.severity
             .iter()
-            .filter(|(prefix, _)| Self::prefix_matches(prefix, code))
+            .filter(|(prefix, _)| codes::prefix_matches(prefix, code))
             .max_by_key(|(prefix, _)| prefix.len())
             .map_or(default, |(_, severity)| *severity)
-    }
-
-    fn prefix_matches(prefix: &str, code: &str) -> bool {
-        code == prefix
-            || code
-                .strip_prefix(prefix)
-                .is_some_and(|r| r.starts_with('/'))
     }
 
     /// Whether `code` is switched on: selected (or nothing selected) and
     /// not ignored. A prefix matches whole path segments (`typo` matches
     /// `typo/name`, not `typos/x`).
     pub fn enabled(&self, code: &str) -> bool {
-        let matches = |prefix: &String| {
-            code == prefix
-                || code
-                    .strip_prefix(prefix.as_str())
-                    .is_some_and(|r| r.starts_with('/'))
-        };
+        let matches = |prefix: &String| codes::prefix_matches(prefix, code);
         (self.select.is_empty() || self.select.iter().any(matches))
             && !self.ignore.iter().any(matches)
     }

@@ -48,12 +48,10 @@ pub struct Directive {
 impl Directive {
     fn covers(&self, code: &str) -> bool {
         self.codes.is_empty()
-            || self.codes.iter().any(|p| {
-                code == p
-                    || code
-                        .strip_prefix(p.as_str())
-                        .is_some_and(|r| r.starts_with('/'))
-            })
+            || self
+                .codes
+                .iter()
+                .any(|p| crate::checks::codes::prefix_matches(p, code))
     }
 }
 
