@@ -117,20 +117,25 @@ fn article_line(article: &Article) -> String {
     )
 }
 
+/// The miette handler for the options: colour or not, width, no links.
+fn handler(options: HumanOptions) -> GraphicalReportHandler {
+    let theme = if options.color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    GraphicalReportHandler::new_themed(theme)
+        .with_width(options.width)
+        .with_links(false)
+}
+
 /// Renders the run for a person.
 pub fn render(
     reports: &[FileReport],
     options: HumanOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let theme = if options.color {
-        GraphicalTheme::unicode()
-    } else {
-        GraphicalTheme::unicode_nocolor()
-    };
-    let handler = GraphicalReportHandler::new_themed(theme)
-        .with_width(options.width)
-        .with_links(false);
+    let handler = handler(options);
     for report in reports {
         match &report.outcome {
             Ok(checked) => {
@@ -171,16 +176,11 @@ pub fn render(
 
 /// Renders any diagnostic (rule-pack errors) the same way.
 pub fn render_diagnostic(diagnostic: &dyn Diagnostic, options: HumanOptions) -> String {
-    let theme = if options.color {
-        GraphicalTheme::unicode()
-    } else {
-        GraphicalTheme::unicode_nocolor()
-    };
     let mut rendered = String::new();
-    let handler = GraphicalReportHandler::new_themed(theme)
-        .with_width(options.width)
-        .with_links(false);
-    if handler.render_report(&mut rendered, diagnostic).is_err() {
+    if handler(options)
+        .render_report(&mut rendered, diagnostic)
+        .is_err()
+    {
         rendered = diagnostic.to_string();
     }
     rendered
