@@ -217,16 +217,21 @@ fn load_rules(sources: &RuleSources) -> Loaded {
 }
 
 fn print_pack_errors(errors: &[PackError]) {
-    let options = stderr_options();
-    for error in errors {
-        eprintln!("{}", human::render_diagnostic(error, options));
-    }
+    print_diagnostics(errors);
     if !errors.is_empty() {
         eprintln!(
             "factlint: {} rule-pack error{}; the broken packs were left out",
             errors.len(),
             if errors.len() == 1 { "" } else { "s" }
         );
+    }
+}
+
+/// Prints located errors (packs, configuration) to stderr, rustc-style.
+fn print_diagnostics<E: miette::Diagnostic + Send + Sync + 'static>(errors: &[E]) {
+    let options = stderr_options();
+    for error in errors {
+        eprintln!("{}", human::render_diagnostic(error, options));
     }
 }
 
@@ -280,7 +285,7 @@ fn configuration(args: &CheckArgs) -> Result<Option<Config>, ()> {
     };
     let Some(path) = path else { return Ok(None) };
     factlint::config::load(&path).map(Some).map_err(|errors| {
-        print_pack_errors(&errors);
+        print_diagnostics(&errors);
         eprintln!("factlint: the configuration {} is invalid", path.display());
     })
 }
@@ -674,15 +679,10 @@ fn list(sources: RuleSources) -> io::Result<u8> {
 fn explain(code: Option<&str>) -> io::Result<u8> {
     let mut out = io::stdout().lock();
     let Some(code) = code else {
-        for info in codes::REGISTRY {
-            let status = match info.status {
-                codes::Status::Stable => "",
-                codes::Status::Planned => "  (planned)",
-                codes::Status::Runner => "",
-            };
+        for info in codes::all() {
             writeln!(
                 out,
-                "{:<24} {:<8} {}{status}",
+                "{:<24} {:<8} {}",
                 info.code,
                 info.severity.as_str(),
                 info.summary
@@ -691,8 +691,8 @@ fn explain(code: Option<&str>) -> io::Result<u8> {
         return Ok(EXIT_CLEAN);
     };
     let Some(info) = codes::lookup(code) else {
-        let all: Vec<String> = codes::REGISTRY.iter().map(|c| c.code.to_string()).collect();
-        let hint = factlint::rules::load::nearest(code, &all)
+        let all: Vec<String> = codes::all().map(|c| c.code.to_string()).collect();
+        let hint = factlint::diagnostic::nearest(code, &all)
             .map(|c| format!(" (did you mean `{c}`?)"))
             .unwrap_or_default();
         eprintln!("factlint: unknown code `{code}`{hint}; `factlint explain` lists every code");
@@ -703,12 +703,6 @@ fn explain(code: Option<&str>) -> io::Result<u8> {
         "{} ({} by default)\n\n{}\n",
         info.code, info.severity, info.summary
     )?;
-    match info.status {
-        codes::Status::Stable | codes::Status::Runner => writeln!(out, "{}", info.doc.trim_end())?,
-        codes::Status::Planned => writeln!(
-            out,
-            "This code is reserved by the design, but its check is not implemented in this version: it never reports."
-        )?,
-    }
+    writeln!(out, "{}", info.doc.trim_end())?;
     Ok(EXIT_CLEAN)
 }

@@ -28,8 +28,19 @@ use std::sync::Arc;
 use serde::Deserialize;
 
 use crate::article::Language;
+use crate::diagnostic::{Domain, ErrorKind, SourceError};
 use crate::finding::Severity;
-use crate::rules::error::{PackError, PackErrorKind};
+
+/// The configuration domain: codes `factlint::config::*`.
+#[derive(Debug, Clone)]
+pub struct Configuration;
+
+impl Domain for Configuration {
+    const PREFIX: &'static str = "factlint::config";
+}
+
+/// One mistake in `factlint.yaml`, at its line and column.
+pub type ConfigError = SourceError<Configuration>;
 use crate::rules::raw::Located;
 
 /// The names factlint looks for, in this order, in each folder.
@@ -174,17 +185,17 @@ pub fn discover(start: &Path) -> Option<PathBuf> {
 }
 
 /// Reads and validates a configuration file.
-pub fn load(path: &Path) -> Result<Config, Vec<PackError>> {
+pub fn load(path: &Path) -> Result<Config, Vec<ConfigError>> {
     let name = path.display().to_string();
     let text: Arc<str> = std::fs::read_to_string(path).map(Arc::from).map_err(|e| {
-        vec![PackError::file(
-            PackErrorKind::Io,
+        vec![ConfigError::file(
+            ErrorKind::Io,
             &name,
             format!("cannot read: {e}"),
         )]
     })?;
     let raw: RawConfig = serde_saphyr::from_str(&text)
-        .map_err(|err| vec![crate::rules::load::yaml_error(&name, &text, &err)])?;
+        .map_err(|err| vec![crate::diagnostic::yaml::yaml_error(&name, &text, &err)])?;
     let mut errors = Vec::new();
     let locate = |at: &Located| {
         let span = at.referenced.span();
@@ -193,23 +204,22 @@ pub fn load(path: &Path) -> Result<Config, Vec<PackError>> {
             span.byte_len().unwrap_or(1) as usize,
         )
     };
-    let check_codes = |list: &[Located], errors: &mut Vec<PackError>| {
+    let check_codes = |list: &[Located], errors: &mut Vec<ConfigError>| {
         for code in list {
             if !crate::checks::codes::is_known_prefix(code.value.trim()) {
                 let (offset, len) = locate(code);
-                let all: Vec<String> = crate::checks::codes::REGISTRY
-                    .iter()
+                let all: Vec<String> = crate::checks::codes::all()
                     .map(|c| c.code.to_string())
                     .collect();
-                let help = match crate::rules::load::nearest(code.value.trim(), &all) {
+                let help = match crate::diagnostic::nearest(code.value.trim(), &all) {
                     Some(best) => {
                         format!("did you mean `{best}`? `factlint explain` lists every code")
                     }
                     None => "`factlint explain` lists every code".to_string(),
                 };
                 errors.push(
-                    PackError::at(
-                        PackErrorKind::InvalidValue,
+                    ConfigError::at(
+                        ErrorKind::InvalidValue,
                         &name,
                         &text,
                         offset,
@@ -232,8 +242,8 @@ pub fn load(path: &Path) -> Result<Config, Vec<PackError>> {
         {
             let (offset, len) = locate(lang);
             errors.push(
-                PackError::at(
-                    PackErrorKind::InvalidValue,
+                ConfigError::at(
+                    ErrorKind::InvalidValue,
                     &name,
                     &text,
                     offset,
@@ -248,8 +258,8 @@ pub fn load(path: &Path) -> Result<Config, Vec<PackError>> {
             Err(err) => {
                 let offset = text.find(pattern.as_str()).unwrap_or(0);
                 errors.push(
-                    PackError::at(
-                        PackErrorKind::InvalidValue,
+                    ConfigError::at(
+                        ErrorKind::InvalidValue,
                         &name,
                         &text,
                         offset,
@@ -316,7 +326,7 @@ files: {}
 mod tests {
     use super::*;
 
-    fn load_text(text: &str) -> Result<Config, Vec<PackError>> {
+    fn load_text(text: &str) -> Result<Config, Vec<ConfigError>> {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("factlint.yaml");
         std::fs::write(&path, text).unwrap();

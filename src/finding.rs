@@ -6,7 +6,8 @@ use std::ops::Range;
 use serde::Serialize;
 
 /// How serious a finding is; `--fail-on` compares against it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// Worth knowing; not wrong by itself.
@@ -48,6 +49,15 @@ pub enum Applicability {
 }
 
 impl Applicability {
+    /// The pack and report spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Applicability::Safe => "safe",
+            Applicability::Unsafe => "unsafe",
+            Applicability::DisplayOnly => "display-only",
+        }
+    }
+
     /// Parses the pack spelling (`safe`, `unsafe`, `display-only`).
     pub fn parse(text: &str) -> Option<Applicability> {
         match text {
@@ -90,12 +100,39 @@ pub struct RuleRef {
     pub line: usize,
 }
 
+/// Everything factlint knows about one finding code, written once beside
+/// its check: findings are built from it, so the code string, the default
+/// severity and the documentation cannot disagree.
+#[derive(Debug)]
+pub struct CodeInfo {
+    /// The stable code, `family/check`: never renamed or reused.
+    pub code: &'static str,
+    /// One line: what the check reports (`factlint explain` lists it).
+    pub summary: &'static str,
+    /// The severity findings get unless configured otherwise.
+    pub severity: Severity,
+    /// The most permissive fix the check ever offers (`None`: no fix), so
+    /// that a check cannot quietly start offering safe fixes.
+    pub fix: Option<Applicability>,
+    /// The full documentation (`## What it checks`, `## Why it matters`,
+    /// `## Example`, `## Fix safety`) that `factlint explain CODE` prints.
+    pub doc: &'static str,
+}
+
+impl PartialEq for CodeInfo {
+    fn eq(&self, other: &Self) -> bool {
+        self.code == other.code
+    }
+}
+
+impl Eq for CodeInfo {}
+
 /// One thing an article gets wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
-    /// A stable code from [`crate::checks::codes`].
-    pub code: &'static str,
-    /// How serious it is.
+    /// The code the finding is reported under.
+    pub info: &'static CodeInfo,
+    /// How serious it is: the code's default unless configured otherwise.
     pub severity: Severity,
     /// What is wrong, in one sentence.
     pub message: String,
@@ -112,16 +149,16 @@ pub struct Finding {
 }
 
 impl Finding {
-    /// A finding with no labels, help, rule or fix.
+    /// A finding of `info`'s code at its default severity, with no labels,
+    /// help, rule or fix.
     pub fn new(
-        code: &'static str,
-        severity: Severity,
+        info: &'static CodeInfo,
         range: Range<usize>,
         message: impl Into<String>,
     ) -> Finding {
         Finding {
-            code,
-            severity,
+            info,
+            severity: info.severity,
             message: message.into(),
             range,
             labels: Vec::new(),
@@ -129,6 +166,18 @@ impl Finding {
             rule: None,
             fix: None,
         }
+    }
+
+    /// The stable code.
+    pub fn code(&self) -> &'static str {
+        self.info.code
+    }
+
+    /// Reports at another severity than the code's default, where the
+    /// check's options say so (a house style that differs).
+    pub fn with_severity(mut self, severity: Severity) -> Finding {
+        self.severity = severity;
+        self
     }
 
     /// Adds an evidence label.
@@ -158,6 +207,11 @@ impl Finding {
         replacement: impl Into<String>,
         applicability: Applicability,
     ) -> Finding {
+        debug_assert!(
+            Some(applicability) <= self.info.fix,
+            "{} offers a fix safer than its registry entry says",
+            self.info.code
+        );
         self.fix = Some(Fix {
             replacement: replacement.into(),
             applicability,

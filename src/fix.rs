@@ -57,7 +57,7 @@ pub fn plan(findings: &[Finding], allow_unsafe: bool) -> Plan {
         candidates.push(Edit {
             range: finding.range.clone(),
             replacement: fix.replacement.clone(),
-            code: finding.code,
+            code: finding.code(),
         });
     }
     candidates.sort_by_key(|e| (e.range.start, e.range.end));
@@ -138,10 +138,9 @@ pub fn unified_diff(path: &str, before: &str, after: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::finding::Severity;
 
     fn finding(range: Range<usize>, replacement: &str, applicability: Applicability) -> Finding {
-        Finding::new("typo/substitution", Severity::Error, range, "x")
+        Finding::new(&crate::checks::typo::substitution::CODE, range, "x")
             .with_fix(replacement, applicability)
     }
 

@@ -14,8 +14,21 @@ path/stdin ──load──▶ Article ──match──▶ Mentions ──check
 rules/…yaml ──load+validate──▶ Pack ──compile──▶ RuleSet (one automaton, one multi-regex)
 ```
 
-Dependencies point one way: `text` → `article` → `rules` → `checks` →
-`report`. Checks never print; only the binary writes to the terminal.
+Dependencies point one way, from each layer to those below it:
+
+```text
+language, partial_date, finding, text   leaves: no imports from the crate
+diagnostic                              located errors for YAML inputs
+article                                 loaders, sections, directives
+rules                                   packs, the one-pass matcher
+dates → facts → checks                  analysis and the checks
+config → fix → report                   settings, fixes, renderers
+```
+
+`tests/layers.rs` fails on a `use` that reaches up. Checks never print;
+only the binary (`src/main.rs`, `src/cli/`) writes to the terminal, and the
+library builds without its dependencies (`cargo build --no-default-features
+--lib`).
 
 # Example
 
@@ -30,7 +43,7 @@ let pack = parse_pack("house.yaml", Arc::from("typos:\n  - { find: سلاح ال
 let rules = RuleSet::from_packs(vec![pack]).expect("the patterns compile");
 let mut article = Article::from_text("note.txt", "وصل قائد سلاح الجوي أمس.\n", &LoadOptions::default());
 let findings = checks::run_all(&mut article, &rules, &CheckOptions::default());
-assert_eq!(findings[0].code, "typo/substitution");
+assert_eq!(findings[0].code(), "typo/substitution");
 assert_eq!(&article.text[findings[0].range.clone()], "سلاح الجوي");
 ```
 */
@@ -41,9 +54,12 @@ pub mod article;
 pub mod checks;
 pub mod config;
 pub mod dates;
+pub mod diagnostic;
 pub mod facts;
 pub mod finding;
 pub mod fix;
+pub mod language;
+pub mod partial_date;
 pub mod report;
 pub mod rules;
 pub mod text;

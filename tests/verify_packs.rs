@@ -31,10 +31,6 @@ fn every_pack_in_rules_is_bundled_except_examples() {
     on_disk.retain(|p| !p.starts_with("rules/examples/"));
     let bundled: BTreeSet<String> = BUNDLED_PACKS.iter().map(|(p, _)| p.to_string()).collect();
     assert_eq!(on_disk, bundled, "list new packs in src/rules/bundled.rs");
-    for (path, text) in BUNDLED_PACKS {
-        let disk = std::fs::read_to_string(root.join(path)).unwrap();
-        assert_eq!(&disk, text, "{path} is stale in the binary");
-    }
 }
 
 #[test]

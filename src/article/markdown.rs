@@ -282,7 +282,7 @@ fn front_matter(
             offset,
             format!(
                 "malformed front matter: {}",
-                crate::rules::load::yaml_message(&err)
+                crate::diagnostic::yaml::yaml_message(&err)
             ),
             Some(
                 "front matter is YAML between `---` lines; `title`, `date` and `lang` are read"

@@ -6,8 +6,8 @@
 //! text is segmented by heuristics ([`plain`]), Markdown by its parser
 //! ([`markdown`]), HTML by its elements ([`html`]).
 
+pub mod directive;
 pub mod html;
-pub mod language;
 pub mod markdown;
 pub mod plain;
 mod source;
@@ -20,7 +20,7 @@ use serde::Serialize;
 
 use crate::text::{LineIndex, Normalized};
 
-pub use language::Language;
+pub use crate::language::Language;
 pub use source::{LoadError, read_article_source};
 
 /// The part of an article a span belongs to: checks weigh a caption, a
@@ -75,7 +75,8 @@ pub struct Section {
 }
 
 /// How the article was written, which decides the loader.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 #[serde(rename_all = "snake_case")]
 pub enum Format {
     /// Plain text, segmented by heuristics.

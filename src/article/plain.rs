@@ -124,7 +124,7 @@ fn units(text: &str) -> Vec<Unit> {
         let trimmed_start = line.len() - line.trim_start().len();
         let content = line.trim();
         // Suppression directives are not part of the article.
-        if !content.is_empty() && !crate::checks::suppress::is_directive_line(content) {
+        if !content.is_empty() && !super::directive::is_directive_line(content) {
             let start = offset + trimmed_start;
             units.push(Unit {
                 range: start..start + content.len(),

@@ -38,7 +38,7 @@ pub fn run_example(example: &Example, rules: &RuleSet) -> Option<Failure> {
     let mut article = Article::from_text("<example>", &format!("{}\n", example.text), &options);
     let found: Vec<&str> = run_all(&mut article, rules, &CheckOptions::default())
         .iter()
-        .map(|f| f.code)
+        .map(|f| f.code())
         .collect();
     let missing: Vec<&str> = example
         .expect

@@ -6,6 +6,22 @@
 //! one-pass match, tokens, date expressions, sentences, the reference
 //! date) and hands it to each enabled check through a [`Context`].
 
+/// Declares a family's checks: one module per check, each with a `CODE`
+/// ([`CodeInfo`](crate::finding::CodeInfo)) and a `check` function, and the
+/// family's `CHECKS` for the registry. Adding a check is its file and its
+/// name in this list.
+macro_rules! family {
+    ($($check:ident),+ $(,)?) => {
+        $(pub mod $check;)+
+
+        /// The family's checks, in registry order.
+        pub static CHECKS: &[$crate::checks::codes::Check] = &[
+            $($crate::checks::codes::Check { info: &$check::CODE, run: $check::check },)+
+        ];
+    };
+}
+use family;
+
 pub mod codes;
 pub mod consistency;
 pub mod date;
@@ -24,7 +40,7 @@ use crate::article::{Article, ReferenceDate};
 use crate::dates::parse::{DateExpr, DateParser};
 use crate::dates::reference;
 use crate::facts::{Attribution, Attributor};
-use crate::finding::{Finding, Severity};
+use crate::finding::{CodeInfo, Finding, Severity};
 use crate::rules::annotate::TokenMentions;
 use crate::rules::{Mention, RuleSet};
 use crate::text::tokens::{Token, tokenize};
@@ -58,11 +74,11 @@ pub struct Context<'a> {
 impl Context<'_> {
     /// The reference date; when there is none, records that `code` needed
     /// one, so that the run says so once instead of guessing.
-    pub fn reference_date(&self, code: &'static str) -> Option<NaiveDate> {
+    pub fn reference_date(&self, code: &'static CodeInfo) -> Option<NaiveDate> {
         if self.reference.is_none() {
             let mut missing = self.missing_reference.borrow_mut();
-            if !missing.contains(&code) {
-                missing.push(code);
+            if !missing.contains(&code.code) {
+                missing.push(code.code);
             }
         }
         self.reference.map(|r| r.date)
@@ -225,20 +241,15 @@ pub fn run(article: &mut Article, rules: &RuleSet, options: &CheckOptions) -> Ou
         options,
         missing_reference: RefCell::new(Vec::new()),
     };
-    let mut findings: Vec<Finding> = codes::REGISTRY
-        .iter()
-        .filter(|info| options.enabled(info.code))
-        .filter_map(|info| info.check)
-        .flat_map(|check| check(&context))
+    let mut findings: Vec<Finding> = codes::checks()
+        .filter(|check| options.enabled(check.info.code))
+        .flat_map(|check| (check.run)(&context))
         .collect();
     let missing = context.missing_reference.into_inner();
-    if !missing.is_empty() && options.enabled(codes::NO_REFERENCE_DATE) {
+    if !missing.is_empty() && options.enabled(codes::NO_REFERENCE_DATE.code) {
         let at = article.sections.first().map_or(0, |s| s.range.start);
         findings.push(
-            Finding::new(
-                codes::NO_REFERENCE_DATE,
-                Severity::Info,
-                at..at,
+            Finding::new(&codes::NO_REFERENCE_DATE, at..at,
                 format!(
                     "no reference date: {} could not run (no front matter date, no --date, no dateline, and no full date in the text)",
                     missing.join(", ")
@@ -249,14 +260,14 @@ pub fn run(article: &mut Article, rules: &RuleSet, options: &CheckOptions) -> Ou
     }
     downgrade_fixes_in_quotations(&article.text, &mut findings);
     let suppressed = suppress::apply(article, &mut findings);
-    findings.retain(|f| options.enabled(f.code));
+    findings.retain(|f| options.enabled(f.code()));
     if !options.severity.is_empty() {
         for finding in &mut findings {
-            finding.severity = options.severity_of(finding.code, finding.severity);
+            finding.severity = options.severity_of(finding.code(), finding.severity);
         }
     }
     findings.sort_by(|a, b| {
-        (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code))
+        (a.range.start, a.range.end, a.code()).cmp(&(b.range.start, b.range.end, b.code()))
     });
     Outcome {
         findings,

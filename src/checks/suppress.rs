@@ -15,103 +15,44 @@
 //! a suppression that suppresses nothing is reported as
 //! `suppression/unused`, so stale ones do not pile up.
 
-use std::ops::Range;
+use crate::article::Article;
+use crate::article::directive::{Directive, Kind, directives};
+use crate::finding::{CodeInfo, Finding, Severity};
 
-use crate::article::{Article, Format};
-use crate::finding::{Finding, Severity};
+/// The info finding for a suppression that suppresses nothing, so that
+/// stale suppressions do not pile up and hide the next real finding.
+pub static UNUSED: CodeInfo = CodeInfo {
+    code: "suppression/unused",
+    summary: "an inline suppression that suppresses nothing",
+    severity: Severity::Info,
+    fix: None,
+    doc: "\
+## What it checks
+Reported, as info, for a `factlint-disable`, `factlint-disable-next-line`
+comment (Markdown, HTML) or line (plain text) that suppressed no finding: the
+code it names did not fire there, or is misspelt.
 
-/// The code of the info finding for a suppression that suppresses nothing.
-pub const UNUSED: &str = "suppression/unused";
+## Why it matters
+Suppressions outlive the findings they were written for; a stale one hides
+the next real finding at that place.
 
-/// What a directive does.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    /// Switch codes off until `Enable` (or the end of the file).
-    Disable,
-    /// Switch codes back on.
-    Enable,
-    /// Switch codes off for the next line with text.
-    DisableNextLine,
-}
+## Example
+`<!-- factlint-disable-next-line date/weekday -->` above a line whose
+weekday is right gets this finding.
 
-/// One suppression directive.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Directive {
-    /// What it does.
-    pub kind: Kind,
-    /// The code prefixes it names; empty for all.
-    pub codes: Vec<String>,
-    /// Where it is written.
-    pub range: Range<usize>,
-}
+## Fix safety
+No fix: delete the comment, or correct its code.
+",
+};
 
-impl Directive {
-    fn covers(&self, code: &str) -> bool {
-        self.codes.is_empty()
-            || self
-                .codes
-                .iter()
-                .any(|p| crate::checks::codes::prefix_matches(p, code))
-    }
-}
-
-/// Parses the text of a comment or a line as a directive.
-pub fn parse_directive(text: &str, range: Range<usize>) -> Option<Directive> {
-    let text = text.trim();
-    let text = text
-        .strip_prefix("<!--")
-        .map(|t| t.trim_end().trim_end_matches("-->"))
-        .unwrap_or(text)
-        .trim();
-    let (kind, rest) = if let Some(rest) = text.strip_prefix("factlint-disable-next-line") {
-        (Kind::DisableNextLine, rest)
-    } else if let Some(rest) = text.strip_prefix("factlint-disable") {
-        (Kind::Disable, rest)
-    } else if let Some(rest) = text.strip_prefix("factlint-enable") {
-        (Kind::Enable, rest)
-    } else {
-        return None;
-    };
-    if !rest.is_empty() && !rest.starts_with([' ', '\t', ',']) {
-        return None;
-    }
-    let codes = rest
-        .split([' ', '\t', ','])
-        .map(str::trim)
-        .filter(|c| !c.is_empty())
-        .map(String::from)
-        .collect();
-    Some(Directive { kind, codes, range })
-}
-
-/// The directives of an article: its comments (Markdown, HTML) or its
-/// directive lines (plain text).
-pub fn directives(article: &Article) -> Vec<Directive> {
-    match article.format {
-        Format::Markdown | Format::Html => article
-            .comments
+/// Whether `directive` switches `code` off: it names no code (all), or a
+/// prefix of it.
+fn covers(directive: &Directive, code: &str) -> bool {
+    directive.codes.is_empty()
+        || directive
+            .codes
             .iter()
-            .filter_map(|r| parse_directive(&article.text[r.clone()], r.clone()))
-            .collect(),
-        Format::Text => {
-            let mut found = Vec::new();
-            let mut offset = 0;
-            for line in article.text.split_inclusive('\n') {
-                let trimmed = line.trim_end_matches(['\n', '\r']);
-                if let Some(d) = parse_directive(trimmed, offset..offset + trimmed.len()) {
-                    found.push(d);
-                }
-                offset += line.len();
-            }
-            found
-        }
-    }
-}
-
-/// Whether a line of the original text is a plain-text directive (the
-/// plain-text layout leaves such lines out of every section).
-pub fn is_directive_line(line: &str) -> bool {
-    parse_directive(line, 0..0).is_some()
+            .any(|p| crate::checks::codes::prefix_matches(p, code))
 }
 
 /// Removes suppressed findings; returns how many were suppressed, and adds
@@ -137,7 +78,7 @@ pub fn apply(article: &Article, findings: &mut Vec<Finding>) -> usize {
     findings.retain(|finding| {
         let line = line_of(finding.range.start);
         for (i, d) in directives.iter().enumerate() {
-            if !d.covers(finding.code) {
+            if !covers(d, finding.code()) {
                 continue;
             }
             let suppressed = match d.kind {
@@ -170,8 +111,7 @@ pub fn apply(article: &Article, findings: &mut Vec<Finding>) -> usize {
             };
             findings.push(
                 Finding::new(
-                    UNUSED,
-                    Severity::Info,
+                    &UNUSED,
                     d.range.clone(),
                     format!("this suppression of {what} suppresses nothing"),
                 )
@@ -180,28 +120,4 @@ pub fn apply(article: &Article, findings: &mut Vec<Finding>) -> usize {
         }
     }
     suppressed
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn directives_parse() {
-        let d =
-            parse_directive("<!-- factlint-disable-next-line typo/name, date -->", 0..1).unwrap();
-        assert_eq!(
-            (d.kind, d.codes.clone()),
-            (
-                Kind::DisableNextLine,
-                vec!["typo/name".to_string(), "date".to_string()]
-            )
-        );
-        assert_eq!(
-            parse_directive("factlint-enable", 0..1).unwrap().kind,
-            Kind::Enable
-        );
-        assert!(parse_directive("<!-- factlint-disabled -->", 0..1).is_none());
-        assert!(parse_directive("a note", 0..1).is_none());
-    }
 }

@@ -45,7 +45,7 @@ pub fn render(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
                     writeln!(
                         out,
                         "::{command} file={file},line={line},col={col},endLine={end_line},endColumn={end_column},title={}::{}",
-                        escape_property(finding.code),
+                        escape_property(finding.code()),
                         escape_data(&message)
                     )?;
                 }

@@ -11,8 +11,8 @@ use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, So
 
 use super::{FileReport, HumanOptions, Summary};
 use crate::article::Article;
+use crate::diagnostic::CharColumnSource;
 use crate::finding::{Applicability, Finding, Severity};
-use crate::rules::error::CharColumnSource;
 
 /// A finding dressed as a miette diagnostic.
 struct FindingDiagnostic<'a> {
@@ -25,7 +25,7 @@ struct FindingDiagnostic<'a> {
 impl fmt::Debug for FindingDiagnostic<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("FindingDiagnostic")
-            .field("code", &self.finding.code)
+            .field("code", &self.finding.code())
             .finish()
     }
 }
@@ -40,7 +40,7 @@ impl std::error::Error for FindingDiagnostic<'_> {}
 
 impl Diagnostic for FindingDiagnostic<'_> {
     fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        Some(Box::new(self.finding.code))
+        Some(Box::new(self.finding.code()))
     }
 
     fn severity(&self) -> Option<miette::Severity> {
@@ -62,8 +62,8 @@ impl Diagnostic for FindingDiagnostic<'_> {
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let range = &self.finding.range;
         let primary_label = match self.section {
-            Some(section) => format!("{section}: {}", self.finding.code),
-            None => self.finding.code.to_string(),
+            Some(section) => format!("{section}: {}", self.finding.code()),
+            None => self.finding.code().to_string(),
         };
         let primary = LabeledSpan::new_primary_with_span(
             Some(primary_label),

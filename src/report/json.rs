@@ -97,7 +97,7 @@ impl<'a> JsonFinding<'a> {
     pub fn new(article: &'a Article, finding: &'a Finding) -> JsonFinding<'a> {
         JsonFinding {
             path: None,
-            code: finding.code,
+            code: finding.code(),
             severity: finding.severity,
             message: &finding.message,
             section: article

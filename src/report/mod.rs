@@ -104,7 +104,8 @@ impl Summary {
 }
 
 /// The output formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum Format {
     /// For people: the source line with the offending words underlined.
     Human,
@@ -135,7 +136,7 @@ pub fn statistics(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()>
         if let Ok(checked) = &report.outcome {
             for finding in &checked.findings {
                 let entry = counts
-                    .entry(finding.code)
+                    .entry(finding.code())
                     .or_insert((0, 0, finding.severity));
                 entry.0 += 1;
                 if finding

@@ -13,7 +13,7 @@ use serde_json::{Value, json};
 
 use super::FileReport;
 use crate::article::Article;
-use crate::checks::codes::{self, REGISTRY};
+use crate::checks::codes;
 use crate::finding::{Applicability, Finding, Severity};
 
 /// The SARIF level of a severity.
@@ -47,7 +47,7 @@ fn uri(path: &str) -> String {
 }
 
 fn result(article: &Article, path: &str, finding: &Finding) -> Value {
-    let rule_index = REGISTRY.iter().position(|c| c.code == finding.code);
+    let rule_index = codes::all().position(|c| c.code == finding.code());
     let location = |range: &std::ops::Range<usize>| {
         json!({
             "physicalLocation": {
@@ -61,7 +61,7 @@ fn result(article: &Article, path: &str, finding: &Finding) -> Value {
         message.push_str(&format!(" ({help})"));
     }
     let mut result = json!({
-        "ruleId": finding.code,
+        "ruleId": finding.code(),
         "level": level(finding.severity),
         "message": { "text": message },
         "locations": [location(&finding.range)],
@@ -116,14 +116,9 @@ fn result(article: &Article, path: &str, finding: &Finding) -> Value {
 
 /// The SARIF document for a run.
 pub fn document(reports: &[FileReport]) -> Value {
-    let rules: Vec<Value> = REGISTRY
-        .iter()
+    let rules: Vec<Value> = codes::all()
         .map(|info| {
-            let full = if info.doc.is_empty() {
-                info.summary
-            } else {
-                info.doc
-            };
+            let full = info.doc;
             json!({
                 "id": info.code,
                 "name": info.code.replace(['/', '-'], "_"),
@@ -131,11 +126,7 @@ pub fn document(reports: &[FileReport]) -> Value {
                 "fullDescription": { "text": full },
                 "help": { "text": full, "markdown": full },
                 "defaultConfiguration": { "level": level(info.severity) },
-                "properties": { "status": match info.status {
-                    codes::Status::Stable => "stable",
-                    codes::Status::Planned => "planned",
-                    codes::Status::Runner => "runner",
-                } },
+                "properties": { "fix": info.fix.map_or("none", Applicability::as_str) },
             })
         })
         .collect();

@@ -9,9 +9,10 @@ use chrono::NaiveDate;
 use super::error::{PackError, PackErrorKind};
 use super::model::*;
 use super::raw::{Located, RawLocalized, RawPack};
-use crate::article::Language;
-use crate::dates::{DateError, PartialDate};
+use crate::diagnostic::yaml::yaml_error;
 use crate::finding::{Applicability, RuleRef};
+use crate::language::Language;
+use crate::partial_date::{DateError, PartialDate};
 use crate::text::normalize::normalize_regex_source;
 
 /// Parses and validates one pack file. All mistakes are returned, not just
@@ -122,96 +123,6 @@ pub fn parse_pack_with(
         typos,
         examples,
     })
-}
-
-/// The message of a serde-saphyr error without its own location prefix
-/// and snippet ("error: line 2 column 1: unknown field …" becomes "unknown
-/// field …"): factlint reports the location itself.
-pub fn yaml_message(err: &serde_saphyr::Error) -> String {
-    let rendered = err.to_string();
-    let first = rendered.lines().next().unwrap_or(&rendered);
-    let first = first.trim_start_matches("error: ");
-    first
-        .strip_prefix("line ")
-        .and_then(|rest| rest.split_once(": "))
-        .map_or(first, |(_, m)| m)
-        .to_string()
-}
-
-/// Turns a serde-saphyr error into a located pack error with help.
-pub fn yaml_error(file: &str, text: &Arc<str>, err: &serde_saphyr::Error) -> PackError {
-    let (offset, len) = err
-        .location()
-        .and_then(|l| {
-            Some((
-                l.span().byte_offset()? as usize,
-                l.span().byte_len().unwrap_or(1) as usize,
-            ))
-        })
-        .unwrap_or((0, 0));
-    let message = yaml_message(err);
-    let (kind, help) = if let Some(rest) = message.strip_prefix("unknown field `") {
-        let unknown = rest.split('`').next().unwrap_or_default();
-        let expected = expected_list(&message);
-        let help = match nearest(unknown, &expected) {
-            Some(best) => format!(
-                "did you mean `{best}`? valid keys here: {}",
-                expected.join(", ")
-            ),
-            None => format!("valid keys here: {}", expected.join(", ")),
-        };
-        (PackErrorKind::UnknownKey, Some(help))
-    } else if let Some(rest) = message.strip_prefix("unknown variant `") {
-        let unknown = rest.split('`').next().unwrap_or_default();
-        let expected = expected_list(&message);
-        let help = match nearest(unknown, &expected) {
-            Some(best) => format!(
-                "did you mean `{best}`? allowed values: {}",
-                expected.join(", ")
-            ),
-            None => format!("allowed values: {}", expected.join(", ")),
-        };
-        (PackErrorKind::InvalidValue, Some(help))
-    } else if message.contains("expected") || message.contains("invalid type") {
-        (
-            PackErrorKind::WrongType,
-            Some("see the rule-pack reference in the README for each key's type".to_string()),
-        )
-    } else if message.contains("missing field") {
-        (PackErrorKind::WrongType, None)
-    } else {
-        (PackErrorKind::Syntax, None)
-    };
-    let mut error = PackError::at(kind, file, text, offset, len, message);
-    if let Some(help) = help {
-        error = error.with_help(help);
-    }
-    error
-}
-
-/// The names listed after "expected one of" (or "expected") in a serde message.
-fn expected_list(message: &str) -> Vec<String> {
-    let Some((_, list)) = message
-        .split_once("expected one of ")
-        .or_else(|| message.split_once("expected "))
-    else {
-        return Vec::new();
-    };
-    list.split([',', ' '])
-        .map(|s| s.trim().trim_matches('`'))
-        .filter(|s| !s.is_empty() && *s != "or")
-        .map(String::from)
-        .collect()
-}
-
-/// The candidate closest to `word`, if it is close enough to be a typo.
-pub fn nearest<'a>(word: &str, candidates: &'a [String]) -> Option<&'a str> {
-    candidates
-        .iter()
-        .map(|c| (strsim::damerau_levenshtein(word, c), c))
-        .filter(|&(d, c)| d <= (c.chars().count() / 3).max(2))
-        .min_by_key(|&(d, _)| d)
-        .map(|(_, c)| c.as_str())
 }
 
 /// Whether a regex source uses a word-boundary assertion, which factlint

@@ -15,7 +15,8 @@ use regex_automata::meta::Regex;
 use regex_automata::util::syntax;
 
 use super::model::DemonymForm;
-use crate::article::{Article, Language};
+use crate::article::Article;
+use crate::language::Language;
 use crate::text::normalize::{light_form, normalize_regex_source};
 use crate::text::{normalize_pattern, words};
 

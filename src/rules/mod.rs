@@ -22,7 +22,8 @@ pub use error::{PackError, PackErrorKind};
 pub use matcher::{Matcher, Mention, Target};
 pub use model::*;
 
-use crate::article::{Article, Language};
+use crate::article::Article;
+use crate::language::Language;
 
 /// Which packs to load.
 #[derive(Debug, Clone, Default)]
@@ -371,18 +372,37 @@ pub fn discover(path: &Path) -> Result<Vec<PathBuf>, Box<PackError>> {
     if path.is_file() {
         return Ok(vec![path.to_path_buf()]);
     }
-    let mut files: Vec<PathBuf> = ignore::WalkBuilder::new(path)
-        .build()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_some_and(|t| t.is_file()))
-        .map(|e| e.into_path())
-        .filter(|p| {
-            p.extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
-        })
-        .collect();
+    let mut files = Vec::new();
+    collect_yaml(path, &mut files)?;
     files.sort();
     Ok(files)
+}
+
+/// The `.yaml`/`.yml` files under `folder`, skipping hidden entries (`.git`,
+/// editor backups), so that a pack folder can live inside a repository.
+fn collect_yaml(folder: &Path, files: &mut Vec<PathBuf>) -> Result<(), Box<PackError>> {
+    let entries = std::fs::read_dir(folder).map_err(|e| {
+        Box::new(PackError::file(
+            PackErrorKind::Io,
+            &folder.display().to_string(),
+            format!("cannot read the folder: {e}"),
+        ))
+    })?;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        if path.is_dir() {
+            collect_yaml(&path, files)?;
+        } else if path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
+        {
+            files.push(path);
+        }
+    }
+    Ok(())
 }
 
 /// Reads and validates one pack file from disk.

@@ -4,9 +4,9 @@
 
 use chrono::NaiveDate;
 
-use crate::article::Language;
-use crate::dates::PartialDate;
 use crate::finding::{Applicability, RuleRef};
+use crate::language::Language;
+use crate::partial_date::PartialDate;
 
 pub use super::raw::Gender;
 

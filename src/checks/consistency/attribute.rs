@@ -7,10 +7,16 @@ use crate::article::SectionKind;
 use crate::checks::Context;
 use crate::checks::fact::{country_index, entity_of, entity_ranks, value_label};
 use crate::facts::{Attribution, Value, Who};
-use crate::finding::{Finding, Severity};
+use crate::finding::{CodeInfo, Finding, Severity};
 
-/// The documentation `factlint explain consistency/attribute` prints.
-pub const DOC: &str = "\
+/// The code `consistency/attribute`: its default severity, fix safety and the
+/// documentation `factlint explain consistency/attribute` prints.
+pub static CODE: CodeInfo = CodeInfo {
+    code: "consistency/attribute",
+    summary: "one person given two ranks or nationalities in one article",
+    severity: Severity::Error,
+    fix: None,
+    doc: "\
 ## What it checks
 Finds a person (a pack entity, or a name known by its first two words)
 whom the article gives two different ranks or two different nationalities,
@@ -31,7 +37,8 @@ not.
 
 ## Fix safety
 No fix: either place may be the wrong one.
-";
+",
+};
 
 /// How much a section's word counts: the body is the article's word.
 fn authority(section: Option<SectionKind>) -> u8 {
@@ -108,10 +115,7 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
                 (format!("in the {here}"), format!("in the {where_}"))
             };
             findings.push(
-                Finding::new(
-                    "consistency/attribute",
-                    Severity::Error,
-                    other.range.clone(),
+                Finding::new(&CODE, other.range.clone(),
                     format!(
                         "«{}» is {} {here} but {said} {where_}",
                         context.text(&other.person.range),

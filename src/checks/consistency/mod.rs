@@ -1,5 +1,4 @@
 //! The `consistency` family: an article that contradicts itself, with no
 //! pack needed.
 
-pub mod attribute;
-pub mod spelling;
+super::family!(attribute, spelling);

@@ -5,12 +5,18 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::article::Language;
 use crate::checks::Context;
-use crate::finding::{Applicability, Finding, Severity};
+use crate::finding::{Applicability, CodeInfo, Finding, Severity};
 use crate::rules::Target;
 use crate::text::tokens::TokenKind;
 
-/// The documentation `factlint explain consistency/spelling` prints.
-pub const DOC: &str = "\
+/// The code `consistency/spelling`: its default severity, fix safety and the
+/// documentation `factlint explain consistency/spelling` prints.
+pub static CODE: CodeInfo = CodeInfo {
+    code: "consistency/spelling",
+    summary: "one name or phrase spelled two ways",
+    severity: Severity::Warning,
+    fix: Some(Applicability::Unsafe),
+    doc: "\
 ## What it checks
 With no pack needed, finds a spelling the article uses once where it uses a
 form one letter away (compared by normalised letters) at least twice:
@@ -36,7 +42,8 @@ times `Kochavi` and once `Kochavy`: `Kochavy` is flagged.
 
 ## Fix safety
 Unsafe: the majority spelling is offered, and the majority can be wrong.
-";
+",
+};
 
 fn word<'a>(context: &'a Context<'_>, i: usize) -> Option<&'a str> {
     let token = context.tokens.get(i)?;
@@ -184,10 +191,7 @@ fn phrases(context: &Context<'_>) -> Vec<Finding> {
             context.text(&context.tokens[usual_at + 1].orig)
         );
         findings.push(
-            Finding::new(
-                "consistency/spelling",
-                Severity::Warning,
-                range.clone(),
+            Finding::new(&CODE, range.clone(),
                 format!(
                     "«{}» is written «{}» {often} other times in this article",
                     context.text(&range),
@@ -259,10 +263,7 @@ fn names(context: &Context<'_>) -> Vec<Finding> {
         let range = context.tokens[i].orig.clone();
         let usual_range = context.tokens[at[0]].orig.clone();
         findings.push(
-            Finding::new(
-                "consistency/spelling",
-                Severity::Warning,
-                range.clone(),
+            Finding::new(&CODE, range.clone(),
                 format!(
                     "«{}» is spelled «{}» {} other times in this article",
                     context.text(&range),

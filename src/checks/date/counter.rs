@@ -4,11 +4,17 @@
 use chrono::Duration;
 
 use crate::checks::Context;
-use crate::finding::{Finding, Severity};
+use crate::finding::{CodeInfo, Finding, Severity};
 use crate::rules::Target;
 
-/// The documentation `factlint explain date/counter` prints.
-pub const DOC: &str = "\
+/// The code `date/counter`: its default severity, fix safety and the
+/// documentation `factlint explain date/counter` prints.
+pub static CODE: CodeInfo = CodeInfo {
+    code: "date/counter",
+    summary: "a day counter that does not fit the article's date",
+    severity: Severity::Error,
+    fix: None,
+    doc: "\
 ## What it checks
 Runs the `counters:` of the loaded packs: a regex with a `day` group
 (and optionally a `span` group for the words to underline) and the date of
@@ -27,7 +33,8 @@ of 2023-02-24 is flagged; on an article of 2024-12-07 it is not.
 
 ## Fix safety
 No fix: the banner belongs to the page, not to the article.
-";
+",
+};
 
 /// Reports counters that do not fit the reference date.
 pub fn check(context: &Context<'_>) -> Vec<Finding> {
@@ -47,7 +54,7 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
         else {
             continue;
         };
-        let Some(reference) = context.reference_date("date/counter") else {
+        let Some(reference) = context.reference_date(&CODE) else {
             continue;
         };
         let dated = counter.day_one + Duration::days(day - 1);
@@ -64,10 +71,7 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
             String::new()
         };
         findings.push(
-            Finding::new(
-                "date/counter",
-                Severity::Error,
-                span,
+            Finding::new(&CODE, span,
                 format!(
                     "«{}» counts from {} (day 1), so it dates the page to {dated}, but the article's date is {reference}{before}",
                     context.text(&mention.range),

@@ -2,11 +2,17 @@
 
 use crate::checks::Context;
 use crate::dates::parse::{DateExpr, DateKind, Direction, Unit};
-use crate::finding::{Finding, Severity};
+use crate::finding::{CodeInfo, Finding, Severity};
 use crate::rules::Target;
 
-/// The documentation `factlint explain date/duration` prints.
-pub const DOC: &str = "\
+/// The code `date/duration`: its default severity, fix safety and the
+/// documentation `factlint explain date/duration` prints.
+pub static CODE: CodeInfo = CodeInfo {
+    code: "date/duration",
+    summary: "\"N years later\" arithmetic that does not add up",
+    severity: Severity::Warning,
+    fix: None,
+    doc: "\
 ## What it checks
 Finds a duration in years that points forward (`بعد 20 عاما`, \"20 years
 later\", \"after 20 years\") between two things whose years the text or the
@@ -25,7 +31,8 @@ silent; the same with `بعد 15 عاما` is flagged.
 
 ## Fix safety
 No fix: the duration, the start or the end may be wrong.
-";
+",
+};
 
 /// A year the text or a pack gives at some place.
 struct Anchor {
@@ -127,10 +134,7 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
             continue;
         }
         findings.push(
-            Finding::new(
-                "date/duration",
-                Severity::Warning,
-                expr.range.clone(),
+            Finding::new(&CODE, expr.range.clone(),
                 format!(
                     "«{}» after {} ({}) gives {expected}, but {} is in {}",
                     context.text(&expr.range),

@@ -4,11 +4,17 @@
 use crate::checks::Context;
 use crate::dates::parse::{Calendar, DateKind};
 use crate::dates::reference::full_date;
-use crate::finding::{Finding, Severity};
+use crate::finding::{CodeInfo, Finding, Severity};
 use crate::rules::Target;
 
-/// The documentation `factlint explain date/future` prints.
-pub const DOC: &str = "\
+/// The code `date/future`: its default severity, fix safety and the
+/// documentation `factlint explain date/future` prints.
+pub static CODE: CodeInfo = CodeInfo {
+    code: "date/future",
+    summary: "a past event dated after the article",
+    severity: Severity::Error,
+    fix: None,
+    doc: "\
 ## What it checks
 Finds a date after the article's reference date told as a past event: a
 past-tense event verb from the lexicon (`past-verb` markers: `وقّع`,
@@ -29,7 +35,8 @@ flagged; `سيوقع الوزير الاتفاق في 3 مارس 2023` is not.
 
 ## Fix safety
 No fix.
-";
+",
+};
 
 fn has_marker(context: &Context<'_>, sentence: u32, id: &str) -> bool {
     context.mentions.iter().any(|m| {
@@ -86,17 +93,14 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
         if !past_verb_in_clause(context, &expr.tokens) || has_marker(context, sentence, "future") {
             continue;
         }
-        let Some(reference) = context.reference_date("date/future") else {
+        let Some(reference) = context.reference_date(&CODE) else {
             continue;
         };
         if first_day <= reference {
             continue;
         }
         findings.push(
-            Finding::new(
-                "date/future",
-                Severity::Error,
-                expr.range.clone(),
+            Finding::new(&CODE, expr.range.clone(),
                 format!(
                     "«{}» is after the article's date ({reference}), but the sentence tells it as past",
                     context.text(&expr.range)

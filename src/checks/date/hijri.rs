@@ -3,10 +3,16 @@
 use crate::checks::Context;
 use crate::dates::parse::{Calendar, DateExpr, DateKind};
 use crate::dates::reference::full_date;
-use crate::finding::{Finding, Severity};
+use crate::finding::{CodeInfo, Finding, Severity};
 
-/// The documentation `factlint explain date/hijri` prints.
-pub const DOC: &str = "\
+/// The code `date/hijri`: its default severity, fix safety and the
+/// documentation `factlint explain date/hijri` prints.
+pub static CODE: CodeInfo = CodeInfo {
+    code: "date/hijri",
+    summary: "a Hijri date that does not match its Gregorian twin",
+    severity: Severity::Error,
+    fix: None,
+    doc: "\
 ## What it checks
 Finds a Hijri date given with a Gregorian date (`25 شوال 1436 هـ الموافق
 10 اغسطس 2015 م`, `corresponding to`, or one in brackets after the other)
@@ -24,7 +30,8 @@ days; one of them is wrong.
 
 ## Fix safety
 No fix: either date may be the wrong one.
-";
+",
+};
 
 /// Whether two date expressions are written as twins: adjacent, or joined
 /// by a «الموافق»/"corresponding to" marker or a bracket.
@@ -81,10 +88,7 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
                 return None;
             }
             Some(
-                Finding::new(
-                    "date/hijri",
-                    Severity::Error,
-                    hijri.range.clone(),
+                Finding::new(&CODE, hijri.range.clone(),
                     format!(
                         "«{}» is {converted} by the Umm al-Qura calendar, but the text pairs it with {stated} ({} day{} off; tolerance {tolerance})",
                         context.text(&hijri.range),

@@ -4,10 +4,16 @@ use chrono::NaiveDate;
 
 use crate::checks::Context;
 use crate::dates::parse::{Calendar, DateKind};
-use crate::finding::{Finding, Severity};
+use crate::finding::{CodeInfo, Finding, Severity};
 
-/// The documentation `factlint explain date/invalid` prints.
-pub const DOC: &str = "\
+/// The code `date/invalid`: its default severity, fix safety and the
+/// documentation `factlint explain date/invalid` prints.
+pub static CODE: CodeInfo = CodeInfo {
+    code: "date/invalid",
+    summary: "a date that does not exist",
+    severity: Severity::Error,
+    fix: None,
+    doc: "\
 ## What it checks
 Finds dates that do not exist: a day past the end of its month
 (`31 يونيو`, `February 30`, `29 February 2023`), in Gregorian dates with or
@@ -23,7 +29,8 @@ wrong in a way that changes the story's chronology.
 
 ## Fix safety
 No fix: the right day or month cannot be known.
-";
+",
+};
 
 /// Reports dates that do not exist.
 pub fn check(context: &Context<'_>) -> Vec<Finding> {
@@ -72,7 +79,7 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
             ),
         };
         findings.push(
-            Finding::new("date/invalid", Severity::Error, date.range.clone(), message)
+            Finding::new(&CODE, date.range.clone(), message)
                 .with_help("check the day and the month against the source"),
         );
     }

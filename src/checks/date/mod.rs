@@ -2,12 +2,7 @@
 //! that disagree with their dates, counters, durations and past events
 //! dated after the article.
 
-pub mod counter;
-pub mod duration;
-pub mod future;
-pub mod hijri;
-pub mod invalid;
-pub mod weekday;
+super::family!(weekday, hijri, counter, duration, future, invalid);
 
 use chrono::{Datelike, NaiveDate};
 

@@ -6,10 +6,16 @@ use super::{weekday_label, weekday_of};
 use crate::checks::Context;
 use crate::dates::parse::{Calendar, DateKind};
 use crate::dates::reference::full_date;
-use crate::finding::{Applicability, Finding, Severity};
+use crate::finding::{Applicability, CodeInfo, Finding, Severity};
 
-/// The documentation `factlint explain date/weekday` prints.
-pub const DOC: &str = "\
+/// The code `date/weekday`: its default severity, fix safety and the
+/// documentation `factlint explain date/weekday` prints.
+pub static CODE: CodeInfo = CodeInfo {
+    code: "date/weekday",
+    summary: "a weekday that does not match its date",
+    severity: Severity::Error,
+    fix: Some(Applicability::Unsafe),
+    doc: "\
 ## What it checks
 Finds a weekday written with a date (`الأربعاء 22 فبراير 2023`,
 `Wednesday, Feb 22`, `الخميس 22/2/2023`, a Hijri date) that the date does not
@@ -29,7 +35,8 @@ and readers notice it.
 ## Fix safety
 The fix proposes the date's weekday, but it is unsafe: the weekday may be
 right and the date wrong.
-";
+",
+};
 
 /// Reports weekdays that do not match their dates.
 pub fn check(context: &Context<'_>) -> Vec<Finding> {
@@ -43,7 +50,7 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
                 month,
                 day,
             } => {
-                let Some(reference) = context.reference_date("date/weekday") else {
+                let Some(reference) = context.reference_date(&CODE) else {
                     continue;
                 };
                 // Without a year, the story may look back a year or ahead
@@ -84,10 +91,7 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
             .iter()
             .find(|w| w.number == actual)
             .and_then(|w| w.names.get(context.article.language).first().cloned());
-        let mut finding = Finding::new(
-            "date/weekday",
-            Severity::Error,
-            name.range.clone(),
+        let mut finding = Finding::new(&CODE, name.range.clone(),
             format!(
                 "«{}» does not match the date: {date} was a {right}",
                 context.text(&name.range)

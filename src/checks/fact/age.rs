@@ -5,10 +5,16 @@ use chrono::Datelike;
 use super::{entity_of, person_label, sentence_period};
 use crate::checks::Context;
 use crate::facts::Value;
-use crate::finding::{Applicability, Finding, Severity};
+use crate::finding::{Applicability, CodeInfo, Finding, Severity};
 
-/// The documentation `factlint explain fact/age` prints.
-pub const DOC: &str = "\
+/// The code `fact/age`: its default severity, fix safety and the
+/// documentation `factlint explain fact/age` prints.
+pub static CODE: CodeInfo = CodeInfo {
+    code: "fact/age",
+    summary: "an age that does not fit the date of birth",
+    severity: Severity::Error,
+    fix: Some(Applicability::Unsafe),
+    doc: "\
 ## What it checks
 Finds an age the text gives a person of a pack («X، البالغ من العمر 45
 عاما», \"X, 45,\") that does not fit the pack's `born` date at the date the
@@ -26,7 +32,8 @@ With `born: 1978-03-01`, on an article of 2023-02-24, `X، البالغ من ا�
 ## Fix safety
 Unsafe when the birth date is known to the day (the computed age is
 offered); no fix otherwise.
-";
+",
+};
 
 /// Reports ages that do not fit the date of birth.
 pub fn check(context: &Context<'_>) -> Vec<Finding> {
@@ -39,7 +46,7 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
             continue;
         };
         let Some(born) = entity.born else { continue };
-        let Some(reference) = context.reference_date("fact/age") else {
+        let Some(reference) = context.reference_date(&CODE) else {
             continue;
         };
         let on = sentence_period(context, attribution).map_or(reference, |(first, _, _)| first);
@@ -63,10 +70,7 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
         } else {
             format!("{low} or {high}")
         };
-        let mut finding = Finding::new(
-            "fact/age",
-            Severity::Error,
-            attribution.value_range.clone(),
+        let mut finding = Finding::new(&CODE, attribution.value_range.clone(),
             format!(
                 "{} is {expected} on {on} (born {born} in the pack), not {age}",
                 person_label(context, attribution)

@@ -3,11 +3,17 @@
 use crate::checks::Context;
 use crate::dates::PartialDate;
 use crate::dates::parse::{Calendar, DateKind};
-use crate::finding::{Finding, Severity};
+use crate::finding::{CodeInfo, Finding, Severity};
 use crate::rules::Target;
 
-/// The documentation `factlint explain fact/event-date` prints.
-pub const DOC: &str = "\
+/// The code `fact/event-date`: its default severity, fix safety and the
+/// documentation `factlint explain fact/event-date` prints.
+pub static CODE: CodeInfo = CodeInfo {
+    code: "fact/event-date",
+    summary: "an event dated differently from the pack",
+    severity: Severity::Error,
+    fix: None,
+    doc: "\
 ## What it checks
 For each mention of an event from a pack (`events:`), takes the nearest
 date in its sentence (at most twelve words away) and compares them at the
@@ -23,7 +29,8 @@ With the memorandum in a pack at 2021-11-24, `في نوفمبر 2021، وقّع 
 
 ## Fix safety
 No fix: the pack may be the stale one.
-";
+",
+};
 
 /// What a date expression says, as a partial date.
 fn partial(kind: DateKind) -> Option<PartialDate> {
@@ -88,10 +95,7 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
             continue;
         }
         findings.push(
-            Finding::new(
-                "fact/event-date",
-                Severity::Error,
-                date.range.clone(),
+            Finding::new(&CODE, date.range.clone(),
                 format!(
                     "«{}» dates «{}» to {stated}, but the pack dates it {}",
                     context.text(&date.range),

@@ -1,11 +1,6 @@
 //! The `fact` family: what the article says against what the packs know.
 
-pub mod age;
-pub mod event_date;
-pub mod nationality;
-pub mod rank;
-pub mod role;
-pub mod tenure;
+super::family!(nationality, rank, role, tenure, age, event_date);
 
 use std::ops::Range;
 
@@ -159,7 +154,7 @@ pub fn sentence_period(
                     NaiveDate::from_ymd_opt(year, 12, 31)?,
                 ),
                 DateKind::Month { month } => {
-                    let reference = context.reference_date("fact/tenure")?;
+                    let reference = context.reference_date(&tenure::CODE)?;
                     let year = if month <= reference.month() {
                         reference.year()
                     } else {

@@ -3,11 +3,17 @@
 use super::{country_index, demonym_in_form, entity_of, nationality_label, person_label};
 use crate::checks::Context;
 use crate::facts::Value;
-use crate::finding::{Applicability, Finding, Severity};
+use crate::finding::{Applicability, CodeInfo, Finding, Severity};
 use crate::rules::Target;
 
-/// The documentation `factlint explain fact/nationality` prints.
-pub const DOC: &str = "\
+/// The code `fact/nationality`: its default severity, fix safety and the
+/// documentation `factlint explain fact/nationality` prints.
+pub static CODE: CodeInfo = CodeInfo {
+    code: "fact/nationality",
+    summary: "a nationality the pack contradicts",
+    severity: Severity::Error,
+    fix: Some(Applicability::Unsafe),
+    doc: "\
 ## What it checks
 Finds a nationality the text attaches to a person of a pack (by the
 attribution patterns of the lexicon: «نظيره المغربي، اللواء X», \"his
@@ -29,7 +35,8 @@ flagged and `يلتقي نظيره المغربي، اللواء X` is not.
 ## Fix safety
 Unsafe: the replacement uses the pack's nationality, and the pack may be
 the stale one.
-";
+",
+};
 
 /// Reports nationalities that contradict the pack.
 pub fn check(context: &Context<'_>) -> Vec<Finding> {
@@ -53,10 +60,7 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
         }
         let said = nationality_label(context, country);
         let truth = nationality_label(context, known);
-        let mut finding = Finding::new(
-            "fact/nationality",
-            Severity::Error,
-            attribution.range.clone(),
+        let mut finding = Finding::new(&CODE, attribution.range.clone(),
             format!(
                 "«{}» makes {} {said}, but the pack says {truth}",
                 context.text(&attribution.range),

@@ -3,10 +3,16 @@
 use super::{entity_of, entity_ranks, person_label, rank_label};
 use crate::checks::Context;
 use crate::facts::Value;
-use crate::finding::{Applicability, Finding, Severity};
+use crate::finding::{Applicability, CodeInfo, Finding, Severity};
 
-/// The documentation `factlint explain fact/rank` prints.
-pub const DOC: &str = "\
+/// The code `fact/rank`: its default severity, fix safety and the
+/// documentation `factlint explain fact/rank` prints.
+pub static CODE: CodeInfo = CodeInfo {
+    code: "fact/rank",
+    summary: "a rank the pack contradicts",
+    severity: Severity::Error,
+    fix: Some(Applicability::Unsafe),
+    doc: "\
 ## What it checks
 Finds a rank the text gives a person of a pack («الجنرال X», \"Gen. X\")
 that is not the pack's `rank`. Rank forms are compared through the ranks
@@ -21,7 +27,8 @@ With X's rank `[اللواء]` in a pack, `الجنرال X` is flagged and
 
 ## Fix safety
 Unsafe: the pack may be out of date after a promotion.
-";
+",
+};
 
 /// Reports ranks that contradict the pack.
 pub fn check(context: &Context<'_>) -> Vec<Finding> {
@@ -38,10 +45,7 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
             continue;
         }
         let truth: Vec<String> = known.iter().map(|&r| rank_label(context, r)).collect();
-        let mut finding = Finding::new(
-            "fact/rank",
-            Severity::Error,
-            attribution.range.clone(),
+        let mut finding = Finding::new(&CODE, attribution.range.clone(),
             format!(
                 "«{}» makes {} a {}, but the pack gives the rank as {}",
                 context.text(&attribution.range),

@@ -3,10 +3,16 @@
 use super::{entity_of, person_label};
 use crate::checks::Context;
 use crate::facts::Value;
-use crate::finding::{Finding, Severity};
+use crate::finding::{CodeInfo, Finding, Severity};
 
-/// The documentation `factlint explain fact/role` prints.
-pub const DOC: &str = "\
+/// The code `fact/role`: its default severity, fix safety and the
+/// documentation `factlint explain fact/role` prints.
+pub static CODE: CodeInfo = CodeInfo {
+    code: "fact/role",
+    summary: "a title the pack gives to someone else",
+    severity: Severity::Error,
+    fix: None,
+    doc: "\
 ## What it checks
 Finds a post the text gives a person of a pack («وزير الدفاع X», \"defence
 minister X\") when the post is in the packs (another entity holds it) and
@@ -23,7 +29,8 @@ is not.
 
 ## Fix safety
 No fix: the person or the title may be the wrong one.
-";
+",
+};
 
 /// Reports titles the pack does not give the person.
 pub fn check(context: &Context<'_>) -> Vec<Finding> {
@@ -51,10 +58,7 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
             .filter_map(|r| r.title.first(context.article.language))
             .collect();
         findings.push(
-            Finding::new(
-                "fact/role",
-                Severity::Error,
-                attribution.range.clone(),
+            Finding::new(&CODE, attribution.range.clone(),
                 format!(
                     "«{}» is not a post of {} in the pack, which lists {}; the pack gives it to {}",
                     context.text(&attribution.range),

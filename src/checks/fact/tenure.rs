@@ -7,11 +7,17 @@ use super::{entity_of, person_label, sentence_period};
 use crate::checks::Context;
 use crate::dates::PartialDate;
 use crate::facts::Value;
-use crate::finding::{Finding, Severity};
+use crate::finding::{CodeInfo, Finding, Severity};
 use crate::rules::Role;
 
-/// The documentation `factlint explain fact/tenure` prints.
-pub const DOC: &str = "\
+/// The code `fact/tenure`: its default severity, fix safety and the
+/// documentation `factlint explain fact/tenure` prints.
+pub static CODE: CodeInfo = CodeInfo {
+    code: "fact/tenure",
+    summary: "a title used when the person did not hold it, or a wrong or missing \"then\"/\"former\"",
+    severity: Severity::Error,
+    fix: None,
+    doc: "\
 ## What it checks
 For a post the text gives a person of a pack, compares the post's `from`
 and `to` dates with the date the sentence speaks of (its nearest date
@@ -36,7 +42,8 @@ With Gantz defence minister from 2020-05-17 to 2022-12-29, on an article of
 
 ## Fix safety
 No fix: the right wording depends on the sentence.
-";
+",
+};
 
 /// Whether `role` was held at some day of `first..=last`.
 fn held_during(role: &Role, first: NaiveDate, last: NaiveDate) -> bool {
@@ -83,7 +90,7 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
         if own.is_empty() {
             continue;
         }
-        let Some(reference) = context.reference_date("fact/tenure") else {
+        let Some(reference) = context.reference_date(&CODE) else {
             continue;
         };
         let stated = sentence_period(context, attribution);
@@ -98,7 +105,8 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
             .copied()
             .unwrap_or(own[0]);
         let base = |severity, message: String| {
-            Finding::new("fact/tenure", severity, attribution.range.clone(), message)
+            Finding::new(&CODE, attribution.range.clone(), message)
+                .with_severity(severity)
                 .with_label(
                     attribution.person.range.clone(),
                     format!("{}: {title} {}", entity.id, period(role)),

@@ -3,12 +3,18 @@
 
 use crate::checks::Context;
 use crate::facts::Value;
-use crate::finding::{Applicability, Finding, Severity};
+use crate::finding::{Applicability, CodeInfo, Finding, Severity};
 use crate::rules::{Gender, Target};
 use crate::text::normalize_pattern;
 
-/// The documentation `factlint explain grammar/agreement` prints.
-pub const DOC: &str = "\
+/// The code `grammar/agreement`: its default severity, fix safety and the
+/// documentation `factlint explain grammar/agreement` prints.
+pub static CODE: CodeInfo = CodeInfo {
+    code: "grammar/agreement",
+    summary: "a verb whose gender disagrees with the country it governs, or a country name for a nationality",
+    severity: Severity::Warning,
+    fix: Some(Applicability::Safe),
+    doc: "\
 ## What it checks
 In Arabic:
 
@@ -32,7 +38,8 @@ as careless copy.
 The verb's other form is a safe fix (attached clitics are kept). The
 adjective for a country name is unsafe: the right nationality may be
 another country's, as in the reference article.
-";
+",
+};
 
 /// The gender a country name takes: a head noun in ta marbuta makes it
 /// feminine; otherwise the lexicon's gender of the country.
@@ -95,10 +102,7 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
                 "masculine"
             };
             findings.push(
-                Finding::new(
-                    "grammar/agreement",
-                    Severity::Warning,
-                    verb_range,
+                Finding::new(&CODE, verb_range,
                     format!(
                         "«{}» does not agree with «{}», which is {gender_word}: «{right}»",
                         context.text(&token_range),
@@ -134,10 +138,7 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
         };
         let adjective = format!("ال{demonym}");
         findings.push(
-            Finding::new(
-                "grammar/agreement",
-                Severity::Warning,
-                attribution.value_range.clone(),
+            Finding::new(&CODE, attribution.value_range.clone(),
                 format!(
                     "«{}» is a country name where the nationality adjective belongs: «{adjective}»",
                     context.text(&attribution.value_range)

@@ -1,3 +1,3 @@
 //! The `grammar` family: agreement errors around country names.
 
-pub mod agreement;
+super::family!(agreement);

@@ -2,10 +2,16 @@
 //! context a pack's regex rule gives it.
 
 use crate::checks::Context;
-use crate::finding::Finding;
+use crate::finding::{Applicability, CodeInfo, Finding, Severity};
 
-/// The documentation `factlint explain typo/confusable` prints.
-pub const DOC: &str = "\
+/// The code `typo/confusable`: its default severity, fix safety and the
+/// documentation `factlint explain typo/confusable` prints.
+pub static CODE: CodeInfo = CodeInfo {
+    code: "typo/confusable",
+    summary: "a word confused with a similar one, recognised by its context",
+    severity: Severity::Error,
+    fix: Some(Applicability::Safe),
+    doc: "\
 ## What it checks
 Runs the `typos:` entries with `regex: true`: a pattern that includes the
 context in which a word must be another one (`بعد (قطاعات)` → `بعض $1`:
@@ -23,11 +29,12 @@ With `{ find: 'بعد (قطاعات)', regex: true, replace: 'بعض $1' }`,
 ## Fix safety
 As the pack says; confusions usually deserve `fix: unsafe`, because the
 context a regex sees is narrow.
-";
+",
+};
 
 /// Reports every regex typo mention.
 pub fn check(context: &Context<'_>) -> Vec<Finding> {
     super::typo_mentions(context, true)
-        .map(|(mention, typo)| super::typo_finding(context, "typo/confusable", mention, typo))
+        .map(|(mention, typo)| super::typo_finding(context, &CODE, mention, typo))
         .collect()
 }

@@ -1,12 +1,9 @@
 //! The `typo` family: known misspellings and confusions from packs.
 
-pub mod confusable;
-pub mod name;
-pub mod repeated_word;
-pub mod substitution;
+super::family!(substitution, confusable, repeated_word, name);
 
 use crate::checks::Context;
-use crate::finding::{Finding, Severity};
+use crate::finding::{CodeInfo, Finding};
 use crate::rules::{Mention, Target, Typo};
 
 /// Expands `$1`, `${1}` and `${name}` in a replacement with the original
@@ -48,7 +45,7 @@ pub fn expand_replacement(replacement: &str, mention: &Mention, text: &str) -> S
 /// Builds the finding for a typo mention (shared by both typo checks).
 pub(crate) fn typo_finding(
     context: &Context<'_>,
-    code: &'static str,
+    code: &'static CodeInfo,
     mention: &Mention,
     typo: &Typo,
 ) -> Finding {
@@ -62,7 +59,7 @@ pub(crate) fn typo_finding(
             .map(|c| format!("«{c}»"))
             .collect();
         let message = format!("«{found}» is a misspelling of {}", all.join(" or "));
-        return Finding::new(code, Severity::Error, mention.range.clone(), message)
+        return Finding::new(code, mention.range.clone(), message)
             .with_help("choose the word that was meant")
             .with_rule(typo.origin.clone());
     }
@@ -70,7 +67,7 @@ pub(crate) fn typo_finding(
         Some(why) => format!("«{found}» should be «{replacement}»: {why}"),
         None => format!("«{found}» is a misspelling of «{replacement}»"),
     };
-    Finding::new(code, Severity::Error, mention.range.clone(), message)
+    Finding::new(code, mention.range.clone(), message)
         .with_help(format!("write «{replacement}»"))
         .with_rule(typo.origin.clone())
         .with_fix(replacement, typo.applicability)

@@ -1,14 +1,20 @@
 //! `typo/name`: a near miss of a name from a pack.
 
 use crate::checks::Context;
-use crate::finding::{Applicability, Finding, Severity};
+use crate::finding::{Applicability, CodeInfo, Finding, Severity};
 use crate::rules::Target;
 use crate::text::normalize::light_form;
 use crate::text::normalize_pattern;
 use crate::text::tokens::TokenKind;
 
-/// The documentation `factlint explain typo/name` prints.
-pub const DOC: &str = "\
+/// The code `typo/name`: its default severity, fix safety and the
+/// documentation `factlint explain typo/name` prints.
+pub static CODE: CodeInfo = CodeInfo {
+    code: "typo/name",
+    summary: "a near miss of a known name",
+    severity: Severity::Warning,
+    fix: Some(Applicability::Safe),
+    doc: "\
 ## What it checks
 Finds a person's name from a pack written not quite as the pack writes it:
 
@@ -30,7 +36,8 @@ is not.
 The pack's spelling is offered. It is safe for a letter that normalisation
 already equates (`ى`/`ي`), unsafe for a near miss, which may be another
 person.
-";
+",
+};
 
 /// Alef and hamza-on-alef forms as one letter: their spelling is house
 /// style, not a misspelling of a name.
@@ -70,10 +77,7 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
             continue;
         };
         findings.push(
-            Finding::new(
-                "typo/name",
-                Severity::Warning,
-                mention.range.clone(),
+            Finding::new(&CODE, mention.range.clone(),
                 format!(
                     "«{}» is spelled «{pack}» in the pack",
                     context.text(&mention.range)
@@ -137,10 +141,7 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
                 context.tokens[span[0]].orig.start..context.tokens[*span.last().unwrap()].orig.end;
             let entity = &context.rules.entities[*e];
             findings.push(
-                Finding::new(
-                    "typo/name",
-                    Severity::Warning,
-                    range.clone(),
+                Finding::new(&CODE, range.clone(),
                     format!(
                         "«{}» looks like «{pack}» ({}) misspelt",
                         context.text(&range),

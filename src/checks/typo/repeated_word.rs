@@ -1,12 +1,18 @@
 //! `typo/repeated-word`: the same word twice in a row.
 
 use crate::checks::Context;
-use crate::finding::{Applicability, Finding, Severity};
+use crate::finding::{Applicability, CodeInfo, Finding, Severity};
 use crate::rules::Target;
 use crate::text::tokens::TokenKind;
 
-/// The documentation `factlint explain typo/repeated-word` prints.
-pub const DOC: &str = "\
+/// The code `typo/repeated-word`: its default severity, fix safety and the
+/// documentation `factlint explain typo/repeated-word` prints.
+pub static CODE: CodeInfo = CodeInfo {
+    code: "typo/repeated-word",
+    summary: "the same word twice in a row",
+    severity: Severity::Warning,
+    fix: Some(Applicability::Safe),
+    doc: "\
 ## What it checks
 Finds a word written twice in a row with one or two spaces between (`في في`,
 \"the the\"), compared by normalised letters, within one sentence. Not
@@ -26,7 +32,8 @@ edited in place.
 
 ## Fix safety
 Safe: the fix deletes the second word and the space before it.
-";
+",
+};
 
 /// Reports doubled words.
 pub fn check(context: &Context<'_>) -> Vec<Finding> {
@@ -87,10 +94,7 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
         }
         let word = context.text(&second.orig);
         findings.push(
-            Finding::new(
-                "typo/repeated-word",
-                Severity::Warning,
-                first.orig.end..second.orig.end,
+            Finding::new(&CODE, first.orig.end..second.orig.end,
                 format!("«{word}» is written twice"),
             )
             .with_label(first.orig.clone(), "first here".to_string())
