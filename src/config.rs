@@ -27,7 +27,8 @@ use std::sync::Arc;
 
 use serde::Deserialize;
 
-use crate::article::Language;
+use crate::article::{Language, LoadOptions};
+use crate::checks::CheckOptions;
 use crate::diagnostic::{Domain, ErrorKind, SourceError};
 use crate::finding::Severity;
 
@@ -132,7 +133,102 @@ pub struct Config {
     pub globs: Vec<(globset::GlobMatcher, FileSettings)>,
 }
 
+/// The settings the configuration gives both at its top and per glob, so
+/// that one merge serves the whole run and each file.
+struct Overlay<'a> {
+    lang: Option<&'a Located>,
+    select: &'a [Located],
+    ignore: &'a [Located],
+    severity: &'a BTreeMap<String, ConfigSeverity>,
+    english_day_first: Option<bool>,
+}
+
+impl Overlay<'_> {
+    /// Lays these settings over `load` and `check`: code lists and severity
+    /// overrides add up, a set value replaces, and a language already
+    /// chosen (on the command line, or by an earlier glob) stays.
+    fn apply(&self, load: &mut LoadOptions, check: &mut CheckOptions) {
+        if load.language.is_none()
+            && let Some(lang) = self.lang.and_then(|l| Language::from_code(&l.value))
+        {
+            load.language = Some(lang);
+        }
+        let codes = |list: &[Located]| {
+            list.iter()
+                .map(|c| c.value.trim().to_string())
+                .collect::<Vec<_>>()
+        };
+        check.select.extend(codes(self.select));
+        check.ignore.extend(codes(self.ignore));
+        check.severity.extend(
+            self.severity
+                .iter()
+                .map(|(code, s)| (code.clone(), (*s).into())),
+        );
+        if let Some(day_first) = self.english_day_first {
+            check.english_day_first = day_first;
+        }
+    }
+}
+
+impl RawConfig {
+    fn overlay(&self) -> Overlay<'_> {
+        Overlay {
+            lang: None,
+            select: &self.select,
+            ignore: &self.ignore,
+            severity: &self.severity,
+            english_day_first: self.english_day_first,
+        }
+    }
+}
+
+impl FileSettings {
+    fn overlay(&self) -> Overlay<'_> {
+        Overlay {
+            lang: self.lang.as_ref(),
+            select: &self.select,
+            ignore: &self.ignore,
+            severity: &self.severity,
+            english_day_first: self.english_day_first,
+        }
+    }
+}
+
 impl Config {
+    /// The run's options: the configuration's top-level settings over the
+    /// defaults (the command line's code lists add to these).
+    pub fn run_options(&self) -> CheckOptions {
+        let mut check = CheckOptions::default();
+        let raw = &self.raw;
+        raw.overlay().apply(&mut LoadOptions::default(), &mut check);
+        if let Some(days) = raw.hijri_tolerance_days {
+            check.hijri_tolerance_days = days;
+        }
+        if let Some(days) = raw.counter_tolerance_days {
+            check.counter_tolerance_days = days;
+        }
+        if let Some(severity) = raw.missing_then_severity {
+            check.missing_then_severity = severity.into();
+        }
+        check
+    }
+
+    /// The options for one file: the settings of every glob it matches,
+    /// applied in file order over the run's options.
+    pub fn file_options(
+        &self,
+        path: &Path,
+        load: &LoadOptions,
+        check: &CheckOptions,
+    ) -> (LoadOptions, CheckOptions) {
+        let (mut load, mut check) = (load.clone(), check.clone());
+        for settings in self.settings_for(path) {
+            settings.overlay().apply(&mut load, &mut check);
+        }
+        (load, check)
+    }
+
     /// The folder the configuration's relative paths start from.
     pub fn folder(&self) -> &Path {
         self.path.parent().unwrap_or(Path::new("."))

@@ -121,6 +121,71 @@ pub fn write_atomically(path: &Path, checked: &str, fixed: &str) -> io::Result<W
     Ok(Written::Fixed)
 }
 
+/// What `--fix` is asked to do.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct FixMode {
+    /// Apply unsafe fixes too (`--unsafe-fixes`).
+    pub allow_unsafe: bool,
+    /// Make a diff and write nothing (`--diff`).
+    pub diff_only: bool,
+    /// The text came from standard input: hand back the fixed text.
+    pub stdin: bool,
+}
+
+/// What fixing one checked file did; the caller reports it.
+#[derive(Debug)]
+pub enum FileFix {
+    /// There was nothing to fix.
+    Unchanged,
+    /// `--diff`: the unified diff; nothing was written.
+    Diff(String),
+    /// Standard input: the fixed text; nothing was written.
+    Text(String),
+    /// The file now holds `fixed`, made by `edits`.
+    Written {
+        /// The edits made, in file order.
+        edits: Vec<Edit>,
+        /// The new text, to check again.
+        fixed: String,
+    },
+    /// The file changed since it was checked and was left alone.
+    ChangedSinceChecked,
+}
+
+/// Plans and makes the fixes of one checked file (`text` as it was
+/// checked): a diff, the fixed standard input, or an atomic write. Returns
+/// what happened and how many unsafe fixes were left out.
+pub fn fix_file(
+    path: &str,
+    text: &str,
+    findings: &[Finding],
+    mode: FixMode,
+) -> io::Result<(FileFix, usize)> {
+    let plan = plan(findings, mode.allow_unsafe);
+    let skipped = plan.unsafe_skipped;
+    let fixed = apply(text, &plan.edits);
+    let outcome = if mode.diff_only {
+        if plan.edits.is_empty() {
+            FileFix::Unchanged
+        } else {
+            FileFix::Diff(unified_diff(path, text, &fixed))
+        }
+    } else if mode.stdin {
+        FileFix::Text(fixed)
+    } else if plan.edits.is_empty() {
+        FileFix::Unchanged
+    } else {
+        match write_atomically(Path::new(path), text, &fixed)? {
+            Written::Fixed => FileFix::Written {
+                edits: plan.edits,
+                fixed,
+            },
+            Written::ChangedSinceChecked => FileFix::ChangedSinceChecked,
+        }
+    };
+    Ok((outcome, skipped))
+}
+
 /// A unified diff of a fix, for `--fix --diff`.
 pub fn unified_diff(path: &str, before: &str, after: &str) -> String {
     let (old, new) = if path.starts_with('/') {

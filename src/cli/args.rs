@@ -1,0 +1,168 @@
+//! The command line's arguments: what `factlint --help` shows.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use factlint::finding::Severity;
+use factlint::report::Format;
+use factlint::rules::RuleSources;
+
+/// factlint checks news articles against what a newsroom knows: facts that
+/// contradict the rule packs or each other, typos, and dates that do not add
+/// up. Arabic first, English second.
+#[derive(Debug, Parser)]
+#[command(name = "factlint", version, about, long_about = None)]
+#[command(
+    after_help = "Exit status: 0 nothing at or above --fail-on, 1 findings, 2 the run failed \
+(a broken rule pack or an unreadable article; the other files are still checked)."
+)]
+pub(crate) struct Cli {
+    #[command(subcommand)]
+    pub(crate) command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum Command {
+    /// Check articles (files, folders walked with .gitignore honoured, or - for stdin).
+    Check(CheckArgs),
+    /// Validate or list rule packs.
+    #[command(subcommand)]
+    Rules(RulesCommand),
+    /// Write a commented factlint.yaml in the current folder.
+    Init {
+        /// Overwrite an existing factlint.yaml.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Explain a finding code, or list every code.
+    Explain {
+        /// A code such as `typo/substitution`; omit to list all codes.
+        code: Option<String>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct RuleArgs {
+    /// Add the packs in this folder (or this pack file); repeatable.
+    #[arg(long = "rules", value_name = "DIR")]
+    pub(crate) rules: Vec<PathBuf>,
+    /// Leave out the bundled packs (the lexicon and common typos).
+    #[arg(long)]
+    pub(crate) no_default_rules: bool,
+}
+
+impl RuleArgs {
+    pub(crate) fn sources(&self, extra: &[PathBuf]) -> RuleSources {
+        RuleSources {
+            no_defaults: self.no_default_rules,
+            paths: self.rules.iter().chain(extra).cloned().collect(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ColorChoice {
+    /// Colour when writing to a terminal.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum LangChoice {
+    /// Detect from the script.
+    Auto,
+    /// Arabic.
+    Ar,
+    /// English.
+    En,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct CheckArgs {
+    /// Articles or folders to check; `-` reads one article from stdin.
+    #[arg(value_name = "PATH", default_value = ".")]
+    pub(crate) paths: Vec<String>,
+    #[command(flatten)]
+    pub(crate) rules: RuleArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "human")]
+    pub(crate) format: Format,
+    /// Lowest severity that makes the exit status 1 [default: error, or the
+    /// configuration's fail_on].
+    #[arg(long, value_enum, value_name = "SEVERITY")]
+    pub(crate) fail_on: Option<Severity>,
+    /// The configuration file [default: factlint.yaml in this folder or the
+    /// nearest one above it].
+    #[arg(long, value_name = "FILE")]
+    pub(crate) config: Option<PathBuf>,
+    /// Ignore any factlint.yaml.
+    #[arg(long, conflicts_with = "config")]
+    pub(crate) no_config: bool,
+    /// Print the number of findings per code instead of the findings.
+    #[arg(long)]
+    pub(crate) statistics: bool,
+    /// Reference date when the article has no front matter date (YYYY-MM-DD).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub(crate) date: Option<NaiveDate>,
+    /// Article language.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub(crate) lang: LangChoice,
+    /// Treat input as this format instead of guessing from the extension (stdin is plain text).
+    #[arg(long = "input-format", value_enum, value_name = "FORMAT")]
+    pub(crate) input_format: Option<factlint::article::Format>,
+    /// Run only codes with these prefixes (`typo`, `date/hijri`); repeatable.
+    #[arg(long, value_name = "CODE")]
+    pub(crate) select: Vec<String>,
+    /// Skip codes with these prefixes; repeatable.
+    #[arg(long, value_name = "CODE")]
+    pub(crate) ignore: Vec<String>,
+    /// When to use colour in the human report.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub(crate) color: ColorChoice,
+    /// Apply safe fixes to the files (atomically), print what changed, then
+    /// report what is left. With `-`, print the fixed text instead.
+    #[arg(long)]
+    pub(crate) fix: bool,
+    /// With --fix, also apply unsafe fixes (those that need a person's
+    /// judgement: check the result).
+    #[arg(long, requires = "fix")]
+    pub(crate) unsafe_fixes: bool,
+    /// With --fix, print a unified diff of the fixes and write nothing.
+    #[arg(long, requires = "fix")]
+    pub(crate) diff: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum RulesCommand {
+    /// Check packs for mistakes; exit 2 if any pack is broken.
+    Validate {
+        /// Pack folders or files (the bundled packs are always validated too, unless --no-default-rules).
+        dirs: Vec<PathBuf>,
+        #[command(flatten)]
+        rules: RuleArgs,
+    },
+    /// Run every pack's `examples:` (rule tests); exit 1 if one fails.
+    Test {
+        /// Pack folders or files to test with the bundled packs.
+        dirs: Vec<PathBuf>,
+        #[command(flatten)]
+        rules: RuleArgs,
+    },
+    /// List loaded packs and what they hold.
+    List {
+        /// Pack folders or files to add to the bundled packs.
+        dirs: Vec<PathBuf>,
+        #[command(flatten)]
+        rules: RuleArgs,
+    },
+}
+
+pub(crate) fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| format!("`{text}` is not a date; write YYYY-MM-DD, e.g. 2023-02-24"))
+}

@@ -1,0 +1,225 @@
+//! The `factlint` command line: glue between the arguments, the library
+//! and the terminal. Argument types are in [`args`], the folder walk in
+//! [`walk`], the fix driver's reporting in [`fixing`], the small commands
+//! in [`commands`]; the work happens in the library.
+
+mod args;
+mod commands;
+mod fixing;
+mod walk;
+
+use std::io::{self, IsTerminal, Write};
+use std::process::ExitCode;
+
+use clap::Parser;
+use rayon::prelude::*;
+
+use factlint::article::{Article, Language, LoadOptions, read_article_source};
+use factlint::checks::{self, CheckOptions, codes};
+use factlint::config::Config;
+use factlint::finding::Severity;
+use factlint::report::{self, Checked, FileReport, Format, HumanOptions, Summary, human};
+use factlint::rules::{Loaded, PackError, RuleSet, RuleSources};
+
+use args::{CheckArgs, Cli, ColorChoice, Command, LangChoice, RulesCommand};
+
+/// Exit status: nothing at or above `--fail-on`.
+const EXIT_CLEAN: u8 = 0;
+/// Exit status: findings at or above `--fail-on`.
+const EXIT_FINDINGS: u8 = 1;
+/// Exit status: the run itself failed (bad rules, unreadable input).
+const EXIT_ERROR: u8 = 2;
+
+/// Runs the command line and returns the exit status.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Check(args) => check(args),
+        Command::Rules(RulesCommand::Validate { dirs, rules }) => {
+            commands::validate(rules.sources(&dirs))
+        }
+        Command::Rules(RulesCommand::List { dirs, rules }) => commands::list(rules.sources(&dirs)),
+        Command::Rules(RulesCommand::Test { dirs, rules }) => {
+            commands::test_rules(rules.sources(&dirs))
+        }
+        Command::Explain { code } => commands::explain(code.as_deref()),
+        Command::Init { force } => commands::init(force),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        // A closed pipe (`factlint check | head`) is not a failure.
+        Err(err) if err.kind() == io::ErrorKind::BrokenPipe => ExitCode::from(EXIT_CLEAN),
+        Err(err) => {
+            eprintln!("factlint: {err}");
+            ExitCode::from(EXIT_ERROR)
+        }
+    }
+}
+
+fn stderr_options() -> HumanOptions {
+    HumanOptions {
+        color: io::stderr().is_terminal(),
+        width: 100,
+    }
+}
+
+/// Loads rules and prints every pack error to stderr.
+fn load_rules(sources: &RuleSources) -> Loaded {
+    let loaded = RuleSet::load(sources);
+    print_pack_errors(&loaded.errors);
+    loaded
+}
+
+fn print_pack_errors(errors: &[PackError]) {
+    print_diagnostics(errors);
+    if !errors.is_empty() {
+        eprintln!(
+            "factlint: {} rule-pack error{}; the broken packs were left out",
+            errors.len(),
+            if errors.len() == 1 { "" } else { "s" }
+        );
+    }
+}
+
+/// Prints located errors (packs, configuration) to stderr, rustc-style.
+fn print_diagnostics<E: miette::Diagnostic + Send + Sync + 'static>(errors: &[E]) {
+    let options = stderr_options();
+    for error in errors {
+        eprintln!("{}", human::render_diagnostic(error, options));
+    }
+}
+
+/// The configuration to use: `--config`, else the nearest factlint.yaml,
+/// unless `--no-config`. A broken configuration is reported and fails the
+/// run.
+fn configuration(args: &CheckArgs) -> Result<Option<Config>, ()> {
+    if args.no_config {
+        return Ok(None);
+    }
+    let path = match &args.config {
+        Some(path) => Some(path.clone()),
+        None => std::env::current_dir()
+            .ok()
+            .and_then(|cwd| factlint::config::discover(&cwd)),
+    };
+    let Some(path) = path else { return Ok(None) };
+    factlint::config::load(&path).map(Some).map_err(|errors| {
+        print_diagnostics(&errors);
+        eprintln!("factlint: the configuration {} is invalid", path.display());
+    })
+}
+
+fn check(args: CheckArgs) -> io::Result<u8> {
+    let Ok(config) = configuration(&args) else {
+        return Ok(EXIT_ERROR);
+    };
+    let config = config.as_ref();
+    let mut sources = args.rules.sources(&[]);
+    if let Some(config) = config {
+        sources.paths.splice(0..0, config.rule_paths());
+        sources.no_defaults |= config.raw.no_default_rules;
+    }
+    let fail_on = args
+        .fail_on
+        .or_else(|| config.and_then(|c| c.raw.fail_on).map(Into::into))
+        .unwrap_or(Severity::Error);
+    let loaded = load_rules(&sources);
+    let options = LoadOptions {
+        language: match args.lang {
+            LangChoice::Auto => None,
+            LangChoice::Ar => Some(Language::Ar),
+            LangChoice::En => Some(Language::En),
+        },
+        date: args.date,
+        format: args.input_format,
+    };
+    let mut check_options = config.map_or_else(CheckOptions::default, Config::run_options);
+    check_options.select.extend(args.select.iter().cloned());
+    check_options.ignore.extend(args.ignore.iter().cloned());
+    let unknown: Vec<&String> = args
+        .select
+        .iter()
+        .chain(&args.ignore)
+        .filter(|p| !codes::is_known_prefix(p))
+        .collect();
+    if let Some(prefix) = unknown.first() {
+        eprintln!("factlint: `{prefix}` matches no finding code; `factlint explain` lists them");
+        return Ok(EXIT_ERROR);
+    }
+    let inputs = walk::collect_inputs(&args.paths);
+    let rules = &loaded.rules;
+    let check_text = |path: &str, text: String| {
+        let (load, check) = match config {
+            Some(config) if path != "-" => {
+                config.file_options(std::path::Path::new(path), &options, &check_options)
+            }
+            _ => (options.clone(), check_options.clone()),
+        };
+        Article::load(path, text, &load).map(|mut article| {
+            let outcome = checks::run(&mut article, rules, &check);
+            Checked {
+                findings: outcome.findings,
+                suppressed: outcome.suppressed,
+                article,
+            }
+        })
+    };
+    let mut reports: Vec<FileReport> = inputs
+        .into_par_iter()
+        .map(|(path, walk_error)| {
+            let outcome = match walk_error {
+                Some(source) => Err(factlint::article::LoadError::Io {
+                    path: path.clone(),
+                    source,
+                }),
+                None => read_article_source(&path).and_then(|text| check_text(&path, text)),
+            };
+            FileReport { path, outcome }
+        })
+        .collect();
+    let mut fix_failed = false;
+    if args.fix {
+        match fixing::apply_fixes(&args, fail_on, &mut reports, &check_text)? {
+            fixing::FixRun::Diffed(any) => return Ok(if any { EXIT_FINDINGS } else { EXIT_CLEAN }),
+            fixing::FixRun::Stdin(code) => return Ok(code),
+            fixing::FixRun::Written { failed } => fix_failed = failed,
+        }
+    }
+    let color = match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => io::stdout().is_terminal(),
+    };
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    if args.statistics {
+        report::statistics(&reports, &mut out)?;
+    } else {
+        report::render(
+            args.format,
+            &reports,
+            HumanOptions { color, width: 100 },
+            &mut out,
+        )?;
+    }
+    out.flush()?;
+    if args.format != Format::Human {
+        // Machine formats carry load errors inside; people on a terminal
+        // still want them on stderr.
+        for report in &reports {
+            if let Err(err) = &report.outcome {
+                eprintln!("factlint: {err}");
+            }
+        }
+    }
+    let summary = Summary::of(&reports);
+    Ok(
+        if !loaded.errors.is_empty() || summary.failed_files > 0 || fix_failed {
+            EXIT_ERROR
+        } else if summary.at_or_above(fail_on) > 0 {
+            EXIT_FINDINGS
+        } else {
+            EXIT_CLEAN
+        },
+    )
+}
