@@ -43,6 +43,7 @@ use crate::facts::{Attribution, Attributor};
 use crate::finding::{CodeInfo, Finding, Severity};
 use crate::rules::annotate::TokenMentions;
 use crate::rules::{Mention, RuleSet};
+use crate::text::sentences;
 use crate::text::tokens::{Token, tokenize};
 
 /// What every check sees.
@@ -170,20 +171,36 @@ impl CheckOptions {
     }
 }
 
-/// Sentence numbers per token: a new sentence after `.`, `!`, `?`, `؟`
-/// and at every section boundary.
-fn sentence_numbers(article: &Article, tokens: &[Token]) -> Vec<u32> {
+/// Sentence numbers per token: a new sentence after sentence punctuation
+/// (a full stop that closes an abbreviation does not count, see
+/// [`crate::text::sentences`], nor one inside a lexicon form such as the
+/// rank "Maj. Gen.") and at every section boundary.
+fn sentence_numbers(article: &Article, tokens: &[Token], mentions: &[Mention]) -> Vec<u32> {
+    let mut dotted: Vec<Range<usize>> = mentions
+        .iter()
+        .filter(|m| article.text[m.range.clone()].contains('.'))
+        .map(|m| m.range.clone())
+        .collect();
+    dotted.sort_by_key(|r| r.start);
+    let inside_dotted = |token: &Token| {
+        let before = dotted.partition_point(|r| r.start < token.orig.start);
+        dotted[..before]
+            .iter()
+            .rev()
+            .take(4)
+            .any(|r| token.orig.end <= r.end)
+    };
     let mut numbers = Vec::with_capacity(tokens.len());
     let mut sentence = 0u32;
     let mut section = None;
     let mut after_end = false;
-    for token in tokens {
+    for (i, token) in tokens.iter().enumerate() {
         let here = article.section_at(token.orig.start).map(|s| s.range.start);
         if here != section || after_end {
             sentence += 1;
             section = here;
         }
-        after_end = token.ends_sentence();
+        after_end = sentences::ends_sentence(tokens, i, &article.text) && !inside_dotted(token);
         numbers.push(sentence);
     }
     numbers
@@ -215,7 +232,7 @@ pub fn run(article: &mut Article, rules: &RuleSet, options: &CheckOptions) -> Ou
     let dates = DateParser::new(&tokens, &annotations, rules, article.language)
         .day_first_in_english(options.english_day_first)
         .parse();
-    let sentences = sentence_numbers(article, &tokens);
+    let sentences = sentence_numbers(article, &tokens, &mentions);
     let attributions = Attributor::new(article, rules, &tokens, &annotations).attribute();
     if article.reference_date.is_none() {
         let describe = |offset: usize| format!("line {}", article.position(offset).0);
