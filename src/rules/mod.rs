@@ -14,6 +14,8 @@ pub mod load;
 pub mod matcher;
 pub mod model;
 pub mod raw;
+pub mod regex_policy;
+mod validate;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -39,32 +41,8 @@ pub struct RuleSources {
 pub struct RuleSet {
     /// The packs that loaded.
     pub packs: Vec<PackInfo>,
-    /// Lexicon countries from all packs.
-    pub countries: Vec<Country>,
-    /// Lexicon ranks from all packs.
-    pub ranks: Vec<Rank>,
-    /// Gregorian month names from all packs.
-    pub months: Vec<CalendarName>,
-    /// Hijri month names from all packs.
-    pub hijri_months: Vec<CalendarName>,
-    /// Weekday names from all packs.
-    pub weekdays: Vec<CalendarName>,
-    /// Attribution markers from all packs.
-    pub markers: Vec<Marker>,
-    /// Attribution patterns from all packs.
-    pub attributions: Vec<AttributionPattern>,
-    /// Verb pairs from all packs.
-    pub verbs: Vec<VerbPair>,
-    /// Entities from all packs.
-    pub entities: Vec<Entity>,
-    /// Events from all packs.
-    pub events: Vec<Event>,
-    /// Counters from all packs.
-    pub counters: Vec<Counter>,
-    /// Typos from all packs.
-    pub typos: Vec<Typo>,
-    /// Rule tests from all packs.
-    pub examples: Vec<Example>,
+    /// What all packs hold together.
+    pub data: PackData,
     matcher: Matcher,
     name_index: [std::sync::OnceLock<NameIndex>; 2],
 }
@@ -114,6 +92,14 @@ pub struct Loaded {
     pub rules: RuleSet,
     /// One entry per mistake in a pack that was left out.
     pub errors: Vec<PackError>,
+}
+
+impl std::ops::Deref for RuleSet {
+    type Target = PackData;
+
+    fn deref(&self) -> &PackData {
+        &self.data
+    }
 }
 
 impl RuleSet {
@@ -175,37 +161,13 @@ impl RuleSet {
     pub fn from_packs(packs: Vec<Pack>) -> Result<RuleSet, String> {
         let mut set = RuleSet {
             packs: Vec::new(),
-            countries: Vec::new(),
-            ranks: Vec::new(),
-            months: Vec::new(),
-            hijri_months: Vec::new(),
-            weekdays: Vec::new(),
-            markers: Vec::new(),
-            attributions: Vec::new(),
-            verbs: Vec::new(),
-            entities: Vec::new(),
-            events: Vec::new(),
-            counters: Vec::new(),
-            typos: Vec::new(),
-            examples: Vec::new(),
+            data: PackData::default(),
             matcher: matcher::MatcherBuilder::default().build()?,
             name_index: Default::default(),
         };
         for pack in packs {
             set.packs.push(pack.info);
-            set.countries.extend(pack.countries);
-            set.ranks.extend(pack.ranks);
-            set.months.extend(pack.months);
-            set.hijri_months.extend(pack.hijri_months);
-            set.weekdays.extend(pack.weekdays);
-            set.markers.extend(pack.markers);
-            set.attributions.extend(pack.attributions);
-            set.verbs.extend(pack.verbs);
-            set.entities.extend(pack.entities);
-            set.events.extend(pack.events);
-            set.counters.extend(pack.counters);
-            set.typos.extend(pack.typos);
-            set.examples.extend(pack.examples);
+            set.data.extend(pack.data);
         }
         set.matcher = set.compile()?;
         Ok(set)

@@ -278,11 +278,11 @@ pub struct PackInfo {
     pub counts: Vec<(&'static str, usize)>,
 }
 
-/// One validated pack.
-#[derive(Debug, Clone)]
-pub struct Pack {
-    /// About the pack.
-    pub info: PackInfo,
+/// What a pack holds, and what all loaded packs hold together: one type,
+/// so that a new pack section is one field here, one validator and one
+/// line in the loader.
+#[derive(Debug, Clone, Default)]
+pub struct PackData {
     /// Lexicon countries.
     pub countries: Vec<Country>,
     /// Lexicon ranks.
@@ -309,4 +309,90 @@ pub struct Pack {
     pub typos: Vec<Typo>,
     /// Rule tests.
     pub examples: Vec<Example>,
+}
+
+impl PackData {
+    /// Appends another pack's data (indices into the lists shift, which is
+    /// why packs are merged before the matcher is built).
+    pub fn extend(&mut self, other: PackData) {
+        let PackData {
+            countries,
+            ranks,
+            months,
+            hijri_months,
+            weekdays,
+            markers,
+            attributions,
+            verbs,
+            entities,
+            events,
+            counters,
+            typos,
+            examples,
+        } = other;
+        self.countries.extend(countries);
+        self.ranks.extend(ranks);
+        self.months.extend(months);
+        self.hijri_months.extend(hijri_months);
+        self.weekdays.extend(weekdays);
+        self.markers.extend(markers);
+        self.attributions.extend(attributions);
+        self.verbs.extend(verbs);
+        self.entities.extend(entities);
+        self.events.extend(events);
+        self.counters.extend(counters);
+        self.typos.extend(typos);
+        self.examples.extend(examples);
+    }
+
+    /// How many entries of each kind it holds, for `rules list`.
+    pub fn counts(&self) -> Vec<(&'static str, usize)> {
+        let PackData {
+            countries,
+            ranks,
+            months,
+            hijri_months,
+            weekdays,
+            markers,
+            attributions,
+            verbs,
+            entities,
+            events,
+            counters,
+            typos,
+            examples,
+        } = self;
+        vec![
+            ("countries", countries.len()),
+            ("ranks", ranks.len()),
+            ("months", months.len()),
+            ("Hijri months", hijri_months.len()),
+            ("weekdays", weekdays.len()),
+            ("markers", markers.len()),
+            ("attribution patterns", attributions.len()),
+            ("verb pairs", verbs.len()),
+            ("entities", entities.len()),
+            ("events", events.len()),
+            ("counters", counters.len()),
+            ("typos", typos.len()),
+            ("examples", examples.len()),
+        ]
+    }
+}
+
+/// One validated pack.
+#[derive(Debug, Clone)]
+pub struct Pack {
+    /// About the pack.
+    pub info: PackInfo,
+    /// What it holds.
+    pub data: PackData,
+}
+
+impl std::ops::Deref for Pack {
+    type Target = PackData;
+
+    fn deref(&self) -> &PackData {
+        &self.data
+    }
 }

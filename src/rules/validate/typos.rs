@@ -1,0 +1,276 @@
+//! Typos (inline and CSV lists) and rule tests.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use crate::finding::{Applicability, RuleRef};
+use crate::language::Language;
+use crate::rules::error::{PackError, PackErrorKind};
+use crate::rules::load::SiblingReader;
+use crate::rules::model::*;
+use crate::rules::raw::Located;
+
+use super::Validator;
+
+impl Validator<'_> {
+    /// Reads a CSV typo list named by the pack.
+    pub(in crate::rules) fn typo_list(
+        &mut self,
+        list: crate::rules::raw::RawTypoList,
+        read: &SiblingReader<'_>,
+    ) -> Vec<Typo> {
+        let language = self.language(&list.lang).unwrap_or(Language::En);
+        let applicability = list.fix.as_ref().map_or(Applicability::Safe, |fix| {
+            Applicability::parse(fix.value.trim()).unwrap_or_else(|| {
+                let message = format!("unknown fix applicability `{}`", fix.value.trim());
+                self.error(PackErrorKind::InvalidValue, fix, message).help =
+                    Some("use `safe`, `unsafe` or `display-only`".into());
+                Applicability::Unsafe
+            })
+        });
+        let (name, csv) = match read(list.file.value.trim()) {
+            Ok(found) => found,
+            Err(message) => {
+                self.error(PackErrorKind::Io, &list.file, message).help =
+                    Some("`file` is relative to the pack file".into());
+                return Vec::new();
+            }
+        };
+        let csv: Arc<str> = Arc::from(csv);
+        let rows = csv.bytes().filter(|&b| b == b'\n').count();
+        let mut typos = Vec::with_capacity(rows);
+        let csv_name: Arc<str> = Arc::from(name.as_str());
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(true)
+            .flexible(true)
+            .trim(csv::Trim::All)
+            .from_reader(csv.as_bytes());
+        let header_ok = reader
+            .headers()
+            .is_ok_and(|h| h.len() == 2 && &h[0] == "typo" && &h[1] == "correction");
+        if !header_ok {
+            let first = csv.lines().next().unwrap_or_default();
+            self.errors.push(
+                PackError::at(
+                    PackErrorKind::Syntax,
+                    &name,
+                    &csv,
+                    0,
+                    first.len(),
+                    "the first line must be `typo,correction`",
+                )
+                .with_help("typo lists are CSV with a `typo,correction` header"),
+            );
+            return Vec::new();
+        }
+        let mut seen: rustc_hash::FxHashMap<String, u64> =
+            rustc_hash::FxHashMap::with_capacity_and_hasher(rows, Default::default());
+        let mut record = csv::StringRecord::new();
+        loop {
+            let start = reader.position().byte() as usize;
+            let line = reader.position().line();
+            match reader.read_record(&mut record) {
+                Ok(false) => break,
+                Ok(true) => {}
+                Err(err) => {
+                    let at = err.position().map_or(start, |p| p.byte() as usize);
+                    self.errors.push(
+                        PackError::at(
+                            PackErrorKind::Syntax,
+                            &name,
+                            &csv,
+                            at,
+                            1,
+                            format!("this row is not valid CSV: {err}"),
+                        )
+                        .with_help("quote a field that holds a comma or a quote: \"a, b\""),
+                    );
+                    break;
+                }
+            }
+            let end = reader.position().byte() as usize;
+            let row_len = csv[start..end.min(csv.len())].trim_end().len();
+            if record.iter().all(str::is_empty) {
+                continue;
+            }
+            let typo = record.get(0).unwrap_or_default();
+            let corrections: Vec<String> = record
+                .iter()
+                .skip(1)
+                .filter(|f| !f.is_empty())
+                .map(String::from)
+                .collect();
+            if typo.is_empty() || corrections.is_empty() {
+                self.errors.push(
+                    PackError::at(
+                        PackErrorKind::Syntax,
+                        &name,
+                        &csv,
+                        start,
+                        row_len,
+                        "a row needs a typo and at least one correction",
+                    )
+                    .with_help("write `typo,correction[,correction…]`"),
+                );
+                continue;
+            }
+            if let Some(first) = seen.insert(typo.to_string(), line) {
+                self.errors.push(
+                    PackError::at(
+                        PackErrorKind::DuplicateId,
+                        &name,
+                        &csv,
+                        start,
+                        typo.len(),
+                        format!("`{typo}` is listed twice"),
+                    )
+                    .with_help(format!("merge it with line {first}")),
+                );
+                continue;
+            }
+            typos.push(Typo {
+                find: typo.to_string(),
+                replace: corrections[0].clone(),
+                alternatives: corrections[1..].to_vec(),
+                language,
+                regex: false,
+                message: list.message.clone(),
+                applicability,
+                origin: RuleRef {
+                    pack: Arc::clone(&self.pack_name),
+                    id: typo.to_string(),
+                    file: Arc::clone(&csv_name),
+                    line: line as usize,
+                },
+            });
+        }
+        typos
+    }
+
+    pub(in crate::rules) fn typos(&mut self, raw: Vec<crate::rules::raw::RawTypo>) -> Vec<Typo> {
+        let mut seen = HashMap::new();
+        raw.into_iter()
+            .map(|t| {
+                let id_at = t.id.as_ref().unwrap_or(&t.find);
+                let id = if t.id.is_some() {
+                    self.id(id_at, "typo", &mut seen)
+                } else {
+                    t.find.value.trim().to_string()
+                };
+                if t.regex {
+                    self.regex(&t.find);
+                } else if t.find.value.trim().is_empty() {
+                    self.error(PackErrorKind::InvalidValue, &t.find, "empty `find`");
+                }
+                let language = match &t.lang {
+                    Some(lang) => self.language(lang).unwrap_or(Language::En),
+                    None => Language::detect(&t.find.value),
+                };
+                let applicability = match &t.fix {
+                    None => Applicability::Safe,
+                    Some(fix) => Applicability::parse(fix.value.trim()).unwrap_or_else(|| {
+                        let message = format!("unknown fix applicability `{}`", fix.value.trim());
+                        self.error(PackErrorKind::InvalidValue, fix, message).help =
+                            Some("use `safe`, `unsafe` or `display-only`".into());
+                        Applicability::Unsafe
+                    }),
+                };
+                Typo {
+                    origin: self.rule_ref(&id, &t.find),
+                    find: t.find.value.trim().to_string(),
+                    replace: t.replace,
+                    alternatives: Vec::new(),
+                    language,
+                    regex: t.regex,
+                    message: t.message,
+                    applicability,
+                }
+            })
+            .collect()
+    }
+
+    pub(in crate::rules) fn examples(
+        &mut self,
+        raw: Vec<crate::rules::raw::RawExample>,
+    ) -> Vec<Example> {
+        raw.into_iter()
+            .map(|e| {
+                let codes = |list: Vec<Located>, v: &mut Self| {
+                    list.into_iter()
+                        .map(|c| {
+                            let code = c.value.trim().to_string();
+                            if !code.contains('/') {
+                                let message = format!("`{code}` is not a finding code");
+                                v.error(PackErrorKind::InvalidValue, &c, message).help = Some(
+                                    "codes look like `family/check`; `factlint explain` lists them"
+                                        .into(),
+                                );
+                            }
+                            code
+                        })
+                        .collect()
+                };
+                Example {
+                    origin: self.rule_ref("example", &e.text),
+                    language: e.lang.as_ref().and_then(|l| self.language(l)),
+                    expect: codes(e.expect, self),
+                    expect_not: codes(e.expect_not, self),
+                    text: e.text.value,
+                }
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use crate::rules::load::parse_pack_with;
+    use crate::rules::{Pack, PackError};
+
+    fn load(csv: &'static str) -> Result<Pack, Vec<PackError>> {
+        let read = |_: &str| Ok(("list.csv".to_string(), csv.to_string()));
+        parse_pack_with(
+            "house.yaml",
+            Arc::from("typo_lists:\n  - { file: list.csv, lang: en }\n"),
+            false,
+            &read,
+        )
+    }
+
+    #[test]
+    fn quoted_fields_keep_their_commas_and_rows_their_lines() {
+        let pack =
+            load("typo,correction\n\"Smtih, Jr.\",\"Smith, Jr.\"\nrecieve,receive\n").unwrap();
+        assert_eq!(pack.typos[0].find, "Smtih, Jr.");
+        assert_eq!(pack.typos[0].replace, "Smith, Jr.");
+        assert!(pack.typos[0].alternatives.is_empty());
+        assert_eq!(pack.typos[1].origin.line, 3);
+    }
+
+    #[test]
+    fn several_corrections_are_alternatives() {
+        let pack = load("typo,correction\nthier,their,there\n").unwrap();
+        assert_eq!(pack.typos[0].replace, "their");
+        assert_eq!(pack.typos[0].alternatives, vec!["there".to_string()]);
+    }
+
+    #[test]
+    fn bad_rows_are_located() {
+        let errors =
+            load("typo,correction\nrecieve,receive\nonly-a-typo\nrecieve,receive\n").unwrap_err();
+        let shown: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        assert_eq!(shown.len(), 2, "{shown:?}");
+        assert!(
+            shown[0].starts_with("list.csv:3:1: a row needs"),
+            "{shown:?}"
+        );
+        assert!(
+            shown[1].starts_with("list.csv:4:1: `recieve` is listed twice"),
+            "{shown:?}"
+        );
+        let header = load("wrong,header\na,b\n").unwrap_err();
+        assert!(header[0].to_string().contains("`typo,correction`"));
+    }
+}
