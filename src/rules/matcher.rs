@@ -190,7 +190,7 @@ impl MatcherBuilder {
     }
 
     /// Compiles everything into one automaton and one multi-regex.
-    pub fn build(self) -> Result<Matcher, String> {
+    pub fn build(self) -> Result<Matcher, CompileError> {
         // The literals in index order, borrowed from the map's keys.
         let mut literals = vec![""; self.literal_targets.len()];
         for (literal, &id) in &self.literal_index {
@@ -204,7 +204,7 @@ impl MatcherBuilder {
                 Regex::builder()
                     .syntax(syntax::Config::new().case_insensitive(true))
                     .build_many(&self.regexes)
-                    .map_err(|e| format!("cannot build the multi-pattern regex: {e}"))?,
+                    .map_err(|e| CompileError::Regexes(e.to_string()))?,
             )
         };
         Ok(Matcher {
@@ -216,6 +216,27 @@ impl MatcherBuilder {
     }
 }
 
+/// Why the loaded packs' patterns could not be compiled together, though
+/// each pack validated on its own: the combined automaton or regex is too
+/// large.
+#[derive(Debug, Clone, thiserror::Error, miette::Diagnostic)]
+pub enum CompileError {
+    /// The literals of all packs do not fit one automaton.
+    #[error("cannot build the literal automaton: {0}")]
+    #[diagnostic(
+        code(factlint::rules::literals),
+        help("load fewer packs, or move long lists into CSV typo lists")
+    )]
+    Literals(String),
+    /// The regexes of all packs do not fit one multi-pattern regex.
+    #[error("cannot build the multi-pattern regex: {0}")]
+    #[diagnostic(
+        code(factlint::rules::regexes),
+        help("simplify the packs' regexes, or turn fixed alternatives into literals")
+    )]
+    Regexes(String),
+}
+
 /// The literal automaton (a contiguous NFA, built for anchored search),
 /// walked from word starts and from the ends of Arabic proclitics, never
 /// from every byte: a mention can only begin there, and a walk stops as
@@ -225,12 +246,12 @@ impl MatcherBuilder {
 struct LiteralAutomaton(nfa::contiguous::NFA);
 
 impl LiteralAutomaton {
-    fn build(literals: &[&str]) -> Result<LiteralAutomaton, String> {
+    fn build(literals: &[&str]) -> Result<LiteralAutomaton, CompileError> {
         nfa::contiguous::Builder::new()
             .match_kind(MatchKind::Standard)
             .build(literals)
             .map(LiteralAutomaton)
-            .map_err(|e| format!("cannot build the literal automaton: {e}"))
+            .map_err(|e| CompileError::Literals(e.to_string()))
     }
 
     fn memory_usage(&self) -> usize {

@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 pub use error::{PackError, PackErrorKind};
-pub use matcher::{Matcher, Mention, Target};
+pub use matcher::{CompileError, Matcher, Mention, Target};
 pub use model::*;
 
 use crate::article::Article;
@@ -146,11 +146,11 @@ impl RuleSet {
                 Err(err) => errors.push(*err),
             }
         }
-        let rules = RuleSet::from_packs(packs).unwrap_or_else(|message| {
+        let rules = RuleSet::from_packs(packs).unwrap_or_else(|error| {
             errors.push(PackError::file(
                 PackErrorKind::InvalidRegex,
                 "<rules>",
-                message,
+                error.to_string(),
             ));
             RuleSet::from_packs(Vec::new()).expect("an empty rule set always compiles")
         });
@@ -158,7 +158,7 @@ impl RuleSet {
     }
 
     /// Merges validated packs and compiles their patterns.
-    pub fn from_packs(packs: Vec<Pack>) -> Result<RuleSet, String> {
+    pub fn from_packs(packs: Vec<Pack>) -> Result<RuleSet, CompileError> {
         let mut set = RuleSet {
             packs: Vec::new(),
             data: PackData::default(),
@@ -173,7 +173,7 @@ impl RuleSet {
         Ok(set)
     }
 
-    fn compile(&self) -> Result<Matcher, String> {
+    fn compile(&self) -> Result<Matcher, CompileError> {
         let mut b = matcher::MatcherBuilder::with_capacity(
             self.typos.len() + 4 * self.entities.len() + 4096,
         );

@@ -168,8 +168,9 @@ impl Validator<'_> {
     }
 
     pub(super) fn regex(&mut self, at: &Located) {
-        if let Err((message, help)) = check_regex(&at.value) {
-            self.error(PackErrorKind::InvalidRegex, at, message).help = Some(help);
+        if let Err(problem) = check_regex(&at.value) {
+            self.error(PackErrorKind::InvalidRegex, at, problem.message)
+                .help = Some(problem.help);
         }
     }
 }
