@@ -9,7 +9,7 @@ use factlint::text::tokens::tokenize;
 
 fn main() {
     let path = std::env::args().nth(1).expect("usage: dates FILE");
-    let text = read_article_source(&path).expect("readable article");
+    let text = read_article_source(&path, u64::MAX).expect("readable article");
     let article = Article::load(&path, text, &LoadOptions::default()).expect("loadable article");
     let rules = RuleSet::bundled().expect("bundled packs are valid");
     let mentions = rules.find(&article);

@@ -16,7 +16,7 @@ fn main() {
     for error in &loaded.errors {
         eprintln!("{error}");
     }
-    let text = read_article_source(&path).expect("readable article");
+    let text = read_article_source(&path, u64::MAX).expect("readable article");
     let article = Article::load(&path, text, &LoadOptions::default()).expect("loadable article");
     for mention in loaded.rules.find(&article) {
         let (line, column) = article.position(mention.range.start);

@@ -329,6 +329,54 @@ pub fn load(path: &Path) -> Result<Config, Vec<ConfigError>> {
     };
     check_codes(&raw.select, &mut errors);
     check_codes(&raw.ignore, &mut errors);
+    // Keys that serde reads as plain values are located by their text.
+    let at_key = |key: &str| text.find(key).map_or((0, 0), |offset| (offset, key.len()));
+    let severities = std::iter::once(&raw.severity).chain(raw.files.values().map(|f| &f.severity));
+    for code in severities.flat_map(BTreeMap::keys) {
+        if !crate::checks::codes::is_known_prefix(code.trim()) {
+            let (offset, len) = at_key(code);
+            errors.push(
+                ConfigError::at(
+                    ErrorKind::InvalidValue,
+                    &name,
+                    &text,
+                    offset,
+                    len,
+                    format!("`severity` names `{code}`, which matches no finding code"),
+                )
+                .with_help("`factlint explain` lists every code"),
+            );
+        }
+    }
+    for (key, value, range) in [
+        ("hijri_tolerance_days", raw.hijri_tolerance_days, 0..=7),
+        (
+            "counter_tolerance_days",
+            raw.counter_tolerance_days,
+            0..=366,
+        ),
+    ] {
+        if let Some(days) = value
+            && !range.contains(&days)
+        {
+            let (offset, len) = at_key(key);
+            errors.push(
+                ConfigError::at(
+                    ErrorKind::InvalidValue,
+                    &name,
+                    &text,
+                    offset,
+                    len,
+                    format!("`{key}: {days}` is out of range"),
+                )
+                .with_help(format!(
+                    "use {} to {} days",
+                    range.start(),
+                    range.end()
+                )),
+            );
+        }
+    }
     let mut globs = Vec::new();
     for (pattern, settings) in &raw.files {
         check_codes(&settings.select, &mut errors);

@@ -99,25 +99,66 @@ pub enum Written {
 }
 
 /// Replaces the file at `path`, which held `checked` when it was checked,
-/// with `fixed`, atomically (see the module documentation).
+/// with `fixed`, atomically (see the module documentation). A symbolic link
+/// is followed and its target rewritten, so the link stays a link; the
+/// target keeps its permissions and, on Unix, its owner and group. A
+/// read-only file and a file with other hard links are refused with an
+/// error that says so: a rename would write what the user could not, or
+/// split the links. The file is compared with `checked` before the
+/// temporary copy is written and again just before the rename.
 pub fn write_atomically(path: &Path, checked: &str, fixed: &str) -> io::Result<Written> {
-    let now = std::fs::read(path)?;
-    if now != checked.as_bytes() {
+    let target = std::fs::canonicalize(path)?;
+    if std::fs::read(&target)? != checked.as_bytes() {
         return Ok(Written::ChangedSinceChecked);
     }
-    let permissions = std::fs::metadata(path)?.permissions();
-    let folder = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+    let metadata = std::fs::metadata(&target)?;
+    if metadata.permissions().readonly() {
+        return Err(io::Error::new(
+            io::ErrorKind::PermissionDenied,
+            "the file is read-only; factlint does not fix a file that could not be edited",
+        ));
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if metadata.nlink() > 1 {
+            return Err(io::Error::other(format!(
+                "the file has {} hard links; replacing it would split them, so fix it through one name by hand",
+                metadata.nlink()
+            )));
+        }
+    }
+    let folder = target.parent().unwrap_or(Path::new("."));
     let mut temporary = tempfile::Builder::new()
         .prefix(".factlint-fix-")
         .tempfile_in(folder)?;
     temporary.write_all(fixed.as_bytes())?;
     temporary.flush()?;
     temporary.as_file().sync_all()?;
-    std::fs::set_permissions(temporary.path(), permissions)?;
-    temporary.persist(path).map_err(|e| e.error)?;
+    std::fs::set_permissions(temporary.path(), metadata.permissions())?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let created = temporary.as_file().metadata()?;
+        if (created.uid(), created.gid()) != (metadata.uid(), metadata.gid()) {
+            std::os::unix::fs::fchown(
+                temporary.as_file(),
+                Some(metadata.uid()),
+                Some(metadata.gid()),
+            )
+            .map_err(|e| {
+                io::Error::new(
+                    e.kind(),
+                    format!("cannot keep the file's owner and group ({e}); not fixed"),
+                )
+            })?;
+        }
+    }
+    // An editor may have saved the file while the copy was being written.
+    if std::fs::read(&target)? != checked.as_bytes() {
+        return Ok(Written::ChangedSinceChecked);
+    }
+    temporary.persist(&target).map_err(|e| e.error)?;
     Ok(Written::Fixed)
 }
 

@@ -32,13 +32,18 @@ pub fn layout(path: &str, text: &str) -> Result<Layout, LoadError> {
     let mut layout = Layout::default();
     let mut stack: Vec<Block> = Vec::new();
     let mut image_paragraph_pending = false;
+    // A byte-order mark would hide the front matter from the parser: parse
+    // after it, and shift every range back onto the file as read.
+    let body = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let shift = text.len() - body.len();
     let parser = Parser::new_ext(
-        text,
+        body,
         Options::ENABLE_YAML_STYLE_METADATA_BLOCKS | Options::ENABLE_TABLES,
     );
     let mut in_metadata = false;
     let mut sections: Vec<Section> = Vec::new();
     for (event, range) in parser.into_offset_iter() {
+        let range = range.start + shift..range.end + shift;
         match event {
             Event::Start(Tag::MetadataBlock(_)) => in_metadata = true,
             Event::End(TagEnd::MetadataBlock(_)) => in_metadata = false,

@@ -47,6 +47,33 @@ pub enum LoadError {
         /// Byte offset of the first NUL byte.
         offset: usize,
     },
+    /// The file is larger than the size limit: an article is a few
+    /// hundred kilobytes, and a runaway input (a log, `/dev/zero`) must not
+    /// exhaust memory.
+    #[error("{path}: larger than the {limit}-byte limit; not checked")]
+    #[diagnostic(
+        code(factlint::too_large),
+        help("raise the limit with --max-file-size, or leave the file out")
+    )]
+    TooLarge {
+        /// The path as given.
+        path: String,
+        /// The limit in bytes.
+        limit: u64,
+    },
+    /// Checking the article hit an internal error (a bug in factlint); the
+    /// other files are still checked.
+    #[error("{path}: internal error while checking: {message}")]
+    #[diagnostic(
+        code(factlint::internal),
+        help("this is a bug in factlint: please report it with the article")
+    )]
+    Internal {
+        /// The path as given.
+        path: String,
+        /// What the failing check said.
+        message: String,
+    },
     /// The article's metadata (front matter, HTML) is malformed.
     #[error("{path}:{line}:{column}: {message}")]
     #[diagnostic(code(factlint::article))]
@@ -67,18 +94,35 @@ pub enum LoadError {
 
 /// Reads an article from `path`, or from standard input when `path` is
 /// `-`, and checks that it is UTF-8 text.
-pub fn read_article_source(path: &str) -> Result<String, LoadError> {
+///
+/// At most `limit` bytes are read: a larger input (or an endless one, such
+/// as a device) is refused with [`LoadError::TooLarge`] rather than read
+/// into memory.
+pub fn read_article_source(path: &str, limit: u64) -> Result<String, LoadError> {
     let io_error = |source| LoadError::Io {
         path: path.to_string(),
         source,
     };
-    let bytes = if path == "-" {
-        let mut buf = Vec::new();
-        std::io::stdin().read_to_end(&mut buf).map_err(io_error)?;
-        buf
+    let mut bytes = Vec::new();
+    if path == "-" {
+        std::io::stdin()
+            .lock()
+            .take(limit.saturating_add(1))
+            .read_to_end(&mut bytes)
+            .map_err(io_error)?;
     } else {
-        std::fs::read(Path::new(path)).map_err(io_error)?
-    };
+        std::fs::File::open(Path::new(path))
+            .map_err(io_error)?
+            .take(limit.saturating_add(1))
+            .read_to_end(&mut bytes)
+            .map_err(io_error)?;
+    }
+    if bytes.len() as u64 > limit {
+        return Err(LoadError::TooLarge {
+            path: path.to_string(),
+            limit,
+        });
+    }
     decode(path, bytes)
 }
 

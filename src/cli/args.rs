@@ -130,11 +130,15 @@ pub(crate) struct CheckArgs {
     pub(crate) fix: bool,
     /// With --fix, also apply unsafe fixes (those that need a person's
     /// judgement: check the result).
-    #[arg(long, requires = "fix")]
+    #[arg(long)]
     pub(crate) unsafe_fixes: bool,
-    /// With --fix, print a unified diff of the fixes and write nothing.
-    #[arg(long, requires = "fix")]
+    /// Print a unified diff of the fixes and write nothing (implies --fix).
+    #[arg(long)]
     pub(crate) diff: bool,
+    /// Skip files larger than this (bytes, or with K, M or G): an article
+    /// is a few hundred kilobytes; a runaway input is refused, not read.
+    #[arg(long, value_name = "SIZE", default_value = "10M", value_parser = parse_size)]
+    pub(crate) max_file_size: u64,
 }
 
 #[derive(Debug, Subcommand)]
@@ -165,4 +169,29 @@ pub(crate) enum RulesCommand {
 pub(crate) fn parse_date(text: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d")
         .map_err(|_| format!("`{text}` is not a date; write YYYY-MM-DD, e.g. 2023-02-24"))
+}
+
+/// Parses a size: bytes, or a number with `K`, `M` or `G` (powers of 1024).
+pub(crate) fn parse_size(text: &str) -> Result<u64, String> {
+    let text = text.trim();
+    let (digits, unit) = match text.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
+        Some((at, _)) => text.split_at(at),
+        None => (text, ""),
+    };
+    let multiplier: u64 = match unit.to_ascii_uppercase().trim_end_matches(['B', 'I']) {
+        "" => 1,
+        "K" => 1 << 10,
+        "M" => 1 << 20,
+        "G" => 1 << 30,
+        _ => {
+            return Err(format!(
+                "`{text}` is not a size; write e.g. 500K, 10M or 1G"
+            ));
+        }
+    };
+    digits
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(multiplier))
+        .ok_or_else(|| format!("`{text}` is not a size; write e.g. 500K, 10M or 1G"))
 }

@@ -1,38 +1,42 @@
 //! Reporting what `--fix` does: the library plans and writes
 //! ([`factlint::fix::fix_file`]); this prints each change and re-checks.
 
-use std::io;
+use std::io::{self, Write};
 
-use factlint::finding::Severity;
 use factlint::fix::{FileFix, FixMode, fix_file};
 use factlint::report::{Checked, FileReport, Format};
 
 use super::args::CheckArgs;
-use super::{EXIT_CLEAN, EXIT_FINDINGS};
 
 /// What `--fix` did.
 pub(crate) enum FixRun {
     /// `--diff`: diffs printed, nothing written; whether there was any.
     Diffed(bool),
-    /// Standard input: the fixed text printed, with this exit status.
-    Stdin(u8),
-    /// Files written (and re-checked); whether any could not be.
+    /// Files written (and re-checked), standard input's fixed text printed.
     Written {
         /// A file changed since it was checked, or could not be written.
         failed: bool,
+        /// Standard input was among the articles: its fixed text went to
+        /// standard output, so the report must go elsewhere.
+        stdin: bool,
     },
 }
 
 /// Applies the planned fixes of every checked file: prints diffs, prints
 /// the fixed standard input, or writes files atomically and re-checks them
-/// so that the report shows what is left.
+/// so that the report shows what is left. Every line goes through `?`, so a
+/// closed pipe stops the run cleanly: a file is reported as fixed only
+/// after it was written.
 pub(crate) fn apply_fixes(
     args: &CheckArgs,
-    fail_on: Severity,
     reports: &mut [FileReport],
     check_text: &(dyn Fn(&str, String) -> Result<Checked, factlint::article::LoadError> + Sync),
 ) -> io::Result<FixRun> {
-    let machine = args.format != Format::Human;
+    let stdin = reports.iter().any(|r| r.path == "-");
+    // Fix messages go to stderr when stdout carries a machine format or the
+    // fixed standard input.
+    let messages_to_stderr = args.format != Format::Human || stdin;
+    let mut out = io::stdout().lock();
     let mut any_diff = false;
     let mut failed = false;
     let mut skipped_unsafe = 0;
@@ -59,18 +63,13 @@ pub(crate) fn apply_fixes(
             FileFix::Unchanged => {}
             FileFix::Diff(diff) => {
                 any_diff = true;
-                print!("{diff}");
+                write!(out, "{diff}")?;
             }
             FileFix::Text(fixed) => {
-                print!("{fixed}");
-                let remaining = check_text("-", fixed)
-                    .map(|c| c.findings.iter().filter(|f| f.severity >= fail_on).count())
-                    .unwrap_or(0);
-                return Ok(FixRun::Stdin(if remaining > 0 {
-                    EXIT_FINDINGS
-                } else {
-                    EXIT_CLEAN
-                }));
+                write!(out, "{fixed}")?;
+                out.flush()?;
+                // What is left counts towards the exit status.
+                report.outcome = check_text("-", fixed);
             }
             FileFix::Written { edits, fixed } => {
                 for edit in &edits {
@@ -82,10 +81,10 @@ pub(crate) fn apply_fixes(
                         &text[edit.range.clone()],
                         edit.replacement
                     );
-                    if machine {
-                        eprintln!("{message}");
+                    if messages_to_stderr {
+                        writeln!(io::stderr(), "{message}")?;
                     } else {
-                        println!("{message}");
+                        writeln!(out, "{message}")?;
                     }
                 }
                 report.outcome = check_text(&report.path, fixed);
@@ -99,6 +98,7 @@ pub(crate) fn apply_fixes(
             }
         }
     }
+    out.flush()?;
     if skipped_unsafe > 0 {
         eprintln!(
             "factlint: {skipped_unsafe} unsafe fix(es) not applied; --unsafe-fixes applies them"
@@ -107,6 +107,6 @@ pub(crate) fn apply_fixes(
     Ok(if args.diff {
         FixRun::Diffed(any_diff)
     } else {
-        FixRun::Written { failed }
+        FixRun::Written { failed, stdin }
     })
 }

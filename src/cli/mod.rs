@@ -14,7 +14,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use rayon::prelude::*;
 
-use factlint::article::{Article, Language, LoadOptions, read_article_source};
+use factlint::article::{Article, Language, LoadError, LoadOptions, read_article_source};
 use factlint::checks::{self, CheckOptions, codes};
 use factlint::config::Config;
 use factlint::finding::Severity;
@@ -136,6 +136,16 @@ fn check(args: CheckArgs) -> io::Result<u8> {
     let mut check_options = config.map_or_else(CheckOptions::default, Config::run_options);
     check_options.select.extend(args.select.iter().cloned());
     check_options.ignore.extend(args.ignore.iter().cloned());
+    if args.statistics && matches!(args.format, Format::Sarif | Format::Github) {
+        eprintln!(
+            "factlint: --statistics prints a table (--format human) or JSON (json, jsonl); SARIF and GitHub annotations carry findings, not counts"
+        );
+        return Ok(EXIT_ERROR);
+    }
+    if args.unsafe_fixes && !(args.fix || args.diff) {
+        eprintln!("factlint: --unsafe-fixes applies fixes: add --fix (or --diff to see them)");
+        return Ok(EXIT_ERROR);
+    }
     let unknown: Vec<&String> = args
         .select
         .iter()
@@ -155,45 +165,74 @@ fn check(args: CheckArgs) -> io::Result<u8> {
             }
             _ => (options.clone(), check_options.clone()),
         };
-        Article::load(path, text, &load).map(|mut article| {
-            let outcome = checks::run(&mut article, rules, &check);
-            Checked {
-                findings: outcome.findings,
-                suppressed: outcome.suppressed,
-                article,
-            }
+        // A bug in one check must not end the run: it becomes an internal
+        // error of this file, and every other file is still checked.
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            Article::load(path, text, &load).map(|mut article| {
+                let outcome = checks::run(&mut article, rules, &check);
+                Checked {
+                    findings: outcome.findings,
+                    suppressed: outcome.suppressed,
+                    article,
+                }
+            })
+        }))
+        .unwrap_or_else(|panic| {
+            let message = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "a check panicked".to_string());
+            Err(LoadError::Internal {
+                path: path.to_string(),
+                message,
+            })
         })
     };
     let mut reports: Vec<FileReport> = inputs
         .into_par_iter()
         .map(|(path, walk_error)| {
             let outcome = match walk_error {
-                Some(source) => Err(factlint::article::LoadError::Io {
+                Some(source) => Err(LoadError::Io {
                     path: path.clone(),
                     source,
                 }),
-                None => read_article_source(&path).and_then(|text| check_text(&path, text)),
+                None => read_article_source(&path, args.max_file_size)
+                    .and_then(|text| check_text(&path, text)),
             };
             FileReport { path, outcome }
         })
         .collect();
     let mut fix_failed = false;
-    if args.fix {
-        match fixing::apply_fixes(&args, fail_on, &mut reports, &check_text)? {
+    // With `--fix -`, standard output carries the fixed article, so the
+    // report of any other file goes to standard error.
+    let mut report_to_stderr = false;
+    if args.fix || args.diff {
+        match fixing::apply_fixes(&args, &mut reports, &check_text)? {
             fixing::FixRun::Diffed(any) => return Ok(if any { EXIT_FINDINGS } else { EXIT_CLEAN }),
-            fixing::FixRun::Stdin(code) => return Ok(code),
-            fixing::FixRun::Written { failed } => fix_failed = failed,
+            fixing::FixRun::Written { failed, stdin } => {
+                fix_failed = failed;
+                report_to_stderr = stdin;
+            }
         }
     }
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
+        ColorChoice::Auto if report_to_stderr => io::stderr().is_terminal(),
         ColorChoice::Auto => io::stdout().is_terminal(),
     };
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
+    let stdin_report = report_to_stderr
+        .then(|| reports.iter().position(|r| r.path == "-"))
+        .flatten()
+        .map(|at| reports.remove(at));
+    let mut out: Box<dyn Write> = if report_to_stderr {
+        Box::new(io::BufWriter::new(io::stderr().lock()))
+    } else {
+        Box::new(io::BufWriter::new(io::stdout().lock()))
+    };
     if args.statistics {
-        report::statistics(&reports, &mut out)?;
+        report::statistics(args.format, &reports, &mut out)?;
     } else {
         report::render(
             args.format,
@@ -212,6 +251,7 @@ fn check(args: CheckArgs) -> io::Result<u8> {
             }
         }
     }
+    reports.extend(stdin_report);
     let summary = Summary::of(&reports);
     Ok(
         if !loaded.errors.is_empty() || summary.failed_files > 0 || fix_failed {

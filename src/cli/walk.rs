@@ -34,5 +34,21 @@ pub(crate) fn collect_inputs(paths: &[String]) -> Vec<(String, Option<io::Error>
         found.sort_by(|a, b| a.0.cmp(&b.0));
         inputs.extend(found);
     }
+    dedupe(inputs)
+}
+
+/// Keeps the first of several names for one file (`a.md ./a.md`, a folder
+/// and a file inside it), so that no file is checked, counted or fixed
+/// twice; standard input is read once.
+fn dedupe(inputs: Vec<(String, Option<io::Error>)>) -> Vec<(String, Option<io::Error>)> {
+    let mut seen = std::collections::HashSet::new();
     inputs
+        .into_iter()
+        .filter(|(path, _)| {
+            let key = std::fs::canonicalize(path)
+                .map(|p| p.display().to_string())
+                .unwrap_or_else(|_| path.clone());
+            seen.insert(key)
+        })
+        .collect()
 }

@@ -128,38 +128,90 @@ pub struct HumanOptions {
     pub width: usize,
 }
 
-/// `--statistics`: the number of findings per code, most frequent first,
-/// with how many have a safe fix.
-pub fn statistics(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
-    let mut counts: std::collections::BTreeMap<&str, (usize, usize, Severity)> = Default::default();
+/// One row of `--statistics`: how often a code fired in the run.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct CodeCount {
+    /// The code.
+    pub code: &'static str,
+    /// Its severity in this run.
+    pub severity: Severity,
+    /// How many findings.
+    pub count: usize,
+    /// How many of them have a safe fix.
+    pub fixable: usize,
+}
+
+/// The findings per code of a run, most frequent first.
+pub fn code_counts(reports: &[FileReport]) -> Vec<CodeCount> {
+    let mut counts: std::collections::BTreeMap<&'static str, CodeCount> = Default::default();
     for report in reports {
         if let Ok(checked) = &report.outcome {
             for finding in &checked.findings {
-                let entry = counts
-                    .entry(finding.code())
-                    .or_insert((0, 0, finding.severity));
-                entry.0 += 1;
+                let entry = counts.entry(finding.code()).or_insert(CodeCount {
+                    code: finding.code(),
+                    severity: finding.severity,
+                    count: 0,
+                    fixable: 0,
+                });
+                entry.count += 1;
                 if finding
                     .fix
                     .as_ref()
                     .is_some_and(|f| f.applicability == crate::finding::Applicability::Safe)
                 {
-                    entry.1 += 1;
+                    entry.fixable += 1;
                 }
             }
         }
     }
-    let mut rows: Vec<_> = counts.into_iter().collect();
-    rows.sort_by(|a, b| b.1.0.cmp(&a.1.0).then(a.0.cmp(b.0)));
-    for (code, (count, fixable, severity)) in rows {
-        let fix = if fixable > 0 {
-            format!("  ({fixable} fixable)")
-        } else {
-            String::new()
-        };
-        writeln!(out, "{count:>6}  {code:<24} {severity}{fix}")?;
+    let mut rows: Vec<CodeCount> = counts.into_values().collect();
+    rows.sort_by(|a, b| b.count.cmp(&a.count).then(a.code.cmp(b.code)));
+    rows
+}
+
+/// Prints the number of findings per code instead of the findings: a
+/// table for people, a JSON document (`json`) or one JSON line per code
+/// (`jsonl`) for machines. SARIF and GitHub commands describe findings, not
+/// counts, so they get the error [`io::ErrorKind::Unsupported`].
+pub fn statistics(format: Format, reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
+    let rows = code_counts(reports);
+    match format {
+        Format::Human => {
+            for row in &rows {
+                let fix = if row.fixable > 0 {
+                    format!("  ({} fixable)", row.fixable)
+                } else {
+                    String::new()
+                };
+                writeln!(
+                    out,
+                    "{:>6}  {:<24} {}{fix}",
+                    row.count, row.code, row.severity
+                )?;
+            }
+            writeln!(out, "{}", Summary::of(reports).line())
+        }
+        Format::Json => {
+            let document = serde_json::json!({
+                "version": json::VERSION,
+                "statistics": rows,
+                "summary": Summary::of(reports),
+            });
+            serde_json::to_writer_pretty(&mut *out, &document)?;
+            writeln!(out)
+        }
+        Format::Jsonl => {
+            for row in &rows {
+                serde_json::to_writer(&mut *out, row)?;
+                writeln!(out)?;
+            }
+            Ok(())
+        }
+        Format::Sarif | Format::Github => Err(io::Error::new(
+            io::ErrorKind::Unsupported,
+            "--statistics prints a table (human) or JSON (json, jsonl); SARIF and GitHub annotations carry findings, not counts",
+        )),
     }
-    writeln!(out, "{}", Summary::of(reports).line())
 }
 
 /// Renders a run in the chosen format.

@@ -41,9 +41,21 @@ fn region(article: &Article, range: &std::ops::Range<usize>) -> Value {
     })
 }
 
-/// A path as a relative URI (SARIF wants forward slashes, no `./`).
+/// A path as a relative URI reference (RFC 3986): forward slashes, no
+/// `./`, and every byte outside the unreserved set and `/` percent-encoded
+/// (spaces, `%`, `:`, `#`, newlines, Arabic letters as UTF-8), so that
+/// code-scanning tools resolve it to the file.
 fn uri(path: &str) -> String {
-    path.trim_start_matches("./").replace('\\', "/")
+    let path = path.trim_start_matches("./").replace('\\', "/");
+    let mut out = String::with_capacity(path.len());
+    for byte in path.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~/".contains(&byte) {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
 }
 
 fn result(article: &Article, path: &str, finding: &Finding) -> Value {

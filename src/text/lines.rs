@@ -10,7 +10,8 @@ pub struct LineIndex {
 }
 
 impl LineIndex {
-    /// Indexes the line starts of `text` (lines end at `\n`).
+    /// Indexes the line starts of `text` (lines end at `\n`, `\r\n` or a
+    /// lone `\r`).
     pub fn new(text: &str) -> Self {
         let mut starts = vec![0];
         starts.extend(memchr_newlines(text.as_bytes()).map(|i| i + 1));
@@ -54,16 +55,29 @@ impl LineIndex {
     }
 }
 
+/// Offsets of line terminators: `\n`, and a lone `\r` (old Mac files,
+/// some CMS exports) so that such a file is not one long line.
 fn memchr_newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    bytes
-        .iter()
-        .enumerate()
-        .filter_map(|(i, &b)| (b == b'\n').then_some(i))
+    bytes.iter().enumerate().filter_map(|(i, &b)| {
+        let lone_cr = b == b'\r' && bytes.get(i + 1) != Some(&b'\n');
+        (b == b'\n' || lone_cr).then_some(i)
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lone_carriage_returns_end_lines() {
+        let text = "one\rtwo\r\nthree\nfour";
+        let index = LineIndex::new(text);
+        assert_eq!(index.position(text, text.find("two").unwrap()), (2, 1));
+        assert_eq!(index.position(text, text.find("three").unwrap()), (3, 1));
+        assert_eq!(index.position(text, text.find("four").unwrap()), (4, 1));
+        assert_eq!(&text[index.line_range(text, 1)], "one");
+        assert_eq!(&text[index.line_range(text, 2)], "two");
+    }
 
     #[test]
     fn columns_count_characters_not_bytes() {

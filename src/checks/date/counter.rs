@@ -57,7 +57,12 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
         let Some(reference) = context.reference_date(&CODE) else {
             continue;
         };
-        let dated = counter.day_one + Duration::days(day - 1);
+        // A day number past any calendar («اليوم 4294967295») dates nothing.
+        let Some(dated) = Duration::try_days(day - 1)
+            .and_then(|days| counter.day_one.checked_add_signed(days))
+        else {
+            continue;
+        };
         let off = (reference - dated).num_days();
         if off.abs() <= context.options.counter_tolerance_days {
             continue;

@@ -129,7 +129,12 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
         let (Some((_, start)), Some((_, end))) = (start, end) else {
             continue;
         };
-        let expected = start.year + amount as i32;
+        let Some(expected) = i32::try_from(amount)
+            .ok()
+            .and_then(|amount| start.year.checked_add(amount))
+        else {
+            continue;
+        };
         if expected == end.year {
             continue;
         }

@@ -77,9 +77,13 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
             ..
         } = expr.kind
         {
-            let tolerance = context.options.hijri_tolerance_days;
-            let fits = (-tolerance..=tolerance)
-                .any(|days| weekday_of(date + chrono::Duration::days(days)) == name.weekday);
+            // A week covers every weekday; the configuration keeps the
+            // tolerance far below that anyway.
+            let tolerance = context.options.hijri_tolerance_days.clamp(0, 7);
+            let fits = (-tolerance..=tolerance).any(|days| {
+                date.checked_add_signed(chrono::Duration::days(days))
+                    .is_some_and(|d| weekday_of(d) == name.weekday)
+            });
             if fits {
                 continue;
             }
