@@ -54,7 +54,7 @@ SOURCES = [
     "Hand additions, each with a reason, in scripts/calendar_overrides.json: Arabic Hijri forms",
     "  (المحرم, ربيع الثاني, جمادى الثانية, ذي القعدة, ذي الحجة), English Hijri transliterations",
     "  (Rabi al-Awwal, Rabi al-Thani, Jumada al-Awwal, Jumada al-Thani, Shaban, Dhu al-Qadah,",
-    "  Dhu al-Hijjah) and the English abbreviation Sept.",
+    "  Dhu al-Hijjah), the English abbreviation Sept and the weekday abbreviations Tues, Thur, Thurs.",
     "Dotted English month forms (Jan. Feb. ... Sep. Sept. ...; not May.) are derived mechanically by",
     "  appending a full stop to each English month abbreviation; they are not in the sources.",
 ]
@@ -256,8 +256,21 @@ def english(data, ov):
         dotted = [a + "." for a in abbrs[m] if a not in exclude and not a.endswith(".")]
         months.append(dedupe([wide[m]] + abbrs[m] + dotted))
     days = {}
+    day_adds = ov.get("en_weekday_abbr_add", {})
+    for key, rec in day_adds.items():
+        if key not in WEEKDAYS:
+            raise BuildError(f"en_weekday_abbr_add: bad weekday {key}")
+        if not rec.get("reason"):
+            raise BuildError(f"en_weekday_abbr_add {key}: missing reason")
     for d in WEEKDAYS:
-        days[d] = dedupe([clean(en["days_format_wide"][d]), clean(en["days_format_abbreviated"][d])])
+        days[d] = [clean(en["days_format_wide"][d]), clean(en["days_format_abbreviated"][d])]
+        for a in day_adds.get(d, {}).get("add", []):
+            if clean(a) != a:
+                raise BuildError(f"en_weekday_abbr_add {d}: {a!r} is not trimmed")
+            if a in days[d]:
+                raise BuildError(f"en_weekday_abbr_add {d}: {a!r} is already produced from the sources; remove the override")
+            days[d].append(a)
+        days[d] = dedupe(days[d])
 
     cldr = ov["hijri_en_cldr"]
     if len(cldr["wide"]) != 12:
@@ -370,7 +383,8 @@ def main(argv=None) -> int:
     print(f"  overrides: hijri_ar_add {sum(len(v['add']) for v in ov.get('hijri_ar_add', {}).values())}, "
           f"hijri_en_cldr {len(ov['hijri_en_cldr']['wide'])}, "
           f"hijri_en_add {sum(len(v['add']) for v in ov.get('hijri_en_add', {}).values())}, "
-          f"en_month_abbr_add {sum(len(v['add']) for v in ov.get('en_month_abbr_add', {}).values())}")
+          f"en_month_abbr_add {sum(len(v['add']) for v in ov.get('en_month_abbr_add', {}).values())}, "
+          f"en_weekday_abbr_add {sum(len(v['add']) for v in ov.get('en_weekday_abbr_add', {}).values())}")
     return 0
 
 

@@ -14,7 +14,9 @@
 //! | month [,] year | `نوفمبر 2021`, `November 2021` |
 //! | year | `عام 2000`, `in 2000`, `2000م` |
 //! | month alone | `في يوليو`, `in July` (the nearest such month not after the reference date) |
-//! | weekday | `الأربعاء`, `يوم الجمعة`, `Wednesday,` before any of the above, or alone |
+//! | ordinal day | `السابع عشر من شباط 2013`, `الخامس عشر من شهر رمضان 1436هـ`, `the 5th of March 2024`, `7th March`, `March 7th, 2024` |
+//! | weekday | `الأربعاء`, `يوم الجمعة`, `Wednesday,`, `Thu.,` before any of the above (also through `الموافق` or in brackets: `يوم الأربعاء (13 فبراير 2013)`), or alone |
+//! | weekday after | `13 فبراير 2013، الموافق يوم الخميس`, `13 فبراير 2013 يوم الخميس`, `2024-03-12 (Monday)` |
 //! | Hijri | `3 شعبان 1444 هـ`, `شعبان 1444هـ` |
 //! | duration | `بعد 20 عاما`, `20 years later`, `منذ ثلاث سنوات`, `three years ago`, `عامين` |
 //!
@@ -230,6 +232,177 @@ impl<'a> DateParser<'a> {
         })
     }
 
+    /// The ordinal day word starting at token `i` (the longest: `الثالث
+    /// عشر`, not `الثالث`): its day, whether it is an Arabic feminine form,
+    /// and the token after it. Read from the `ordinal-N` and
+    /// `ordinal-N-feminine` markers of the lexicon.
+    fn ordinal(&self, i: usize) -> Option<(u32, bool, usize)> {
+        self.annotations
+            .at(i)
+            .iter()
+            .filter_map(|a| match a.target {
+                Target::Marker(m) => {
+                    let rest = self.rules.markers[m].id.strip_prefix("ordinal-")?;
+                    let (number, feminine) = match rest.strip_suffix("-feminine") {
+                        Some(number) => (number, true),
+                        None => (rest, false),
+                    };
+                    let day: u32 = number.parse().ok()?;
+                    (1..=31).contains(&day).then_some((day, feminine, a.end))
+                }
+                _ => None,
+            })
+            .max_by_key(|&(_, _, end)| end)
+    }
+
+    /// Whether a mention of the kind `is_kind` ends exactly at token `i`
+    /// (mentions are at most a few tokens long).
+    fn ends_at(&self, i: usize, is_kind: impl Fn(Target) -> bool) -> bool {
+        (i.saturating_sub(3)..i).any(|j| {
+            self.annotations
+                .at(j)
+                .iter()
+                .any(|a| a.end == i && is_kind(a.target))
+        })
+    }
+
+    /// Whether an Arabic ordinal at token `i` names a day of the month. It
+    /// does at the start of the text, after punctuation, a weekday, «يوم»,
+    /// «الموافق» or a `day-prefix` word (`في`, `منذ`, `مساء` …). After any
+    /// other word it counts something else (`الأسبوع الأول من مارس`), and a
+    /// feminine 1–5 right after a weekday counts weeks: `الجمعة الثانية من
+    /// رمضان` is the second Friday of Ramadan.
+    fn ordinal_names_a_day(&self, i: usize, day: u32, feminine: bool) -> bool {
+        let Some(previous) = i.checked_sub(1).and_then(|p| self.tokens.get(p)) else {
+            return true;
+        };
+        if let TokenKind::Punct(_) = previous.kind {
+            return true;
+        }
+        if self.ends_at(i, |t| matches!(t, Target::Weekday(_))) {
+            return !(feminine && day <= 5);
+        }
+        self.ends_at(i, |t| match t {
+            Target::Marker(m) => matches!(
+                self.rules.markers[m].id.as_str(),
+                "day-word" | "corresponds" | "day-prefix"
+            ),
+            _ => false,
+        })
+    }
+
+    /// `السابع عشر من شباط 2013`, `الخامس عشر من شهر رمضان 1436هـ`, `the
+    /// 5th of March 2024`, `7th March`: an ordinal day, «من»/"of" and
+    /// «شهر» optional, then a month name. An English word ordinal needs
+    /// "the" before it (`the fifth of March`); a suffixed number (`7th`)
+    /// does not.
+    fn ordinal_date_at(&self, i: usize) -> Option<DateExpr> {
+        let (start, at) = match self.marker(i, "definite-article") {
+            Some(end) => (i, end),
+            None => (i, i),
+        };
+        let (day, feminine, end) = self.ordinal(at)?;
+        let suffixed = self.number(at).is_some();
+        let context = match self.language {
+            Language::En => suffixed || start < at,
+            Language::Ar => suffixed || self.ordinal_names_a_day(at, day, feminine),
+        };
+        if !context {
+            return None;
+        }
+        let mut m = self.marker(end, "day-of").unwrap_or(end);
+        m = self.marker(m, "month-word").unwrap_or(m);
+        if let Some((month, month_end)) = self.month(m) {
+            return Some(self.after_day_month(
+                start,
+                day,
+                month,
+                self.alias(month_end),
+                Calendar::Gregorian,
+            ));
+        }
+        let (month, month_end) = self.hijri_month(m)?;
+        Some(self.after_day_month(start, day, month, month_end, Calendar::Hijri))
+    }
+
+    /// The token after a day number at `i`: after its ordinal suffix when
+    /// it has one (`7th`), else `i + 1`.
+    fn day_end(&self, i: usize) -> usize {
+        match self.ordinal(i) {
+            Some((_, _, end)) if self.number(i).is_some() => end,
+            _ => i + 1,
+        }
+    }
+
+    /// Whether the weekday name over `tokens` is an abbreviation (`Thu`,
+    /// `Tues`), which may carry a full stop (`Thu., March 6`).
+    fn abbreviated(&self, weekday: u32, tokens: Range<usize>) -> bool {
+        let longest = self
+            .rules
+            .weekdays
+            .iter()
+            .filter(|w| w.number == weekday)
+            .flat_map(|w| w.names.get(self.language))
+            .map(|n| n.chars().count())
+            .max()
+            .unwrap_or(0);
+        let written = self.tokens[tokens.end - 1].norm.end - self.tokens[tokens.start].norm.start;
+        written < longest
+    }
+
+    /// The date a weekday ending before token `end` introduces: after an
+    /// optional full stop (for an abbreviation), comma, opening bracket and
+    /// «الموافق» (`يوم السبت الموافق 12 أغسطس 2015`, `يوم الأربعاء (13
+    /// فبراير 2013)`, `Thu., March 6, 2024`). A closing bracket after the
+    /// date is taken into its tokens.
+    fn date_after_weekday(&self, end: usize, abbreviated: bool) -> Option<DateExpr> {
+        let mut next = if abbreviated {
+            self.skip(end, &['.'])
+        } else {
+            end
+        };
+        next = self.skip(next, &[',', '،']);
+        let bracket = self.punct(next, &['(']);
+        if bracket {
+            next += 1;
+        }
+        next = self.marker(next, "corresponds").unwrap_or(next);
+        let mut date = self.core_at(next)?;
+        if bracket && self.punct(date.tokens.end, &[')']) {
+            date.tokens.end += 1;
+        }
+        Some(date)
+    }
+
+    /// A weekday written after the date whose tokens end before `end`:
+    /// after a comma or an opening bracket, «الموافق» and «يوم», when it
+    /// does not itself introduce the next date (`13 فبراير 2013، الموافق
+    /// يوم الخميس`, `13 فبراير 2013 يوم الخميس`, `2024-03-12 (Monday)`).
+    /// Returns the weekday and the token after it (and after a closing
+    /// bracket).
+    fn weekday_after_date(&self, end: usize) -> Option<(WeekdayName, usize)> {
+        let mut after = self.skip(end, &[',', '،']);
+        let bracket = self.punct(after, &['(']);
+        if bracket {
+            after += 1;
+        }
+        after = self.marker(after, "corresponds").unwrap_or(after);
+        after = self.marker(after, "day-word").unwrap_or(after);
+        let (weekday, weekday_end) = self.weekday(after)?;
+        let range = self.tokens[after].orig.start..self.tokens[weekday_end - 1].orig.end;
+        if self
+            .date_after_weekday(weekday_end, self.abbreviated(weekday, after..weekday_end))
+            .is_some()
+        {
+            return None;
+        }
+        let mut last = weekday_end;
+        if bracket && self.punct(last, &[')']) {
+            last += 1;
+        }
+        Some((WeekdayName { weekday, range }, last))
+    }
+
     fn number(&self, i: usize) -> Option<(u32, usize)> {
         let token = self.tokens.get(i)?;
         Some((token.number()?, token.norm.len()))
@@ -324,8 +497,8 @@ impl<'a> DateParser<'a> {
                 weekday,
                 range: self.tokens[after_day_word].orig.start..self.tokens[end - 1].orig.end,
             };
-            let next = self.skip(end, &[',', '،']);
-            if let Some(mut date) = self.core_at(next) {
+            let abbreviated = self.abbreviated(weekday, after_day_word..end);
+            if let Some(mut date) = self.date_after_weekday(end, abbreviated) {
                 date.range.start = self.tokens[weekday_start].orig.start;
                 date.tokens.start = weekday_start;
                 date.weekday = Some(name);
@@ -333,16 +506,13 @@ impl<'a> DateParser<'a> {
             }
             return Some(self.make(DateKind::Weekday, weekday_start..end, Some(name)));
         }
-        if let Some(date) = self.core_at(i) {
-            // A weekday written after the date, in brackets or after a comma.
-            let after = self.skip(date.tokens.end, &[',', '،', '(']);
-            if let Some((weekday, end)) = self.weekday(after) {
-                let mut date = date;
-                date.weekday = Some(WeekdayName {
-                    weekday,
-                    range: self.tokens[after].orig.start..self.tokens[end - 1].orig.end,
-                });
-                return Some(date);
+        if let Some(mut date) = self.core_at(i) {
+            // A weekday written after the date: its tokens join the
+            // expression (so it is not read again alone), its range stays
+            // the date's.
+            if let Some((name, end)) = self.weekday_after_date(date.tokens.end) {
+                date.weekday = Some(name);
+                date.tokens.end = end;
             }
             return Some(date);
         }
@@ -354,6 +524,9 @@ impl<'a> DateParser<'a> {
     /// Full dates, day-month, month-year, numeric and Hijri dates.
     fn core_at(&self, i: usize) -> Option<DateExpr> {
         use Calendar::{Gregorian, Hijri};
+        if let Some(date) = self.ordinal_date_at(i) {
+            return Some(date);
+        }
         // day month [,] year
         if let Some(day) = self.day(i) {
             let m = self.skip(i + 1, &['.']);
@@ -377,7 +550,8 @@ impl<'a> DateParser<'a> {
             let end = self.alias(end);
             let d = self.skip(end, &['.']);
             if let Some(day) = self.day(d).filter(|&d| d <= 31) {
-                let y = self.skip(d + 1, &[',', '،']);
+                let day_end = self.day_end(d);
+                let y = self.skip(day_end, &[',', '،']);
                 if let Some(year) = self.year(y, Gregorian) {
                     let end = self.era(y + 1, Gregorian);
                     return Some(self.make(
@@ -400,7 +574,7 @@ impl<'a> DateParser<'a> {
                             month,
                             day,
                         },
-                        i..d + 1,
+                        i..day_end,
                         None,
                     ));
                 }
@@ -452,7 +626,14 @@ impl<'a> DateParser<'a> {
         end: usize,
         calendar: Calendar,
     ) -> DateExpr {
-        let y = self.skip(self.skip(end, &['.']), &[',', '،']);
+        let mut y = self.skip(self.skip(end, &['.']), &[',', '،']);
+        // «التاسع من شوال عام 1436 هـ», «10 أغسطس سنة 2015».
+        if self.language == Language::Ar
+            && let Some(after) = self.marker(y, "year-prefix")
+            && self.year(after, calendar).is_some()
+        {
+            y = after;
+        }
         if let Some(year) = self.year(y, calendar) {
             let end = self.era(y + 1, calendar);
             return self.make(
@@ -947,6 +1128,252 @@ mod tests {
         );
         assert_eq!(one("بدأت العلاقات منذ ثلاث سنوات في الرباط.").0, ago(3));
         assert_eq!(one("وحدث انفراج بعد عامين من ذلك.").0, later(2));
+    }
+
+    /// Every Arabic ordinal day word, masculine and feminine, as editors
+    /// write them (written out here, not read from the lexicon, so that a
+    /// form dropped from the lexicon fails).
+    const ARABIC_ORDINALS: [(u32, &str, &str); 31] = [
+        (1, "الأول", "الأولى"),
+        (2, "الثاني", "الثانية"),
+        (3, "الثالث", "الثالثة"),
+        (4, "الرابع", "الرابعة"),
+        (5, "الخامس", "الخامسة"),
+        (6, "السادس", "السادسة"),
+        (7, "السابع", "السابعة"),
+        (8, "الثامن", "الثامنة"),
+        (9, "التاسع", "التاسعة"),
+        (10, "العاشر", "العاشرة"),
+        (11, "الحادي عشر", "الحادية عشرة"),
+        (12, "الثاني عشر", "الثانية عشرة"),
+        (13, "الثالث عشر", "الثالثة عشرة"),
+        (14, "الرابع عشر", "الرابعة عشرة"),
+        (15, "الخامس عشر", "الخامسة عشرة"),
+        (16, "السادس عشر", "السادسة عشرة"),
+        (17, "السابع عشر", "السابعة عشرة"),
+        (18, "الثامن عشر", "الثامنة عشرة"),
+        (19, "التاسع عشر", "التاسعة عشرة"),
+        (20, "العشرين", "العشرون"),
+        (21, "الحادي والعشرين", "الحادية والعشرين"),
+        (22, "الثاني والعشرين", "الثانية والعشرين"),
+        (23, "الثالث والعشرين", "الثالثة والعشرين"),
+        (24, "الرابع والعشرين", "الرابعة والعشرين"),
+        (25, "الخامس والعشرين", "الخامسة والعشرين"),
+        (26, "السادس والعشرين", "السادسة والعشرين"),
+        (27, "السابع والعشرين", "السابعة والعشرين"),
+        (28, "الثامن والعشرين", "الثامنة والعشرين"),
+        (29, "التاسع والعشرين", "التاسعة والعشرين"),
+        (30, "الثلاثين", "الثلاثون"),
+        (31, "الحادي والثلاثين", "الحادية والثلاثين"),
+    ];
+
+    const ENGLISH_ORDINALS: [&str; 31] = [
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+        "twentieth",
+        "twenty-first",
+        "twenty-second",
+        "twenty-third",
+        "twenty-fourth",
+        "twenty-fifth",
+        "twenty-sixth",
+        "twenty-seventh",
+        "twenty-eighth",
+        "twenty-ninth",
+        "thirtieth",
+        "thirty-first",
+    ];
+
+    fn hijri(year: i32, month: u32, day: u32) -> DateKind {
+        DateKind::Full {
+            calendar: Calendar::Hijri,
+            year,
+            month,
+            day,
+        }
+    }
+
+    #[test]
+    fn every_arabic_ordinal_in_both_genders() {
+        for (day, masculine, feminine) in ARABIC_ORDINALS {
+            for word in [masculine, feminine] {
+                assert_eq!(
+                    one(&format!("وقع الاتفاق في {word} من مارس 2020 في الرباط.")).0,
+                    full(2020, 3, day),
+                    "{word}"
+                );
+                let after_weekday = dates(&format!(
+                    "وصل يوم الخميس {word} من شهر رمضان 1436هـ إلى جدة."
+                ));
+                if word == feminine && day <= 5 {
+                    // «الخميس الأولى من رمضان»: the first Thursday of
+                    // Ramadan, which has no day to check.
+                    assert!(
+                        after_weekday
+                            .iter()
+                            .all(|d| !matches!(d.0, DateKind::Full { .. })),
+                        "{word}: {after_weekday:?}"
+                    );
+                } else {
+                    assert_eq!(
+                        after_weekday.iter().map(|d| d.0).collect::<Vec<_>>(),
+                        vec![hijri(1436, 9, day)],
+                        "{word}"
+                    );
+                }
+                let (kind, text, weekday) =
+                    one(&format!("اجتمعوا يوم الاثنين، {word} شباط 2013 في دمشق."));
+                assert_eq!(
+                    (kind, weekday),
+                    (full(2013, 2, day), Some(1)),
+                    "{word}: {text}"
+                );
+            }
+        }
+        // The mixed forms copy writes for 11–19, and the nominative tens.
+        for (word, day) in [
+            ("الثالثة عشر", 13),
+            ("الثالث عشرة", 13),
+            ("الحادي والعشرون", 21),
+            ("الحادية والثلاثون", 31),
+        ] {
+            assert_eq!(
+                one(&format!("في {word} من مارس 2020 وقع الاتفاق.")).0,
+                full(2020, 3, day),
+                "{word}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_english_ordinal_in_words_and_digits() {
+        for (n, word) in (1..).zip(ENGLISH_ORDINALS) {
+            let suffix = match n {
+                11..=13 => "th",
+                _ => ["th", "st", "nd", "rd", "th", "th", "th", "th", "th", "th"][n as usize % 10],
+            };
+            for form in [
+                format!("the {word} of"),
+                format!("the {n}{suffix} of"),
+                format!("{n}{suffix}"),
+            ] {
+                assert_eq!(
+                    one(&format!("They met on {form} March 2024 in Rabat.")).0,
+                    full(2024, 3, n),
+                    "{form}"
+                );
+            }
+            assert_eq!(
+                one(&format!("They met on March {n}{suffix}, 2024 in Rabat.")).0,
+                full(2024, 3, n)
+            );
+        }
+        assert_eq!(
+            one("Talks resumed on Thursday, the 15th of Ramadan 1436 AH.").0,
+            hijri(1436, 9, 15)
+        );
+    }
+
+    #[test]
+    fn ordinals_that_count_something_else_are_not_days() {
+        // The first week, the second half: a noun before the ordinal.
+        assert_eq!(
+            dates("تبدأ المرحلة في الأسبوع الأول من مارس 2015 في جدة.")
+                .iter()
+                .map(|d| d.0)
+                .collect::<Vec<_>>(),
+            vec![DateKind::MonthYear {
+                calendar: G,
+                year: 2015,
+                month: 3
+            }]
+        );
+        // The second Friday of Ramadan, not its second day.
+        let found = dates("وقع التفجير في الجمعة الثانية من رمضان 1436هـ في الكويت.");
+        assert!(
+            found.iter().all(|d| !matches!(d.0, DateKind::Full { .. })),
+            "{found:?}"
+        );
+        // An English word ordinal needs "the"; "first" alone is not a day.
+        assert!(
+            dates("First March 2024 brought rain.")
+                .iter()
+                .all(|d| !matches!(d.0, DateKind::Full { .. }))
+        );
+    }
+
+    #[test]
+    fn weekday_after_the_date() {
+        let (kind, text, weekday) = one("وصل في 13 فبراير 2013، الموافق يوم الخميس إلى جدة.");
+        assert_eq!(
+            (kind, text.as_str(), weekday),
+            (full(2013, 2, 13), "13 فبراير 2013", Some(4))
+        );
+        assert_eq!(one("وصل في 13 فبراير 2013 يوم الخميس إلى جدة.").2, Some(4));
+        assert_eq!(one("They met on 2024-03-12 (Tuesday) in Rabat.").2, Some(2));
+        // A weekday that introduces the next date belongs to it.
+        let found = dates("وصل في 13 فبراير 2013، الخميس 14 فبراير 2013 إلى جدة.");
+        assert_eq!(
+            found.iter().map(|d| d.2).collect::<Vec<_>>(),
+            vec![None, Some(4)]
+        );
+    }
+
+    #[test]
+    fn date_after_the_weekday_through_brackets_and_corresponds() {
+        let (kind, text, weekday) = one("وصل يوم السبت الموافق 12 أغسطس 2015 إلى جدة.");
+        assert_eq!(
+            (kind, text.as_str(), weekday),
+            (
+                full(2015, 8, 12),
+                "يوم السبت الموافق 12 أغسطس 2015",
+                Some(6)
+            )
+        );
+        assert_eq!(one("وصل يوم الأربعاء (13 فبراير 2013) إلى جدة.").2, Some(3));
+        let (kind, _, weekday) = one("On Monday (March 12) ministers met in Rabat.");
+        assert_eq!(
+            (kind, weekday),
+            (
+                DateKind::DayMonth {
+                    calendar: G,
+                    month: 3,
+                    day: 12
+                },
+                Some(1)
+            )
+        );
+        assert_eq!(one("They met on Thu., March 6, 2024 in Rabat.").2, Some(4));
+        let (kind, _, weekday) = one("They met on Tues., Sept. 10, 2024 in Rabat.");
+        assert_eq!((kind, weekday), (full(2024, 9, 10), Some(2)));
+        assert_eq!(one("They met on Thurs. March 6, 2024 in Rabat.").2, Some(4));
+    }
+
+    #[test]
+    fn glued_years_and_year_words() {
+        let (kind, _, weekday) = one("وصل الخميس 31 يوليو2015 إلى جدة.");
+        assert_eq!((kind, weekday), (full(2015, 7, 31), Some(4)));
+        assert_eq!(
+            one("غادر يوم السبت التاسع من شهر شوال عام 1436 هـ إلى الرباط.").0,
+            hijri(1436, 10, 9)
+        );
     }
 
     #[test]

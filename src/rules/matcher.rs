@@ -324,7 +324,15 @@ impl Matcher {
         let mut mentions = Vec::new();
         let bytes = text.as_bytes();
         let mut push = |start: usize, end: usize, prefix_start: usize, pattern: usize| {
-            if text[end..].chars().next().is_some_and(words::is_word_char) {
+            // A month name may have its year glued to it (`يوليو2015`);
+            // every other literal ends a word.
+            let next = text[end..].chars().next();
+            let glued_year = next.is_some_and(|c| c.is_ascii_digit())
+                && text[..end]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| !c.is_ascii_digit());
+            if next.is_some_and(words::is_word_char) && !glued_year {
                 return;
             }
             let prefix = &text[prefix_start..start];
@@ -334,6 +342,10 @@ impl Matcher {
             let range = normalized.original_range(&article.text, start..end);
             let word_range = normalized.original_range(&article.text, prefix_start..end);
             for target in &self.literal_targets[pattern] {
+                if glued_year && !matches!(target.target, Target::Month(_) | Target::HijriMonth(_))
+                {
+                    continue;
+                }
                 if target.contracted && !(prefix == "ل" || prefix == "ول" || prefix == "فل") {
                     continue;
                 }
@@ -478,6 +490,18 @@ mod tests {
             let article = Article::from_text("t.txt", text, &LoadOptions::default());
             assert_eq!(matcher.find(&article).len(), hits, "{text}");
         }
+    }
+
+    #[test]
+    fn only_month_names_take_a_glued_year() {
+        let mut builder = MatcherBuilder::default();
+        builder.literal("يوليو", Language::Ar, Target::Month(0), false);
+        builder.literal("عام", Language::Ar, Target::Typo(0), false);
+        let matcher = builder.build().unwrap();
+        let article =
+            Article::from_text("t.txt", "في 31 يوليو2015 عام2015", &LoadOptions::default());
+        let targets: Vec<Target> = matcher.find(&article).iter().map(|m| m.target).collect();
+        assert_eq!(targets, vec![Target::Month(0)]);
     }
 
     #[test]

@@ -18,11 +18,18 @@ pub static CODE: CodeInfo = CodeInfo {
     doc: "\
 ## What it checks
 Finds a weekday written with a date (`الأربعاء 22 فبراير 2023`,
-`Wednesday, Feb 22`, `الخميس 22/2/2023`, a Hijri date) that the date does not
-fall on. A date without a year takes the year that puts it nearest the
-reference date, and is flagged only when the weekday fits neither that year
-nor the years before and after it. Numeric dates with a year between 1300
-and 1500, or an `هـ`, are Hijri. A weekday on its own is not checked.
+`Wednesday, Feb 22`, `الخميس 22/2/2023`, `يوم الاثنين السابع عشر من شباط
+2013`, `Friday, the 7th of March 2024`, `Thu., March 6, 2024`, a Hijri date)
+that the date does not fall on. The weekday may also follow the date
+(`13 فبراير 2013، الموافق يوم الخميس`, `2024-03-12 (Monday)`), and the date
+may follow the weekday in brackets or after «الموافق» (`يوم الأربعاء (13
+فبراير 2013)`, `On Monday (March 12)`). A date without a year takes the year
+that puts it nearest the reference date (within seven months either way
+near the half-year mark, both years are tried). Numeric dates with a year
+between 1300 and 1500, or an `هـ`, are Hijri; a Hijri weekday within the
+Hijri tolerance is accepted. A weekday on its own is not checked, nor a
+feminine ordinal 1–5 right after a weekday (`الجمعة الثانية من رمضان` is the
+second Friday of Ramadan).
 
 ## Why it matters
 A wrong weekday is a sign that the day, the month or the weekday is wrong,
@@ -37,6 +44,11 @@ The fix proposes the date's weekday, but it is unsafe: the weekday may be
 right and the date wrong.
 ",
 };
+
+/// How far from the reference date a date written without a year may lie,
+/// in days (seven months): the nearest year always is, and near the
+/// half-year mark the other one too.
+const WITHOUT_YEAR_DAYS: i64 = 213;
 
 /// Reports weekdays that do not match their dates.
 pub fn check(context: &Context<'_>) -> Vec<Finding> {
@@ -53,10 +65,12 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
                 let Some(reference) = context.reference_date(&CODE) else {
                     continue;
                 };
-                // Without a year, the story may look back a year or ahead
-                // one: flag only a weekday that fits none of them.
+                // Without a year, the date is in the year that puts it
+                // nearest the reference date; near the half-year mark
+                // (within seven months either way) both years are read.
                 let fits = (reference.year() - 1..=reference.year() + 1)
                     .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
+                    .filter(|d| (*d - reference).num_days().abs() <= WITHOUT_YEAR_DAYS)
                     .any(|d| weekday_of(d) == name.weekday);
                 if fits {
                     continue;
