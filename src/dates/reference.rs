@@ -27,7 +27,7 @@ pub fn full_date(expr: &DateExpr) -> Option<NaiveDate> {
 }
 
 /// A dateline: a full date among the first tokens of the first body
-/// paragraph (`بريدة 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس`,
+/// paragraph (`جدة 12 رمضان 1436 هـ الموافق 29 يونيو 2015 م واس`,
 /// `CAIRO, Feb. 24, 2023 -`).
 pub fn dateline(
     dates: &[DateExpr],
