@@ -80,3 +80,39 @@ fn contradicted_nationality_shows_the_evidence() {
     assert!(report.contains("caption: fact/nationality"), "{report}");
     insta::assert_snapshot!(report);
 }
+
+/// Paragraphs are one line in most articles: the report shows a window of
+/// each line around the words it points at, so nothing wraps and a
+/// one-line page is not printed whole for every finding.
+#[test]
+fn long_lines_are_windowed_to_the_report_width() {
+    let report = human(&["fixtures/morocco-visit.ar.txt", "--rules", "rules/examples"]);
+    // Source lines and the header fit; a label's text may still run past
+    // the last underline.
+    let longest = report
+        .lines()
+        .filter(|l| !l.trim_start().starts_with('·'))
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap();
+    assert!(longest <= 100, "a report line of {longest} characters");
+    assert!(report.contains("…"), "no line was cut");
+    let dir = tempfile::tempdir().unwrap();
+    let words: String = (0..20_000).map(|i| format!("w{i} ")).collect();
+    let page = format!("<p>{words}the the end.</p>");
+    std::fs::write(dir.path().join("page.html"), &page).unwrap();
+    let output = factlint_in(
+        dir.path(),
+        &["check", "page.html", "--color", "never", "--no-config"],
+        None,
+    );
+    let text = stdout(&output);
+    // The finding covers the space and the second «the».
+    let column = page.find("the the").unwrap() + 4;
+    assert!(text.contains(&format!("page.html:1:{column}]")), "{text}");
+    assert!(
+        text.len() < 4_000,
+        "the report printed {} bytes",
+        text.len()
+    );
+}

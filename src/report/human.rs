@@ -1,23 +1,23 @@
 //! The report for people: rustc-style, with the source line, the offending
 //! words underlined, the evidence as secondary labels, the fix and the rule
 //! that fired. Rendered by miette's graphical handler over a source whose
-//! columns count characters (see [`CharColumnSource`]).
+//! columns count characters, cut to the report's width around the words
+//! it points at (see [`super::window`]).
 
 use std::fmt;
 use std::io::{self, Write};
-use std::sync::Arc;
 
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
 
+use super::window::Window;
 use super::{FileReport, HumanOptions, Summary};
 use crate::article::Article;
-use crate::diagnostic::CharColumnSource;
 use crate::finding::{Applicability, Finding, Severity};
 
 /// A finding dressed as a miette diagnostic.
 struct FindingDiagnostic<'a> {
     finding: &'a Finding,
-    source: &'a CharColumnSource,
+    source: Window,
     section: Option<&'static str>,
     help: String,
 }
@@ -56,7 +56,7 @@ impl Diagnostic for FindingDiagnostic<'_> {
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        Some(self.source)
+        Some(&self.source)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
@@ -65,15 +65,10 @@ impl Diagnostic for FindingDiagnostic<'_> {
             Some(section) => format!("{section}: {}", self.finding.code()),
             None => self.finding.code().to_string(),
         };
-        let primary = LabeledSpan::new_primary_with_span(
-            Some(primary_label),
-            (range.start, range.end - range.start),
-        );
+        let primary =
+            LabeledSpan::new_primary_with_span(Some(primary_label), self.source.span(range));
         let secondary = self.finding.labels.iter().map(|l| {
-            LabeledSpan::new_with_span(
-                Some(l.message.clone()),
-                (l.range.start, l.range.end - l.range.start),
-            )
+            LabeledSpan::new_with_span(Some(l.message.clone()), self.source.span(&l.range))
         });
         Some(Box::new(std::iter::once(primary).chain(secondary)))
     }
@@ -144,12 +139,23 @@ pub fn render(
                 if checked.findings.is_empty() {
                     continue;
                 }
-                writeln!(out, "{}", article_line(article))?;
-                let source = CharColumnSource::new(&report.path, Arc::from(article.text.as_str()));
+                let header = textwrap::Options::new(options.width).subsequent_indent("    ");
+                writeln!(out, "{}", textwrap::fill(&article_line(article), header))?;
+                // Source lines are cut to the report's width, less the gutter.
+                let width = options.width.saturating_sub(12);
                 for finding in &checked.findings {
+                    let spans: Vec<std::ops::Range<usize>> = std::iter::once(finding.range.clone())
+                        .chain(finding.labels.iter().map(|l| l.range.clone()))
+                        .collect();
                     let diagnostic = FindingDiagnostic {
                         finding,
-                        source: &source,
+                        source: Window::new(
+                            &report.path,
+                            &article.text,
+                            &article.lines,
+                            &spans,
+                            width,
+                        ),
                         section: article
                             .section_at(finding.range.start)
                             .map(|s| s.kind.as_str()),

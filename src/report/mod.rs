@@ -6,6 +6,7 @@ pub mod human;
 pub mod json;
 pub mod jsonl;
 pub mod sarif;
+pub mod window;
 
 use std::io::{self, Write};
 

@@ -1,0 +1,239 @@
+//! The lines a finding needs, each cut to the report's width around the
+//! words it points at, as rustc does for long lines: a paragraph is one
+//! line in most articles, and printing it whole wraps it over the screen
+//! (and, on a one-line minified page, prints the whole page per finding).
+//!
+//! The window keeps the file's line numbers and character columns: miette
+//! reads it as a [`SourceCode`] whose lines are those of the file, and
+//! whose columns count characters from the real start of each line.
+
+use std::ops::Range;
+
+use miette::{MietteSpanContents, SourceCode, SourceSpan, SpanContents};
+
+use crate::text::LineIndex;
+
+/// Marks text cut from a line.
+const CUT: &str = "…";
+
+/// One line of the window.
+#[derive(Debug, Clone)]
+struct ShownLine {
+    /// Where its kept text starts in the window (after any `…`).
+    at: usize,
+    /// The byte range of the file's line that is kept.
+    kept: Range<usize>,
+    /// The character column (0-based) of `kept.start` in the file's line.
+    column: usize,
+}
+
+/// A window on a file for one finding.
+#[derive(Debug, Clone)]
+pub struct Window {
+    name: String,
+    text: String,
+    /// The 1-based file line of the window's first line.
+    first_line: usize,
+    lines: Vec<ShownLine>,
+}
+
+impl Window {
+    /// The lines of `text` that `spans` touch, one line of context around
+    /// them, and the lines between, each at most `width` characters: lines
+    /// with spans are cut around their spans, the others after `width`.
+    pub fn new(
+        name: &str,
+        text: &str,
+        index: &LineIndex,
+        spans: &[Range<usize>],
+        width: usize,
+    ) -> Window {
+        let width = width.max(20);
+        let line_of = |offset: usize| index.line_of(offset.min(text.len()));
+        let first = spans
+            .iter()
+            .map(|s| line_of(s.start))
+            .min()
+            .unwrap_or(1)
+            .saturating_sub(1)
+            .max(1);
+        let last_line = index.line_count(text).max(1);
+        let last = (spans.iter().map(|s| line_of(s.end)).max().unwrap_or(1) + 1).min(last_line);
+        let mut window = Window {
+            name: name.to_string(),
+            text: String::new(),
+            first_line: first,
+            lines: Vec::new(),
+        };
+        for line in first..=last.max(first) {
+            let range = index.line_range(text, line);
+            let on_line: Vec<Range<usize>> = spans
+                .iter()
+                .filter(|s| s.start <= range.end && s.end >= range.start)
+                .map(|s| s.start.max(range.start)..s.end.min(range.end))
+                .collect();
+            let kept = keep(text, range.clone(), &on_line, width);
+            let column = text[range.start..kept.start].chars().count();
+            if line > first {
+                window.text.push('\n');
+            }
+            if kept.start > range.start {
+                window.text.push_str(CUT);
+            }
+            window.lines.push(ShownLine {
+                at: window.text.len(),
+                kept: kept.clone(),
+                column,
+            });
+            window.text.push_str(&text[kept.clone()]);
+            if kept.end < range.end {
+                window.text.push_str(CUT);
+            }
+        }
+        // A terminated last line, so that an empty context line still shows.
+        if last < last_line {
+            window.text.push('\n');
+        }
+        window
+    }
+
+    /// Where byte `offset` of the file is in the window (the nearest kept
+    /// byte when it was cut).
+    pub fn map(&self, offset: usize) -> usize {
+        let i = self
+            .lines
+            .partition_point(|l| l.kept.start <= offset)
+            .saturating_sub(1);
+        let Some(line) = self.lines.get(i) else {
+            return 0;
+        };
+        let inside = offset.clamp(line.kept.start, line.kept.end) - line.kept.start;
+        line.at + inside
+    }
+
+    /// A span of the file as a span of the window.
+    pub fn span(&self, range: &Range<usize>) -> SourceSpan {
+        let start = self.map(range.start);
+        let end = self.map(range.end).max(start);
+        SourceSpan::new(start.into(), end - start)
+    }
+
+    /// The window's text (for tests).
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+}
+
+/// The part of line `range` to show: all of it when it fits in `width`
+/// characters, else `width` characters around the spans on it (or from its
+/// start when it has none). Works on at most a few `width`s of bytes, so a
+/// megabyte line costs no more than a short one.
+fn keep(text: &str, range: Range<usize>, spans: &[Range<usize>], width: usize) -> Range<usize> {
+    let line = &text[range.clone()];
+    if line.len() <= width || line.chars().take(width + 1).count() <= width {
+        return range;
+    }
+    let (lo, hi) = match (
+        spans.iter().map(|s| s.start).min(),
+        spans.iter().map(|s| s.end).max(),
+    ) {
+        (Some(lo), Some(hi)) => (lo, hi),
+        _ => (range.start, range.start),
+    };
+    let span_chars = text[lo..hi].chars().count();
+    let room = width.saturating_sub(span_chars + 2);
+    // Characters before the spans, then after, within the room left.
+    let before = text[range.start..lo]
+        .char_indices()
+        .rev()
+        .take(room / 2)
+        .last()
+        .map_or(lo, |(i, _)| range.start + i);
+    let before_chars = text[before..lo].chars().count();
+    let after_room = room - before_chars;
+    let after = text[hi..range.end]
+        .char_indices()
+        .nth(after_room)
+        .map_or(range.end, |(i, _)| hi + i);
+    before..after
+}
+
+impl SourceCode for Window {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, miette::MietteError> {
+        let inner =
+            self.text
+                .as_str()
+                .read_span(span, context_lines_before, context_lines_after)?;
+        let offset = span.offset().min(self.text.len());
+        let context_start = inner.span().offset().min(self.text.len());
+        let line = self.first_line - 1 + self.text[..context_start].matches('\n').count();
+        // The header's column: characters from the file line's real start.
+        let i = self
+            .lines
+            .partition_point(|l| l.at <= offset)
+            .saturating_sub(1);
+        let column = self.lines.get(i).map_or(0, |shown| {
+            let from = shown.at.min(offset);
+            shown.column + self.text[from..offset].chars().count()
+        });
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            inner.data(),
+            *inner.span(),
+            line,
+            column,
+            inner.line_count(),
+        )))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_lines_are_kept_whole() {
+        let text = "one\ntwo words here\nthree\n";
+        let index = LineIndex::new(text);
+        let at = text.find("words").unwrap();
+        let window = Window::new("t", text, &index, &[at..at + 5], 80);
+        assert_eq!(window.text(), "one\ntwo words here\nthree");
+        let first = Window::new("t", text, &index, &[0..3], 80);
+        assert_eq!(first.text(), "one\ntwo words here\n");
+        assert_eq!(&window.text()[window.map(at)..window.map(at + 5)], "words");
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_the_span() {
+        let long = "كلمة ".repeat(2000) + "سلاح الجوي " + &"نص ".repeat(2000);
+        let text = format!("عنوان\n{long}\nذيل\n");
+        let index = LineIndex::new(&text);
+        let at = text.find("سلاح الجوي").unwrap();
+        let span = at..at + "سلاح الجوي".len();
+        let window = Window::new("t", &text, &index, std::slice::from_ref(&span), 60);
+        let shown: Vec<&str> = window.text().lines().collect();
+        assert_eq!(shown.len(), 3);
+        assert!(
+            shown[1].starts_with('…') && shown[1].ends_with('…'),
+            "{}",
+            shown[1]
+        );
+        assert!(
+            shown[1].chars().count() <= 62,
+            "{}",
+            shown[1].chars().count()
+        );
+        let mapped = window.span(&span);
+        let start = mapped.offset();
+        assert_eq!(&window.text()[start..start + mapped.len()], "سلاح الجوي");
+        // The header still names the file's line and character column.
+        let contents = window.read_span(&mapped, 0, 0).unwrap();
+        assert_eq!(contents.line() + 1, 2);
+        assert_eq!(contents.column(), "كلمة ".repeat(2000).chars().count());
+    }
+}
