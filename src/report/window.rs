@@ -201,9 +201,9 @@ mod tests {
         let text = "one\ntwo words here\nthree\n";
         let index = LineIndex::new(text);
         let at = text.find("words").unwrap();
-        let window = Window::new("t", text, &index, &[at..at + 5], 80);
+        let window = Window::new("t", text, &index, std::slice::from_ref(&(at..at + 5)), 80);
         assert_eq!(window.text(), "one\ntwo words here\nthree");
-        let first = Window::new("t", text, &index, &[0..3], 80);
+        let first = Window::new("t", text, &index, std::slice::from_ref(&(0..3)), 80);
         assert_eq!(first.text(), "one\ntwo words here\n");
         assert_eq!(&window.text()[window.map(at)..window.map(at + 5)], "words");
     }
