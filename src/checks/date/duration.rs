@@ -117,15 +117,23 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
         let Some(sentence) = context.sentence_at(expr.range.start) else {
             continue;
         };
-        let start = anchors.iter().rev().find(|(at, _)| {
-            *at < expr.range.start
-                && context
-                    .sentence_at(*at)
-                    .is_some_and(|s| s + 1 >= sentence && s <= sentence)
-        });
-        let end = anchors
+        // Anchors are sorted: look back from the duration through its own
+        // sentence and the one before, and forward through its sentence.
+        let before = anchors.partition_point(|(at, _)| *at < expr.range.start);
+        let start = anchors[..before]
             .iter()
-            .find(|(at, _)| *at >= expr.range.end && context.sentence_at(*at) == Some(sentence));
+            .rev()
+            .map(|anchor| (anchor, context.sentence_at(anchor.0)))
+            .take_while(|(_, s)| s.is_none_or(|s| s + 1 >= sentence))
+            .find(|(_, s)| s.is_some_and(|s| s + 1 >= sentence && s <= sentence))
+            .map(|(anchor, _)| anchor);
+        let after = anchors.partition_point(|(at, _)| *at < expr.range.end);
+        let end = anchors[after..]
+            .iter()
+            .map(|anchor| (anchor, context.sentence_at(anchor.0)))
+            .take_while(|(_, s)| s.is_none_or(|s| s <= sentence))
+            .find(|(_, s)| *s == Some(sentence))
+            .map(|(anchor, _)| anchor);
         let (Some((_, start)), Some((_, end))) = (start, end) else {
             continue;
         };

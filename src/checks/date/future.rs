@@ -38,40 +38,57 @@ No fix.
 ",
 };
 
-fn has_marker(context: &Context<'_>, sentence: u32, id: &str) -> bool {
-    context.mentions.iter().any(|m| {
-        matches!(m.target, Target::Marker(k) if context.rules.markers[k].id == id)
-            && context.sentence_at(m.range.start) == Some(sentence)
-    })
+/// The sentences holding a marker with this id, found in one pass over the
+/// mentions (a lookup per date would make long articles quadratic).
+fn sentences_with_marker(context: &Context<'_>, id: &str) -> std::collections::HashSet<u32> {
+    context
+        .mentions
+        .iter()
+        .filter(|m| matches!(m.target, Target::Marker(k) if context.rules.markers[k].id == id))
+        .filter_map(|m| context.sentence_at(m.range.start))
+        .collect()
 }
 
+/// How far, in tokens, an event verb may stand from its date.
+const CLAUSE_REACH: usize = 8;
+
 /// Whether a past-tense event verb stands in the same clause as the date
-/// spanning `tokens`, at most eight tokens away.
+/// spanning `tokens`, at most [`CLAUSE_REACH`] tokens away. Only the tokens
+/// within reach are looked at.
 fn past_verb_in_clause(context: &Context<'_>, tokens: &std::ops::Range<usize>) -> bool {
-    context.mentions.iter().any(|m| {
-        if !matches!(m.target, Target::Marker(k) if context.rules.markers[k].id == "past-verb") {
+    let from = tokens.start.saturating_sub(CLAUSE_REACH);
+    let to = (tokens.end + CLAUSE_REACH).min(context.tokens.len());
+    (from..to).any(|at| {
+        let is_verb = context.annotations.at(at).iter().any(|a| {
+            matches!(a.target, Target::Marker(k) if context.rules.markers[k].id == "past-verb")
+        });
+        if !is_verb || tokens.contains(&at) {
             return false;
         }
-        let at = context.token_at(m.range.start);
         let between = if at < tokens.start {
             at..tokens.start
         } else {
             tokens.end..at
         };
-        between.len() <= 8
+        // Dates are in text order: the first one starting after `between`.
+        let next_date = context
+            .dates
+            .partition_point(|d| d.tokens.start <= between.start);
+        between.len() <= CLAUSE_REACH
             && context.tokens[between.clone()]
                 .iter()
                 .all(|t| !t.is_separator() && !t.ends_sentence())
-            && !context
-                .dates
+            && !context.dates[next_date..]
                 .iter()
-                .any(|d| d.tokens.start > between.start && d.tokens.end <= between.end)
+                .take_while(|d| d.tokens.start < between.end)
+                .any(|d| d.tokens.end <= between.end)
     })
 }
 
 /// Reports past events dated after the reference date.
 pub fn check(context: &Context<'_>) -> Vec<Finding> {
     let mut findings = Vec::new();
+    let future = sentences_with_marker(context, "future");
     for expr in context.dates {
         let first_day = match expr.kind {
             DateKind::Full { .. } => full_date(expr),
@@ -90,7 +107,7 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
         let Some(sentence) = context.sentence_at(expr.range.start) else {
             continue;
         };
-        if !past_verb_in_clause(context, &expr.tokens) || has_marker(context, sentence, "future") {
+        if !past_verb_in_clause(context, &expr.tokens) || future.contains(&sentence) {
             continue;
         }
         let Some(reference) = context.reference_date(&CODE) else {

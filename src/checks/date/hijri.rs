@@ -33,6 +33,22 @@ No fix: either date may be the wrong one.
 ",
 };
 
+/// The mentions overlapping `range`, found by binary search over the
+/// mentions (sorted by start) instead of a scan: markers are short, so only
+/// mentions starting shortly before the range can reach into it.
+fn covering_mentions(
+    mentions: &[crate::rules::Mention],
+    range: std::ops::Range<usize>,
+) -> impl Iterator<Item = &crate::rules::Mention> {
+    const LONGEST_MARKER: usize = 256;
+    let before_end = mentions.partition_point(|m| m.range.start < range.end);
+    mentions[..before_end]
+        .iter()
+        .rev()
+        .take_while(move |m| m.range.start + LONGEST_MARKER > range.start)
+        .filter(move |m| range.start < m.range.end)
+}
+
 /// Whether two date expressions are written as twins: adjacent, or joined
 /// by a «الموافق»/"corresponding to" marker or a bracket.
 fn twins<'a>(context: &Context<'_>, dates: &'a [DateExpr]) -> Vec<(&'a DateExpr, &'a DateExpr)> {
@@ -55,10 +71,8 @@ fn twins<'a>(context: &Context<'_>, dates: &'a [DateExpr]) -> Vec<(&'a DateExpr,
                     || t.is_punct('،')
                     || t.is_punct('-')
                     || t.is_punct('/')
-                    || context.mentions.iter().any(|m| {
+                    || covering_mentions(context.mentions, t.orig.clone()).any(|m| {
                         matches!(m.target, crate::rules::Target::Marker(k) if context.rules.markers[k].id == "corresponds")
-                            && m.range.start < t.orig.end
-                            && t.orig.start < m.range.end
                     })
             });
         if joined {

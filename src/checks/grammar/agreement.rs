@@ -87,9 +87,12 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
             };
             // The verb's own letters, without attached clitics (`و`, `ف`).
             let token_range = context.tokens[i].orig.clone();
-            let verb_range = context
+            let first = context
                 .mentions
+                .partition_point(|m| m.range.start < token_range.start);
+            let verb_range = context.mentions[first..]
                 .iter()
+                .take_while(|m| m.range.start < token_range.end)
                 .find(|m| {
                     m.target == verb.target
                         && token_range.start <= m.range.start
