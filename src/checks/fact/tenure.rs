@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::{entity_of, person_label, sentence_period};
+use super::{entity_of, own_roles, person_label, sentence_period};
 use crate::checks::Context;
 use crate::dates::PartialDate;
 use crate::facts::Value;
@@ -63,6 +63,7 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
     for attribution in context.attributions {
         let Value::Title {
             roles,
+            office,
             then,
             former,
         } = &attribution.value
@@ -75,10 +76,9 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
         let Some(entity) = entity_of(context, attribution) else {
             continue;
         };
-        let own: Vec<&Role> = roles
-            .iter()
-            .filter(|(holder, _)| *holder == e)
-            .map(|(_, r)| &entity.roles[*r])
+        let own: Vec<&Role> = own_roles(context, e, roles, *office)
+            .into_iter()
+            .map(|r| &entity.roles[r])
             .collect();
         if own.is_empty() {
             continue;
