@@ -94,6 +94,12 @@ class Lexicon:
         self.countries = {c["code"]: c for c in countries}
         offices = load_yaml(os.path.join(ROOT, "rules/lexicon/offices.yaml"))["lexicon"]["markers"]
         self.offices = {o["id"]: o for o in offices if o["id"].startswith("office:")}
+        for c in countries:
+            d = c["demonyms"]
+            for form in ("masculine", "feminine"):
+                DEMONYM_WORDS.update(d["ar"].get(form, []))
+            DEMONYM_WORDS.update(x.lower() for x in d.get("en", []))
+            DEMONYM_WORDS.update(x.lower() for x in c["names"].get("en", []) if "." in x)
 
     def demonyms(self, code, lang):
         """(form name, demonym) pairs, longest first."""
@@ -188,14 +194,37 @@ def find_sites(text, entity, lang, lexicon, date):
     return None
 
 
+HONORIFICS = {
+    "ar": {"الأمير", "الأميرة", "الشيخ", "الشيخة", "الدكتور", "الدكتورة", "المهندس", "السيد", "السيدة", "الملك",
+           "صاحب", "السمو", "الملكي", "معالي", "سمو", "فخامة", "الأستاذ"},
+    "en": {"prince", "sheikh", "dr.", "mr.", "mrs.", "king"},
+}
+DEMONYM_WORDS = set()
+
+
+def joins(word, lang):
+    """Whether a word may stand between a title and its name."""
+    w = word.strip("،,")
+    if lang == "en":
+        w = w.lower()
+    w = re.sub(r"^(?:و)?(?:ال)", "", w) if lang == "ar" else w
+    return (
+        word.strip("،,") in HONORIFICS[lang]
+        or w in HONORIFICS[lang]
+        or w in DEMONYM_WORDS
+        or word.strip("،,").lower() in THEN_FORMER[lang]
+        or re.sub(r"^ال", "", word) in [x[2:] for x in THEN_FORMER[lang] if x.startswith("ال")]
+    )
+
+
 def phrase_site(segment, offset, titles, demonyms, lang, before_name):
     for form, role in titles:
         for m in word_re(form, lang).finditer(segment):
             t0, t1 = m.start(1), m.end(1)
             tail = segment[t1:]
-            # The title must sit next to the name: at most a nationality, a
-            # marker and an honorific (four words) between them.
-            if before_name and len(tail.split()) > 4:
+            # The title must sit next to the name: only a nationality, a
+            # then/former marker and honorifics between them.
+            if before_name and not all(joins(w, lang) for w in tail.split()):
                 continue
             if not before_name and t0 > 12:
                 continue
@@ -229,7 +258,6 @@ def cases_for(lang, lexicon, entities):
             mutated = make_cases(text, site, entity, lang, lexicon)
             for kind, new_text, span in mutated:
                 out.append((kind, n, entity["id"], new_text, span))
-            break
     return out
 
 

@@ -25,7 +25,7 @@ pub const OFFICE_MODIFIER: &str = "office-modifier";
 
 /// Normalised words that link the parts of an Arabic name (alef forms are
 /// unified, so «آل» is «ال» and «ابن» has a bare alef).
-const NAME_LINKS: &[&str] = &["بن", "بنت", "ابن", "ابنه", "ابنة", "ال"];
+pub const NAME_LINKS: &[&str] = &["بن", "بنت", "ابن", "ابنه", "ابنة", "ال"];
 
 /// First parts of compound given names written spaced («عبد العزيز», «أبو
 /// بكر»): the word after them belongs to the same part.
@@ -240,6 +240,9 @@ impl<'a> Attributor<'a> {
                         .first()
                         .is_some_and(|e| e.kind == ElementKind::Person);
                     if person_first && !self.ends_item(end, &captures) {
+                        continue;
+                    }
+                    if !person_first && !self.one_item(&captures) {
                         continue;
                     }
                     found.extend(self.attributions(index, &(start..end), &captures));
@@ -514,6 +517,33 @@ impl<'a> Attributor<'a> {
         end
     }
 
+    /// Whether the mention over `range` carries a conjunction clitic
+    /// («وولي العهد», «والأمير»): it starts a new item of a list.
+    fn has_conjunction(&self, range: &Range<usize>) -> bool {
+        let token = &self.tokens[range.start];
+        self.annotations.at(range.start).iter().any(|a| {
+            a.end == range.end
+                && a.start > token.orig.start
+                && self.article.text[token.orig.start..a.start].starts_with(['و', 'ف'])
+        })
+    }
+
+    /// Whether a match that starts with its title keeps to one item: an
+    /// honorific, a rank or a name after the title with «و» («الرئيس المصري
+    /// والأمير X») is the next item of a list, not the title's holder.
+    fn one_item(&self, captures: &[(Range<usize>, Capture)]) -> bool {
+        let Some(first) = captures
+            .iter()
+            .position(|(_, c)| matches!(c, Capture::Title(..) | Capture::Nationality { .. }))
+        else {
+            return true;
+        };
+        !captures[first + 1..].iter().any(|(range, c)| {
+            matches!(c, Capture::Marker(_) | Capture::Rank(_) | Capture::Entity(_))
+                && self.has_conjunction(range)
+        })
+    }
+
     /// Whether a match that starts with its person ends the item: the title
     /// after a name binds forward when another name follows it («X، وزير
     /// الخارجية Y» is Y's title), and a title with a conjunction («X،
@@ -527,13 +557,7 @@ impl<'a> Attributor<'a> {
             if !matches!(capture, Capture::Title(..) | Capture::Nationality { .. }) {
                 continue;
             }
-            let token = &self.tokens[range.start];
-            let conjunction = self.annotations.at(range.start).iter().any(|a| {
-                a.end == range.end
-                    && a.start > token.orig.start
-                    && self.article.text[token.orig.start..a.start].starts_with(['و', 'ف'])
-            });
-            if conjunction {
+            if self.has_conjunction(range) {
                 return false;
             }
         }

@@ -174,6 +174,7 @@ pub fn sentence_period(
         .iter()
         .filter(|d| context.sentences.get(d.tokens.start).copied() == Some(sentence))
         .filter(|d| in_own_clause(context, attribution, &d.tokens))
+        .filter(|d| gap(&d.tokens, &attribution.tokens) <= CLAUSE_REACH)
         .filter_map(|d| {
             let (first, last) = match d.kind {
                 DateKind::Full { .. } => {
@@ -208,6 +209,21 @@ pub fn sentence_period(
         .filter(|(_, first, ..)| context.reference.is_none_or(|r| *first <= r.date))
         .min_by_key(|(distance, ..)| *distance)
         .map(|(_, first, last, range)| (first, last, range))
+}
+
+/// How many tokens away from a title a date may be and still date it:
+/// «في نوفمبر 2021، وقّع وزير الدفاع» is three; a date a dozen words
+/// further on belongs to another part of the sentence.
+const CLAUSE_REACH: usize = 10;
+
+/// The number of tokens between two token ranges (0 when they touch or
+/// overlap).
+fn gap(a: &Range<usize>, b: &Range<usize>) -> usize {
+    if a.end <= b.start {
+        b.start - a.end
+    } else {
+        a.start.saturating_sub(b.end)
+    }
 }
 
 /// Whether a date at `date` tokens is in the clause of the attribution's

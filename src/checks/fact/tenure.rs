@@ -86,7 +86,18 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
         let Some(reference) = context.reference_date("fact/tenure") else {
             continue;
         };
-        let stated = sentence_period(context, attribution);
+        // A title in apposition after the name («X، ولي العهد») describes
+        // the person as the article is written, whatever the sentence's
+        // date; a title before the name is dated by its clause.
+        let appositive = context.rules.attributions[attribution.pattern]
+            .elements
+            .first()
+            .is_some_and(|e| e.kind == crate::rules::ElementKind::Person);
+        let stated = if appositive {
+            None
+        } else {
+            sentence_period(context, attribution)
+        };
         let (first, last) = stated
             .as_ref()
             .map_or((reference, reference), |(f, l, _)| (*f, *l));
