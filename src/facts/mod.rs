@@ -429,7 +429,9 @@ impl<'a> Attributor<'a> {
                 for a in annotations {
                     let (role, office) = match a.target {
                         Target::RoleTitle { entity, role } => (Some((entity, role)), None),
-                        Target::Marker(m) if self.rules.markers[m].id.starts_with(OFFICE_PREFIX) => {
+                        Target::Marker(m)
+                            if self.rules.markers[m].id.starts_with(OFFICE_PREFIX) =>
+                        {
                             (None, Some(m))
                         }
                         _ => continue,
@@ -491,7 +493,10 @@ impl<'a> Attributor<'a> {
     /// «ابن», or «آل» before a family name.
     fn is_name_link(&self, i: usize) -> bool {
         self.article.language == Language::Ar
-            && self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
+            && self
+                .tokens
+                .get(i)
+                .is_some_and(|t| t.kind == TokenKind::Word)
             && NAME_LINKS.contains(&self.word(i))
     }
 
@@ -528,6 +533,20 @@ impl<'a> Attributor<'a> {
         })
     }
 
+    /// Whether the words over `range` carry a proclitic other than the
+    /// article («بالسفير», «لرئيس»): a title after a preposition is not in
+    /// apposition to the name before it.
+    fn has_preposition(&self, range: &Range<usize>) -> bool {
+        let token = &self.tokens[range.start];
+        self.annotations
+            .at(range.start)
+            .iter()
+            .filter(|a| a.end == range.end)
+            .map(|a| &self.article.text[token.orig.start..a.start.max(token.orig.start)])
+            .min_by_key(|clitic| clitic.len())
+            .is_some_and(|clitic| !clitic.is_empty() && clitic != "ال")
+    }
+
     /// Whether a match that starts with its title keeps to one item: an
     /// honorific, a rank or a name after the title with «و» («الرئيس المصري
     /// والأمير X») is the next item of a list, not the title's holder.
@@ -539,8 +558,10 @@ impl<'a> Attributor<'a> {
             return true;
         };
         !captures[first + 1..].iter().any(|(range, c)| {
-            matches!(c, Capture::Marker(_) | Capture::Rank(_) | Capture::Entity(_))
-                && self.has_conjunction(range)
+            matches!(
+                c,
+                Capture::Marker(_) | Capture::Rank(_) | Capture::Entity(_)
+            ) && self.has_conjunction(range)
         })
     }
 
@@ -557,7 +578,7 @@ impl<'a> Attributor<'a> {
             if !matches!(capture, Capture::Title(..) | Capture::Nationality { .. }) {
                 continue;
             }
-            if self.has_conjunction(range) {
+            if self.has_conjunction(range) || self.has_preposition(range) {
                 return false;
             }
         }
@@ -584,9 +605,9 @@ impl<'a> Attributor<'a> {
                 .is_some_and(char::is_uppercase),
             // A word no lexicon knows may be a name: only a mention (a
             // marker, a verb, a date word, another title) ends the item.
-            Language::Ar => annotations.iter().any(|a| {
-                !matches!(a.target, Target::Typo(_) | Target::EntityName(_))
-            }),
+            Language::Ar => annotations
+                .iter()
+                .any(|a| !matches!(a.target, Target::Typo(_) | Target::EntityName(_))),
         }
     }
 
@@ -781,6 +802,62 @@ mod tests {
         assert_eq!(
             found,
             vec![("benny-gantz".into(), "title".into(), "وزير الدفاع".into())]
+        );
+    }
+
+    #[test]
+    fn title_nationality_name_and_lexicon_offices() {
+        let found = attributions("وقال وزير الخارجية القطري رامي السعدي إن المحادثات مثمرة.");
+        assert!(
+            found.contains(&("rami-saadi".into(), "nationality".into(), "القطري".into())),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&("rami-saadi".into(), "title".into(), "وزير الخارجية".into())),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_modifier_makes_another_office() {
+        let found = attributions("وقال نائب رئيس الوزراء خالد منصور إن الاتفاق جاهز.");
+        assert!(
+            !found.iter().any(|(_, _, text)| text == "رئيس الوزراء"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_title_in_a_list_binds_forward() {
+        let found = attributions("وحضر اللقاء الأمير ماجد بن فهد، ووزير الخارجية رامي السعدي.");
+        assert!(
+            !found
+                .iter()
+                .any(|(who, kind, _)| who == "majid-bin-fahd" && kind == "title"),
+            "{found:?}"
+        );
+        let found = attributions(
+            "The dinner was attended by Majid bin Fahd, Foreign Minister Rami Saadi and others.",
+        );
+        assert!(
+            !found
+                .iter()
+                .any(|(who, kind, _)| who == "majid-bin-fahd" && kind == "title"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_name_inside_another_nasab_is_someone_else() {
+        let found = attributions("وحضر الأمير بدر بن ماجد بن فهد وزير الخارجية السابق الحفل.");
+        assert!(
+            !found.iter().any(|(who, ..)| who == "majid-bin-fahd"),
+            "{found:?}"
+        );
+        let found = attributions("وصل الأمير ماجد بن فهد بن سالم آل منصور ولي العهد، إلى مسقط.");
+        assert!(
+            found.contains(&("majid-bin-fahd".into(), "title".into(), "ولي العهد".into())),
+            "{found:?}"
         );
     }
 

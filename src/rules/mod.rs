@@ -438,3 +438,21 @@ pub fn read_pack(file: &Path) -> Result<Pack, Vec<PackError>> {
     })?;
     load::parse_pack(&name, Arc::from(text), false)
 }
+
+#[cfg(test)]
+mod compound_name_tests {
+    use super::compound_name_variants;
+
+    #[test]
+    fn joined_and_spaced_compound_names() {
+        assert_eq!(
+            compound_name_variants("عبد الفتاح السيسي"),
+            vec!["عبدالفتاح السيسي".to_string()]
+        );
+        assert_eq!(
+            compound_name_variants("سلمان بن عبدالعزيز"),
+            vec!["سلمان بن عبد العزيز".to_string()]
+        );
+        assert!(compound_name_variants("عبده خال").is_empty());
+    }
+}

@@ -72,7 +72,11 @@ pub fn value_label(context: &Context<'_>, value: &Value) -> String {
                     .first(context.article.language)
             })
             .or_else(|| {
-                office.and_then(|o| context.rules.markers[o].names.first(context.article.language))
+                office.and_then(|o| {
+                    context.rules.markers[o]
+                        .names
+                        .first(context.article.language)
+                })
             })
             .unwrap_or("a post")
             .to_string(),

@@ -51,14 +51,33 @@ fn tolerance(word: &str) -> usize {
 /// Words after a name that make it the name of a place or an institution
 /// («مطار الأمير سلطان بن عبدالعزيز الدولي», "Kennedy Airport").
 const PLACE_AFTER: &[&str] = &[
-    "الدولي", "airport", "international", "university", "foundation", "prize", "center",
-    "centre", "hospital", "street", "avenue", "bridge",
+    "الدولي",
+    "airport",
+    "international",
+    "university",
+    "foundation",
+    "prize",
+    "center",
+    "centre",
+    "hospital",
+    "street",
+    "avenue",
+    "bridge",
 ];
 
 /// Words before a name that make it the name of a place or an institution
 /// (normalised: «مستشفى» is written with ي).
 const PLACE_BEFORE: &[&str] = &[
-    "مطار", "جامعة", "مؤسسة", "مستشفي", "شارع", "جائزة", "مدينة", "قاعدة", "ميناء", "مركز",
+    "مطار",
+    "جامعة",
+    "مؤسسة",
+    "مستشفي",
+    "شارع",
+    "جائزة",
+    "مدينة",
+    "قاعدة",
+    "ميناء",
+    "مركز",
 ];
 
 /// Whether the near miss at `span` (word token indices) is more likely
@@ -91,7 +110,10 @@ fn another_name(
         .checked_sub(1)
         .map(|p| words[p])
         .filter(|&t| t + 1 == first);
-    let after = words.get(position + span.len()).copied().filter(|&t| t == last + 1);
+    let after = words
+        .get(position + span.len())
+        .copied()
+        .filter(|&t| t == last + 1);
     let links = crate::facts::NAME_LINKS;
     if before.is_some_and(|t| links.contains(&word(t)) || PLACE_BEFORE.contains(&word(t))) {
         return false;
