@@ -16,6 +16,49 @@ use crate::rules::annotate::TokenMentions;
 use crate::rules::{AttributionPattern, DemonymForm, ElementKind, RuleSet, Target};
 use crate::text::tokens::{Token, TokenKind};
 
+/// The id prefix of the lexicon's offices (`rules/lexicon/offices.yaml`).
+pub const OFFICE_PREFIX: &str = "office:";
+
+/// The marker of the words that make an office another one («نائب»,
+/// "deputy").
+pub const OFFICE_MODIFIER: &str = "office-modifier";
+
+/// Normalised words that link the parts of an Arabic name (alef forms are
+/// unified, so «آل» is «ال» and «ابن» has a bare alef).
+pub const NAME_LINKS: &[&str] = &["بن", "بنت", "ابن", "ابنه", "ابنة", "ال"];
+
+/// First parts of compound given names written spaced («عبد العزيز», «أبو
+/// بكر»): the word after them belongs to the same part.
+const COMPOUND_HEADS: &[&str] = &["عبد", "ابو", "ابي"];
+
+/// The office of the lexicon a pack title names, by its longest leading
+/// office form: "Secretary of State" and «وزير الخارجية السعودي» both name
+/// `office:foreign-minister`. A title that begins with a modifier («نائب
+/// وزير الخارجية») names none.
+pub fn office_of_title(rules: &RuleSet, title: &str) -> Option<usize> {
+    let title = crate::text::normalize_pattern(title);
+    let mut best: Option<(usize, usize)> = None;
+    for (i, marker) in rules.markers.iter().enumerate() {
+        if !marker.id.starts_with(OFFICE_PREFIX) {
+            continue;
+        }
+        for (_, form) in marker.names.iter() {
+            let form = crate::text::normalize_pattern(form);
+            let bare = form.strip_prefix("ال").unwrap_or(&form);
+            let leads = |t: &str, f: &str| {
+                t == f || t.strip_prefix(f).is_some_and(|rest| rest.starts_with(' '))
+            };
+            let stripped = title.strip_prefix("ال").unwrap_or(&title);
+            if (leads(&title, &form) || leads(stripped, bare) || leads(&title, bare))
+                && best.is_none_or(|(len, _)| form.len() > len)
+            {
+                best = Some((form.len(), i));
+            }
+        }
+    }
+    best.map(|(_, i)| i)
+}
+
 /// Who an attribution is about.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Who {
@@ -47,10 +90,14 @@ pub enum Value {
     },
     /// A rank (`ranks[i]`).
     Rank(usize),
-    /// A post: every `(entity, role)` of the packs with this title.
+    /// A post: every `(entity, role)` of the packs with this title, and
+    /// the office of the bundled lexicon the words name.
     Title {
         /// The roles the words can name.
         roles: Vec<(usize, usize)>,
+        /// The office (`markers[i]`, an `office:` marker), when the words
+        /// are one of the lexicon's.
+        office: Option<usize>,
         /// A "then" marker (`آنذاك`, "then-") with the title.
         then: Option<Range<usize>>,
         /// A "former" marker (`السابق`, "former") with the title.
@@ -104,7 +151,7 @@ enum Capture {
         form: Option<DemonymForm>,
     },
     Rank(usize),
-    Title(Vec<(usize, usize)>),
+    Title(Vec<(usize, usize)>, Option<usize>),
     Number(u32),
     Marker(String),
     Sep,
@@ -122,6 +169,9 @@ pub struct Attributor<'a> {
     /// Tokens inside a longer rank, nationality, title or name that starts
     /// earlier: "Gen." in "Brig. Gen." names no rank of its own.
     shadowed: Vec<bool>,
+    /// Tokens right after an office modifier («نائب», "deputy"): an office
+    /// there is another office, so no title starts at them.
+    modified: Vec<bool>,
 }
 
 impl<'a> Attributor<'a> {
@@ -150,12 +200,23 @@ impl<'a> Attributor<'a> {
                 }
             }
         }
+        let mut modified = vec![false; tokens.len() + 1];
+        for i in 0..tokens.len() {
+            for a in annotations.at(i) {
+                if let Target::Marker(m) = a.target
+                    && rules.markers[m].id == OFFICE_MODIFIER
+                {
+                    modified[a.end] = true;
+                }
+            }
+        }
         Attributor {
             article,
             rules,
             tokens,
             annotations,
             shadowed,
+            modified,
         }
     }
 
@@ -174,6 +235,16 @@ impl<'a> Attributor<'a> {
                     continue;
                 }
                 if let Some((end, captures)) = self.match_at(pattern, 0, start) {
+                    let person_first = pattern
+                        .elements
+                        .first()
+                        .is_some_and(|e| e.kind == ElementKind::Person);
+                    if person_first && !self.ends_item(end, &captures) {
+                        continue;
+                    }
+                    if !person_first && !self.one_item(&captures) {
+                        continue;
+                    }
                     found.extend(self.attributions(index, &(start..end), &captures));
                 }
             }
@@ -240,8 +311,9 @@ impl<'a> Attributor<'a> {
                     form: *form,
                 },
                 Capture::Rank(r) => Value::Rank(*r),
-                Capture::Title(roles) => Value::Title {
+                Capture::Title(roles, office) => Value::Title {
                     roles: roles.clone(),
+                    office: *office,
                     then: marker_range("then"),
                     former: marker_range("former"),
                 },
@@ -350,19 +422,35 @@ impl<'a> Attributor<'a> {
                     _ => None,
                 })
                 .collect(),
+            ElementKind::Title if self.modified[at] => Vec::new(),
             ElementKind::Title => {
-                let mut by_end: Vec<(usize, Vec<(usize, usize)>)> = Vec::new();
+                type Slot = (usize, Vec<(usize, usize)>, Option<usize>);
+                let mut by_end: Vec<Slot> = Vec::new();
                 for a in annotations {
-                    if let Target::RoleTitle { entity, role } = a.target {
-                        match by_end.iter_mut().find(|(end, _)| *end == a.end) {
-                            Some((_, roles)) => roles.push((entity, role)),
-                            None => by_end.push((a.end, vec![(entity, role)])),
+                    let (role, office) = match a.target {
+                        Target::RoleTitle { entity, role } => (Some((entity, role)), None),
+                        Target::Marker(m)
+                            if self.rules.markers[m].id.starts_with(OFFICE_PREFIX) =>
+                        {
+                            (None, Some(m))
                         }
+                        _ => continue,
+                    };
+                    let slot = match by_end.iter().position(|(end, ..)| *end == a.end) {
+                        Some(slot) => slot,
+                        None => {
+                            by_end.push((a.end, Vec::new(), None));
+                            by_end.len() - 1
+                        }
+                    };
+                    by_end[slot].1.extend(role);
+                    if office.is_some() {
+                        by_end[slot].2 = office;
                     }
                 }
                 by_end
                     .into_iter()
-                    .map(|(end, roles)| (end, Capture::Title(roles)))
+                    .map(|(end, roles, office)| (end, Capture::Title(roles, office)))
                     .collect()
             }
             ElementKind::Number => match token.kind {
@@ -381,20 +469,162 @@ impl<'a> Attributor<'a> {
             }
             ElementKind::Person => self.person_at(at, first),
         };
+        // «السورية» is both the feminine adjective and a spelling of the
+        // country's name: the adjective is the reading after a title or a
+        // counterpart.
+        let demonym_ends: Vec<usize> = options
+            .iter()
+            .filter(|(_, c)| matches!(c, Capture::Nationality { form: Some(_), .. }))
+            .map(|(end, _)| *end)
+            .collect();
+        options.retain(|(end, c)| {
+            !matches!(c, Capture::Nationality { form: None, .. }) || !demonym_ends.contains(end)
+        });
         options.sort_by_key(|o| std::cmp::Reverse(o.0));
         options
+    }
+
+    /// The normalised text of token `i`.
+    fn word(&self, i: usize) -> &str {
+        &self.article.normalized.text[self.tokens[i].norm.clone()]
+    }
+
+    /// Whether token `i` links two parts of an Arabic name: «بن», «بنت»,
+    /// «ابن», or «آل» before a family name.
+    fn is_name_link(&self, i: usize) -> bool {
+        self.article.language == Language::Ar
+            && self
+                .tokens
+                .get(i)
+                .is_some_and(|t| t.kind == TokenKind::Word)
+            && NAME_LINKS.contains(&self.word(i))
+    }
+
+    /// The end of a name's nasab chain: «محمد بن سلمان» continues over «بن
+    /// عبدالعزيز آل سعود» (and «بن عبد العزيز», written spaced).
+    fn nasab_end(&self, mut end: usize) -> usize {
+        while self.is_name_link(end)
+            && self
+                .tokens
+                .get(end + 1)
+                .is_some_and(|t| t.kind == TokenKind::Word)
+        {
+            end += 2;
+            if COMPOUND_HEADS.contains(&self.word(end - 1))
+                && self
+                    .tokens
+                    .get(end)
+                    .is_some_and(|t| t.kind == TokenKind::Word)
+            {
+                end += 1;
+            }
+        }
+        end
+    }
+
+    /// Whether the mention over `range` carries a conjunction clitic
+    /// («وولي العهد», «والأمير»): it starts a new item of a list.
+    fn has_conjunction(&self, range: &Range<usize>) -> bool {
+        let token = &self.tokens[range.start];
+        self.annotations.at(range.start).iter().any(|a| {
+            a.end == range.end
+                && a.start > token.orig.start
+                && self.article.text[token.orig.start..a.start].starts_with(['و', 'ف'])
+        })
+    }
+
+    /// Whether the words over `range` carry a proclitic other than the
+    /// article («بالسفير», «لرئيس»): a title after a preposition is not in
+    /// apposition to the name before it.
+    fn has_preposition(&self, range: &Range<usize>) -> bool {
+        let token = &self.tokens[range.start];
+        self.annotations
+            .at(range.start)
+            .iter()
+            .filter(|a| a.end == range.end)
+            .map(|a| &self.article.text[token.orig.start..a.start.max(token.orig.start)])
+            .min_by_key(|clitic| clitic.len())
+            .is_some_and(|clitic| !clitic.is_empty() && clitic != "ال")
+    }
+
+    /// Whether a match that starts with its title keeps to one item: an
+    /// honorific, a rank or a name after the title with «و» («الرئيس المصري
+    /// والأمير X») is the next item of a list, not the title's holder.
+    fn one_item(&self, captures: &[(Range<usize>, Capture)]) -> bool {
+        let Some(first) = captures
+            .iter()
+            .position(|(_, c)| matches!(c, Capture::Title(..) | Capture::Nationality { .. }))
+        else {
+            return true;
+        };
+        !captures[first + 1..].iter().any(|(range, c)| {
+            matches!(
+                c,
+                Capture::Marker(_) | Capture::Rank(_) | Capture::Entity(_)
+            ) && self.has_conjunction(range)
+        })
+    }
+
+    /// Whether a match that starts with its person ends the item: the title
+    /// after a name binds forward when another name follows it («X، وزير
+    /// الخارجية Y» is Y's title), and a title with a conjunction («X،
+    /// وولي العهد Y») starts a new item of a list.
+    fn ends_item(&self, end: usize, captures: &[(Range<usize>, Capture)]) -> bool {
+        let states = |c: &Capture| matches!(c, Capture::Title(..) | Capture::Nationality { .. });
+        if !captures.iter().any(|(_, c)| states(c)) {
+            return true;
+        }
+        for (range, capture) in captures {
+            if !matches!(capture, Capture::Title(..) | Capture::Nationality { .. }) {
+                continue;
+            }
+            if self.has_conjunction(range) || self.has_preposition(range) {
+                return false;
+            }
+        }
+        let Some(next) = self.tokens.get(end) else {
+            return true;
+        };
+        if next.kind != TokenKind::Word {
+            return true;
+        }
+        let annotations = self.annotations.at(end);
+        let names_someone = annotations.iter().any(|a| match a.target {
+            Target::EntityName(_) | Target::Rank(_) => true,
+            Target::Marker(m) => self.rules.markers[m].id == "honorific",
+            _ => false,
+        });
+        if names_someone {
+            return false;
+        }
+        match self.article.language {
+            // A capitalised word after the title is the next person's name.
+            Language::En => !self.article.text[next.orig.clone()]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase),
+            // A word no lexicon knows may be a name: only a mention (a
+            // marker, a verb, a date word, another title) ends the item.
+            Language::Ar => annotations
+                .iter()
+                .any(|a| !matches!(a.target, Target::Typo(_) | Target::EntityName(_))),
+        }
     }
 
     /// A person at token `at`: a pack entity, else an unknown name where the
     /// pattern gives context (`first` is false) or, in English, two or more
     /// capitalised words.
     fn person_at(&self, at: usize, first: bool) -> Vec<(usize, Capture)> {
+        // «سلطان» in «بندر بن سلطان» is part of someone else's name.
+        if at > 0 && self.is_name_link(at - 1) {
+            return Vec::new();
+        }
         let entities: Vec<(usize, Capture)> = self
             .annotations
             .at(at)
             .iter()
             .filter_map(|a| match a.target {
-                Target::EntityName(e) => Some((a.end, Capture::Entity(e))),
+                Target::EntityName(e) => Some((self.nasab_end(a.end), Capture::Entity(e))),
                 _ => None,
             })
             .collect();
@@ -402,7 +632,7 @@ impl<'a> Attributor<'a> {
             return entities;
         }
         let end = match self.article.language {
-            Language::Ar if !first => self.arabic_name_end(at),
+            Language::Ar if !first => self.arabic_name_end(at).map(|end| self.nasab_end(end)),
             Language::Ar => None,
             Language::En => self
                 .english_name_end(at)
@@ -417,10 +647,20 @@ impl<'a> Attributor<'a> {
     fn name_key(&self, tokens: &Range<usize>) -> String {
         let text = &self.article.normalized.text
             [self.tokens[tokens.start].norm.start..self.tokens[tokens.end - 1].norm.end];
-        text.split_whitespace()
-            .take(2)
-            .collect::<Vec<_>>()
-            .join(" ")
+        // «محمد بن نايف» and «محمد بن سلمان» are two people: a link word
+        // does not count as one of the two.
+        let mut words = Vec::new();
+        let mut counted = 0;
+        for word in text.split_whitespace() {
+            if counted == 2 {
+                break;
+            }
+            words.push(word);
+            if !NAME_LINKS.contains(&word) {
+                counted += 1;
+            }
+        }
+        words.join(" ")
     }
 
     /// Whether token `i` starts a mention that is not a name (a rank, a
@@ -562,6 +802,62 @@ mod tests {
         assert_eq!(
             found,
             vec![("benny-gantz".into(), "title".into(), "وزير الدفاع".into())]
+        );
+    }
+
+    #[test]
+    fn title_nationality_name_and_lexicon_offices() {
+        let found = attributions("وقال وزير الخارجية القطري رامي السعدي إن المحادثات مثمرة.");
+        assert!(
+            found.contains(&("rami-saadi".into(), "nationality".into(), "القطري".into())),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&("rami-saadi".into(), "title".into(), "وزير الخارجية".into())),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_modifier_makes_another_office() {
+        let found = attributions("وقال نائب رئيس الوزراء خالد منصور إن الاتفاق جاهز.");
+        assert!(
+            !found.iter().any(|(_, _, text)| text == "رئيس الوزراء"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_title_in_a_list_binds_forward() {
+        let found = attributions("وحضر اللقاء الأمير ماجد بن فهد، ووزير الخارجية رامي السعدي.");
+        assert!(
+            !found
+                .iter()
+                .any(|(who, kind, _)| who == "majid-bin-fahd" && kind == "title"),
+            "{found:?}"
+        );
+        let found = attributions(
+            "The dinner was attended by Majid bin Fahd, Foreign Minister Rami Saadi and others.",
+        );
+        assert!(
+            !found
+                .iter()
+                .any(|(who, kind, _)| who == "majid-bin-fahd" && kind == "title"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_name_inside_another_nasab_is_someone_else() {
+        let found = attributions("وحضر الأمير بدر بن ماجد بن فهد وزير الخارجية السابق الحفل.");
+        assert!(
+            !found.iter().any(|(who, ..)| who == "majid-bin-fahd"),
+            "{found:?}"
+        );
+        let found = attributions("وصل الأمير ماجد بن فهد بن سالم آل منصور ولي العهد، إلى مسقط.");
+        assert!(
+            found.contains(&("majid-bin-fahd".into(), "title".into(), "ولي العهد".into())),
+            "{found:?}"
         );
     }
 

@@ -12,6 +12,9 @@ pub struct Annotation {
     pub target: Target,
     /// One past the last token the mention covers.
     pub end: usize,
+    /// Byte offset of the mention's first character in the original text:
+    /// after the token's start when a clitic (`و`, `ال` …) precedes it.
+    pub start: usize,
 }
 
 /// The annotations of every token of an article, stored flat: the
@@ -36,6 +39,7 @@ impl TokenMentions {
                     Annotation {
                         target: mention.target,
                         end,
+                        start: mention.range.start,
                     },
                 ))
             })

@@ -27,6 +27,10 @@ pub const BUNDLED_PACKS: &[(&str, &str)] = &[
         include_str!("../../rules/lexicon/dates.yaml"),
     ),
     (
+        "rules/lexicon/offices.yaml",
+        include_str!("../../rules/lexicon/offices.yaml"),
+    ),
+    (
         "rules/lexicon/ranks.yaml",
         include_str!("../../rules/lexicon/ranks.yaml"),
     ),

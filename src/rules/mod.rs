@@ -84,6 +84,42 @@ impl NameIndex {
     }
 }
 
+/// The other spelling of an Arabic name's compound parts, written joined
+/// or spaced in the press: «عبدالعزيز» for «عبد العزيز» and back, so a
+/// pack that has one matches both.
+pub fn compound_name_variants(name: &str) -> Vec<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let mut variants = Vec::new();
+    let mut joined = Vec::new();
+    let mut changed = false;
+    let mut i = 0;
+    while i < words.len() {
+        if words[i] == "عبد" && i + 1 < words.len() {
+            joined.push(format!("عبد{}", words[i + 1]));
+            changed = true;
+            i += 2;
+        } else {
+            joined.push(words[i].to_string());
+            i += 1;
+        }
+    }
+    if changed {
+        variants.push(joined.join(" "));
+    }
+    let spaced: Vec<String> = words
+        .iter()
+        .map(|w| match w.strip_prefix("عبد") {
+            Some(rest) if rest.chars().count() >= 2 => format!("عبد {rest}"),
+            _ => w.to_string(),
+        })
+        .collect();
+    let spaced = spaced.join(" ");
+    if spaced != words.join(" ") {
+        variants.push(spaced);
+    }
+    variants
+}
+
 /// The outcome of loading: the packs that loaded, and what was wrong with
 /// the others.
 #[derive(Debug)]
@@ -254,6 +290,11 @@ impl RuleSet {
         for (i, entity) in self.entities.iter().enumerate() {
             for (language, name) in entity.names.iter() {
                 b.literal(name, language, Target::EntityName(i), false);
+                if language == Language::Ar {
+                    for variant in compound_name_variants(name) {
+                        b.literal(&variant, language, Target::EntityName(i), false);
+                    }
+                }
             }
             for (r, role) in entity.roles.iter().enumerate() {
                 for (language, title) in role.title.iter() {
@@ -378,4 +419,22 @@ pub fn read_pack(file: &Path) -> Result<Pack, Vec<PackError>> {
         )]
     })?;
     load::parse_pack(&name, Arc::from(text), false)
+}
+
+#[cfg(test)]
+mod compound_name_tests {
+    use super::compound_name_variants;
+
+    #[test]
+    fn joined_and_spaced_compound_names() {
+        assert_eq!(
+            compound_name_variants("عبد الفتاح السيسي"),
+            vec!["عبدالفتاح السيسي".to_string()]
+        );
+        assert_eq!(
+            compound_name_variants("سلمان بن عبدالعزيز"),
+            vec!["سلمان بن عبد العزيز".to_string()]
+        );
+        assert!(compound_name_variants("عبده خال").is_empty());
+    }
 }

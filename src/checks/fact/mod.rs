@@ -59,17 +59,54 @@ pub fn value_label(context: &Context<'_>, value: &Value) -> String {
     match value {
         Value::Nationality { country, .. } => nationality_label(context, *country),
         Value::Rank(r) => rank_label(context, *r),
-        Value::Title { roles, .. } => roles
+        Value::Title { roles, office, .. } => roles
             .first()
             .and_then(|(e, r)| {
                 context.rules.entities[*e].roles[*r]
                     .title
                     .first(context.article.language)
             })
+            .or_else(|| {
+                office.and_then(|o| {
+                    context.rules.markers[o]
+                        .names
+                        .first(context.article.language)
+                })
+            })
             .unwrap_or("a post")
             .to_string(),
         Value::Age(n) => format!("{n} years old"),
     }
+}
+
+/// The roles of `entity` (its index `e`) that a title names: the roles
+/// whose pack title the words match, and the roles whose title names the
+/// same office of the lexicon («وزير الخارجية» for a pack's "Secretary of
+/// State").
+pub fn own_roles(
+    context: &Context<'_>,
+    e: usize,
+    roles: &[(usize, usize)],
+    office: Option<usize>,
+) -> Vec<usize> {
+    let entity = &context.rules.entities[e];
+    let mut own: Vec<usize> = roles
+        .iter()
+        .filter(|(holder, _)| *holder == e)
+        .map(|(_, r)| *r)
+        .collect();
+    if let Some(office) = office {
+        for (r, role) in entity.roles.iter().enumerate() {
+            let same = role
+                .title
+                .iter()
+                .any(|(_, t)| crate::facts::office_of_title(context.rules, t) == Some(office));
+            if same && !own.contains(&r) {
+                own.push(r);
+            }
+        }
+    }
+    own
 }
 
 /// The country index of an ISO code.
@@ -135,6 +172,8 @@ pub fn sentence_period(
         .dates
         .iter()
         .filter(|d| context.sentences.get(d.tokens.start).copied() == Some(sentence))
+        .filter(|d| in_own_clause(context, attribution, &d.tokens))
+        .filter(|d| gap(&d.tokens, &attribution.tokens) <= CLAUSE_REACH)
         .filter_map(|d| {
             let (first, last) = match d.kind {
                 DateKind::Full { .. } => {
@@ -169,6 +208,53 @@ pub fn sentence_period(
         .filter(|(_, first, ..)| context.reference.is_none_or(|r| *first <= r.date))
         .min_by_key(|(distance, ..)| *distance)
         .map(|(_, first, last, range)| (first, last, range))
+}
+
+/// How many tokens away from a title a date may be and still date it:
+/// «في نوفمبر 2021، وقّع وزير الدفاع» is three; a date a dozen words
+/// further on belongs to another part of the sentence.
+const CLAUSE_REACH: usize = 10;
+
+/// The number of tokens between two token ranges (0 when they touch or
+/// overlap).
+fn gap(a: &Range<usize>, b: &Range<usize>) -> usize {
+    if a.end <= b.start {
+        b.start - a.end
+    } else {
+        a.start.saturating_sub(b.end)
+    }
+}
+
+/// Whether a date at `date` tokens is in the clause of the attribution's
+/// title: not after a relative pronoun that follows the attribution («…
+/// الذي تطوع عام 1956», "who joined in 1980"), not inside a relative
+/// clause that ends at the attribution, and not across another person's
+/// name (that person's clause).
+fn in_own_clause(context: &Context<'_>, attribution: &Attribution, date: &Range<usize>) -> bool {
+    let own = attribution.tokens.clone();
+    let between = if date.start >= own.end {
+        own.end..date.start
+    } else if date.end <= own.start {
+        date.end..own.start
+    } else {
+        return true;
+    };
+    for i in between {
+        for a in context.annotations.at(i) {
+            match a.target {
+                crate::rules::Target::Marker(m) if context.rules.markers[m].id == "relative" => {
+                    return false;
+                }
+                crate::rules::Target::EntityName(e)
+                    if attribution.person.who != crate::facts::Who::Entity(e) =>
+                {
+                    return false;
+                }
+                _ => {}
+            }
+        }
+    }
+    true
 }
 
 fn month_bounds(year: i32, month: u32) -> Option<(NaiveDate, NaiveDate)> {

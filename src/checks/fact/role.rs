@@ -1,6 +1,6 @@
 //! `fact/role`: a title the pack does not give the person.
 
-use super::{entity_of, person_label};
+use super::{entity_of, own_roles, person_label};
 use crate::checks::Context;
 use crate::facts::Value;
 use crate::finding::{CodeInfo, Finding, Severity};
@@ -16,8 +16,11 @@ pub static CODE: CodeInfo = CodeInfo {
 ## What it checks
 Finds a post the text gives a person of a pack («وزير الدفاع X», \"defence
 minister X\") when the post is in the packs (another entity holds it) and
-is not among the person's own `roles`. Only people whose pack lists at
-least one post are checked.
+or is an office of the bundled lexicon (`rules/lexicon/offices.yaml`:
+«وزير الخارجية», \"Treasury Secretary\") and none of the person's own
+`roles` names that office. Only people whose pack lists at least one post
+are checked; a title after «نائب», \"deputy\" or \"acting\" is another office
+and attaches nothing.
 
 ## Why it matters
 A title given to the wrong person usually means two people were confused.
@@ -36,7 +39,7 @@ No fix: the person or the title may be the wrong one.
 pub fn check(context: &Context<'_>) -> Vec<Finding> {
     let mut findings = Vec::new();
     for attribution in context.attributions {
-        let Value::Title { roles, .. } = &attribution.value else {
+        let Value::Title { roles, office, .. } = &attribution.value else {
             continue;
         };
         let crate::facts::Who::Entity(e) = attribution.person.who else {
@@ -45,13 +48,24 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
         let Some(entity) = entity_of(context, attribution) else {
             continue;
         };
-        if entity.roles.is_empty() || roles.iter().any(|(holder, _)| *holder == e) {
+        if entity.roles.is_empty() || !own_roles(context, e, roles, *office).is_empty() {
             continue;
         }
-        let holders: Vec<String> = roles
+        // A title of the lexicon that the pack gives nobody is still an
+        // office: the pack lists the person's posts, and this is not one.
+        if roles.is_empty() && office.is_none() {
+            continue;
+        }
+        let mut holders: Vec<String> = roles
             .iter()
             .map(|(h, _)| context.rules.entities[*h].id.clone())
             .collect();
+        holders.dedup();
+        let given = if holders.is_empty() {
+            "gives it to nobody".to_string()
+        } else {
+            format!("gives it to {}", holders.join(", "))
+        };
         let own: Vec<&str> = entity
             .roles
             .iter()
@@ -60,14 +74,14 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
         findings.push(
             Finding::new(&CODE, attribution.range.clone(),
                 format!(
-                    "«{}» is not a post of {} in the pack, which lists {}; the pack gives it to {}",
+                    "«{}» is not a post of {} in the pack, which lists {}; the pack {}",
                     context.text(&attribution.range),
                     person_label(context, attribution),
                     own.iter()
                         .map(|t| format!("«{t}»"))
                         .collect::<Vec<_>>()
                         .join(", "),
-                    holders.join(", "),
+                    given,
                 ),
             )
             .with_label(

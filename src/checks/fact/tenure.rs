@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::{entity_of, person_label, sentence_period};
+use super::{entity_of, own_roles, person_label, sentence_period};
 use crate::checks::Context;
 use crate::dates::PartialDate;
 use crate::facts::Value;
@@ -70,6 +70,7 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
     for attribution in context.attributions {
         let Value::Title {
             roles,
+            office,
             then,
             former,
         } = &attribution.value
@@ -82,10 +83,9 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
         let Some(entity) = entity_of(context, attribution) else {
             continue;
         };
-        let own: Vec<&Role> = roles
-            .iter()
-            .filter(|(holder, _)| *holder == e)
-            .map(|(_, r)| &entity.roles[*r])
+        let own: Vec<&Role> = own_roles(context, e, roles, *office)
+            .into_iter()
+            .map(|r| &entity.roles[r])
             .collect();
         if own.is_empty() {
             continue;
@@ -93,7 +93,18 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
         let Some(reference) = context.reference_date(&CODE) else {
             continue;
         };
-        let stated = sentence_period(context, attribution);
+        // A title in apposition after the name («X، ولي العهد») describes
+        // the person as the article is written, whatever the sentence's
+        // date; a title before the name is dated by its clause.
+        let appositive = context.rules.attributions[attribution.pattern]
+            .elements
+            .first()
+            .is_some_and(|e| e.kind == crate::rules::ElementKind::Person);
+        let stated = if appositive {
+            None
+        } else {
+            sentence_period(context, attribution)
+        };
         let (first, last) = stated
             .as_ref()
             .map_or((reference, reference), |(f, l, _)| (*f, *l));

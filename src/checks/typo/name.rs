@@ -55,6 +55,136 @@ fn tolerance(word: &str) -> usize {
     if word.chars().count() >= 8 { 2 } else { 1 }
 }
 
+/// Words after a name that make it the name of a place or an institution
+/// («مطار الأمير سلطان بن عبدالعزيز الدولي», "Kennedy Airport").
+const PLACE_AFTER: &[&str] = &[
+    "الدولي",
+    "airport",
+    "international",
+    "university",
+    "foundation",
+    "prize",
+    "center",
+    "centre",
+    "hospital",
+    "street",
+    "avenue",
+    "bridge",
+];
+
+/// Words before a name that make it the name of a place or an institution
+/// (normalised: «مستشفى» is written with ي).
+const PLACE_BEFORE: &[&str] = &[
+    "مطار",
+    "جامعة",
+    "مؤسسة",
+    "مستشفي",
+    "شارع",
+    "جائزة",
+    "مدينة",
+    "قاعدة",
+    "ميناء",
+    "مركز",
+];
+
+/// Whether the near miss at `span` (word token indices) is more likely
+/// someone or something else than a misspelling of the pack's name: it is
+/// itself a pack name; it sits inside another person's nasab chain (after
+/// «بن», or followed by «بن»: «بندر بن سلطان بن عبدالعزيز»); it names a
+/// place («مطار الأمير سلطان … الدولي»); a family name follows it; the
+/// text gives it a post the pack's person does not hold; or a word that
+/// differs is a word of the lexicon (a weekday in «صباح الأحد», a demonym,
+/// a marker).
+fn another_name(
+    context: &Context<'_>,
+    index: &crate::rules::NameIndex,
+    words: &[usize],
+    span: &[usize],
+    entity: usize,
+) -> bool {
+    let text = &context.article.normalized.text;
+    let word = |t: usize| &text[context.tokens[t].norm.clone()];
+    let exact = index.names.iter().any(|(name, ..)| {
+        name.len() == span.len() && name.iter().zip(span).all(|(w, &t)| w == word(t))
+    });
+    if exact {
+        return false;
+    }
+    let first = span[0];
+    let last = *span.last().unwrap_or(&first);
+    let position = words.iter().position(|&t| t == first).unwrap_or(0);
+    let before = position
+        .checked_sub(1)
+        .map(|p| words[p])
+        .filter(|&t| t + 1 == first);
+    let after = words
+        .get(position + span.len())
+        .copied()
+        .filter(|&t| t == last + 1);
+    let links = crate::facts::NAME_LINKS;
+    if before.is_some_and(|t| links.contains(&word(t)) || PLACE_BEFORE.contains(&word(t))) {
+        return false;
+    }
+    // «مطار الأمير سلطان»: a place word before the honorific.
+    if let Some(b) = before
+        && position >= 2
+        && words[position - 2] + 1 == b
+        && PLACE_BEFORE.contains(&word(words[position - 2]))
+    {
+        return false;
+    }
+    if after.is_some_and(|t| links.contains(&word(t)) || PLACE_AFTER.contains(&word(t))) {
+        return false;
+    }
+    // A family name after it («محمد بن سليمان الجاسر», "John Kirby Smith"):
+    // a word no lexicon knows, with the article in Arabic, capitalised in
+    // English.
+    let surname = after.is_some_and(|t| {
+        context.annotations.at(t).is_empty()
+            && match context.article.language {
+                crate::article::Language::Ar => word(t).starts_with("ال"),
+                crate::article::Language::En => context.article.text
+                    [context.tokens[t].orig.clone()]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase),
+            }
+    });
+    if surname {
+        return false;
+    }
+    // A title the pack's person does not hold («المتحدث باسم الوزارة جون
+    // كيربي» beside a pack's «جون كيري», secretary of state) names
+    // someone else.
+    let range = context.tokens[first].orig.start..context.tokens[last].orig.end;
+    let other_post = context.attributions.iter().any(|a| {
+        let crate::facts::Value::Title { roles, office, .. } = &a.value else {
+            return false;
+        };
+        a.person.range.start < range.end
+            && range.start < a.person.range.end
+            && !context.rules.entities[entity].roles.is_empty()
+            && crate::checks::fact::own_roles(context, entity, roles, *office).is_empty()
+    });
+    if other_post {
+        return false;
+    }
+    let lexicon_word = span.iter().any(|&t| {
+        context.annotations.at(t).iter().any(|a| {
+            matches!(
+                a.target,
+                Target::Weekday(_)
+                    | Target::Month(_)
+                    | Target::HijriMonth(_)
+                    | Target::Demonym { .. }
+                    | Target::CountryName(_)
+                    | Target::Marker(_)
+            )
+        })
+    });
+    !lexicon_word
+}
+
 /// Reports near misses of pack names.
 pub fn check(context: &Context<'_>) -> Vec<Finding> {
     let mut findings = Vec::new();
@@ -134,7 +264,10 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
                 near += usize::from(close);
                 close
             });
-            if !fits || near == 0 || !seen.insert((span[0], n)) {
+            if !fits || near == 0 || !another_name(context, index, &words, span, *e) {
+                continue;
+            }
+            if !seen.insert((span[0], n)) {
                 continue;
             }
             let range =
