@@ -318,6 +318,9 @@ fn check_options(args: &CheckArgs, config: Option<&Config>) -> CheckOptions {
         if let Some(severity) = raw.missing_then_severity {
             options.missing_then_severity = severity.into();
         }
+        if let Some(strict) = raw.arabic_strict_spelling {
+            options.arabic_strict_spelling = strict;
+        }
     }
     options.select.extend(args.select.iter().cloned());
     options.ignore.extend(args.ignore.iter().cloned());
@@ -381,7 +384,13 @@ fn check(args: CheckArgs) -> io::Result<u8> {
         .fail_on
         .or_else(|| config.and_then(|c| c.raw.fail_on).map(Into::into))
         .unwrap_or(Severity::Error);
-    let loaded = load_rules(&sources);
+    let mut loaded = load_rules(&sources);
+    if let Some(config) = config {
+        for entry in &config.raw.accept {
+            // Validated when the configuration loaded.
+            let _ = loaded.rules.accept.add(&entry.value);
+        }
+    }
     let options = LoadOptions {
         language: match args.lang {
             LangChoice::Auto => None,

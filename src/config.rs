@@ -13,6 +13,8 @@
 //! counter_tolerance_days: 1
 //! english_day_first: false
 //! missing_then_severity: warning
+//! arabic_strict_spelling: false    # also flag اسرائيل, الى, فى
+//! accept: [Wich, 'ال[دذ]وسري']     # words no typo check reports
 //! files:                           # settings for files matching a glob
 //!   "articles/ar/**": { lang: ar }
 //!   "wires/**": { ignore: [consistency/spelling], english_day_first: true }
@@ -105,6 +107,11 @@ pub struct RawConfig {
     pub english_day_first: Option<bool>,
     /// The severity of a missing "then"/"former".
     pub missing_then_severity: Option<ConfigSeverity>,
+    /// Words (or whole-word regexes) that no typo or spelling check reports.
+    #[serde(default)]
+    pub accept: Vec<Located>,
+    /// Report a dropped hamza on alif and ى for final ي (`typo/spelling`).
+    pub arabic_strict_spelling: Option<bool>,
     /// Settings per glob.
     #[serde(default)]
     pub files: BTreeMap<String, FileSettings>,
@@ -223,6 +230,19 @@ pub fn load(path: &Path) -> Result<Config, Vec<PackError>> {
     };
     check_codes(&raw.select, &mut errors);
     check_codes(&raw.ignore, &mut errors);
+    for entry in &raw.accept {
+        if let Err(message) = crate::spelling::accept::Accept::default().add(&entry.value) {
+            let (offset, len) = locate(entry);
+            errors.push(PackError::at(
+                PackErrorKind::InvalidRegex,
+                &name,
+                &text,
+                offset,
+                len,
+                message,
+            ));
+        }
+    }
     let mut globs = Vec::new();
     for (pattern, settings) in &raw.files {
         check_codes(&settings.select, &mut errors);

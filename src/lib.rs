@@ -46,4 +46,5 @@ pub mod finding;
 pub mod fix;
 pub mod report;
 pub mod rules;
+pub mod spelling;
 pub mod text;

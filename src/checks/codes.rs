@@ -171,6 +171,13 @@ pub static REGISTRY: &[CodeInfo] = &[
         super::typo::confusable::check,
     ),
     stable(
+        "typo/spelling",
+        "an Arabic non-word one confusion edit from a common word",
+        super::typo::spelling::DOC,
+        Severity::Warning,
+        super::typo::spelling::check,
+    ),
+    stable(
         "typo/repeated-word",
         "the same word twice in a row",
         super::typo::repeated_word::DOC,

@@ -88,6 +88,12 @@ pub fn parse_pack_with(
         typos.extend(v.typo_list(list, read_sibling));
     }
     let examples = v.examples(raw.examples);
+    let mut accept = crate::spelling::accept::Accept::default();
+    for entry in &raw.accept {
+        if let Err(message) = accept.add(&entry.value) {
+            v.error(PackErrorKind::InvalidRegex, entry, message);
+        }
+    }
     if !v.errors.is_empty() {
         return Err(v.errors);
     }
@@ -121,6 +127,7 @@ pub fn parse_pack_with(
         counters,
         typos,
         examples,
+        accept,
     })
 }
 

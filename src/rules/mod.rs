@@ -64,6 +64,9 @@ pub struct RuleSet {
     pub typos: Vec<Typo>,
     /// Rule tests from all packs.
     pub examples: Vec<Example>,
+    /// Words no typo or spelling check reports (`accept:` in packs and in
+    /// `factlint.yaml`).
+    pub accept: crate::spelling::accept::Accept,
     matcher: Matcher,
     name_index: [std::sync::OnceLock<NameIndex>; 2],
 }
@@ -116,6 +119,11 @@ pub struct Loaded {
 }
 
 impl RuleSet {
+    /// Whether a word is on an `accept:` list (never reported as a typo).
+    pub fn accepts(&self, word: &str) -> bool {
+        self.accept.accepts(word)
+    }
+
     /// The bundled packs alone.
     pub fn bundled() -> Result<RuleSet, Vec<PackError>> {
         let loaded = RuleSet::load(&RuleSources::default());
@@ -187,6 +195,7 @@ impl RuleSet {
             counters: Vec::new(),
             typos: Vec::new(),
             examples: Vec::new(),
+            accept: Default::default(),
             matcher: matcher::MatcherBuilder::default().build()?,
             name_index: Default::default(),
         };
@@ -205,6 +214,7 @@ impl RuleSet {
             set.counters.extend(pack.counters);
             set.typos.extend(pack.typos);
             set.examples.extend(pack.examples);
+            set.accept.extend(&pack.accept);
         }
         set.matcher = set.compile()?;
         Ok(set)

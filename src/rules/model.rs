@@ -309,4 +309,6 @@ pub struct Pack {
     pub typos: Vec<Typo>,
     /// Rule tests.
     pub examples: Vec<Example>,
+    /// Words no typo or spelling check reports.
+    pub accept: crate::spelling::accept::Accept,
 }

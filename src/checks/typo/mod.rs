@@ -3,6 +3,7 @@
 pub mod confusable;
 pub mod name;
 pub mod repeated_word;
+pub mod spelling;
 pub mod substitution;
 
 use crate::checks::Context;
