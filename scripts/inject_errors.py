@@ -13,7 +13,8 @@ Kinds of error:
   slip     a one-letter slip (adjacent swap, a letter dropped or doubled,
            inside the word) of one occurrence of a word the article uses at
            least twice;
-  baad     «بعض» written «بعد» before an indefinite noun and a definite one.
+  baad     «بعض» written «بعد» before an indefinite noun (no article, no
+           pronoun suffix, not a demonstrative) and a definite one.
 
 An injection counts only when the changed form is not itself a common word
 (wordfreq zipf below 3 and below the original's minus 1, below 2 for
@@ -37,6 +38,7 @@ from wordfreq import zipf_frequency
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CORPUS = os.path.join(ROOT, "..", "shared", "corpus", "articles_ar", "saudinewsnet_sample.jsonl")
 WORD = re.compile(r"[\u0621-\u064a]+")
+DEMONSTRATIVES = {"هذه", "هذا", "هؤلاء", "ذلك", "تلك", "أولئك", "هذين", "هاتين"}
 CLITICS = re.compile(r"^(و|ف)?(ب|ك|ل)?(ال|لل)?")
 
 
@@ -114,7 +116,11 @@ def pick(kind, text, rng):
         for i in range(len(ws) - 2):
             (s, e, w), (_, _, a), (_, _, b) = ws[i], ws[i + 1], ws[i + 2]
             between = text[e:ws[i + 1][0]] + text[ws[i + 1][1]:ws[i + 2][0]]
-            if w in ("بعض", "وبعض") and between == "  " and not a.startswith("ال") and b.startswith("ال"):
+            # The rule's precondition: an indefinite noun (not a
+            # demonstrative, no pronoun suffix) before a definite one.
+            indefinite = not a.startswith(("ال", "لل")) and a not in DEMONSTRATIVES \
+                and not re.search("(ها|هم|هما|هن|كم|نا|ه)$", a)
+            if w in ("بعض", "وبعض") and between == "  " and indefinite and b.startswith("ال"):
                 options.append((s, e, w[:-1] + "د", "بعد/بعض"))
         return rng.choice(options) if options else None
     raise ValueError(kind)

@@ -19,7 +19,9 @@ impl Accept {
         if entry.is_empty() {
             return Err("an empty accept entry".to_string());
         }
-        if entry.contains(['\\', '[', ']', '(', ')', '*', '+', '?', '|', '^', '$', '{', '.']) {
+        if entry.contains([
+            '\\', '[', ']', '(', ')', '*', '+', '?', '|', '^', '$', '{', '.',
+        ]) {
             let regex = Regex::new(&format!("^(?:{entry})$"))
                 .map_err(|e| format!("accept pattern `{entry}`: {e}"))?;
             self.patterns.push(regex);

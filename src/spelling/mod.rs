@@ -36,6 +36,11 @@ const FREQ: &str = include_str!("../../rules/spelling/ar-freq.txt");
 const COMMON: u16 = 300;
 /// How much more frequent a correction must be, in zipf hundredths (10×).
 const GAP: u16 = 100;
+/// R2b: a pronoun form at or above this zipf (×100) is common enough to be
+/// meant (`وزيره`, "his minister").
+const RARE_PRONOUN: u16 = 290;
+/// R2b: the ة form must be at least this common.
+const RARE_PRONOUN_FIX: u16 = 320;
 /// How much more frequent the usual form of an article-local slip must be
 /// than the slip, in zipf hundredths (about 30×), unless the slip is unknown.
 const SLIP_GAP: u16 = 150;
@@ -69,6 +74,10 @@ pub enum Kind {
     ArticlePronoun,
     /// R5: a dropped hamza on alif or ى for final ي (strict setting only).
     HouseStyle,
+    /// R2b: a rare noun + pronoun ending «ه» (`سياحيه`) whose ة form is
+    /// common and ten times more frequent: accepted, but likely a
+    /// misspelt ة. The fix is never safe.
+    RarePronoun,
 }
 
 /// A flagged word and its corrections, the most likely first.
@@ -174,10 +183,13 @@ impl Arabic {
         let spell = |letters: &[char]| letters.iter().collect::<String>();
         // The alif of the article is never written with a hamza (`ألسياحه`
         // reads as a question).
+        // (`الى`, `الا` are إلى, إلا: the article needs a stem of two
+        // letters or more.)
         let article = word
             .strip_prefix(['و', 'ف', 'ب', 'ك'])
             .unwrap_or(word)
-            .starts_with("ال")
+            .strip_prefix("ال")
+            .is_some_and(|stem| stem.chars().nth(1).is_some())
             .then(|| usize::from(!word.starts_with("ال")));
         let mut buffer = letters.clone();
         for i in 0..n {
@@ -236,7 +248,8 @@ impl Arabic {
             });
             if let Some(found) = house_style {
                 let z = self.zipf(&found.word);
-                return (strict && z >= COMMON && z >= own + GAP).then(|| Verdict {
+                // House style is often the more frequent form: no gap.
+                return (strict && z >= COMMON).then(|| Verdict {
                     kind: Kind::HouseStyle,
                     candidates: vec![found.word.clone()],
                 });
@@ -273,28 +286,50 @@ impl Arabic {
                     candidates: vec![fixed],
                 });
             }
+        } else if word.ends_with('ه') && own < RARE_PRONOUN && word.chars().nth(4).is_some() {
+            let mut fixed = word.to_string();
+            fixed.pop();
+            fixed.push('ة');
+            let z = self.zipf(&fixed);
+            if z >= RARE_PRONOUN_FIX && z >= own + GAP && self.ok(&fixed) {
+                return Some(Verdict {
+                    kind: Kind::RarePronoun,
+                    candidates: vec![fixed],
+                });
+            }
         }
         None
     }
 
-    /// R3: for a word used once in an article that the dictionary rejects,
-    /// the word of `frequent` (used at least twice in the article) that one
-    /// adjacent swap, deletion or insertion turns into it, at the third
-    /// letter or later and after any proclitics, not at the last letter
-    /// for a deletion or insertion. The usual form must be accepted and
-    /// clearly more frequent (or the slip unknown to the frequency list).
+    /// R3/R4: for a word used once in an article that the dictionary
+    /// rejects, or accepts but the frequency list does not know, the word
+    /// of `frequent` (used at least twice in the article) that one adjacent
+    /// swap, deletion or insertion turns into it, at the third letter or
+    /// later and after any proclitics, not at the last letter for a
+    /// deletion or insertion. The usual form must be clearly more frequent
+    /// (or the slip unknown to the frequency list); for an accepted slip,
+    /// it must be accepted and common.
     pub fn slip_of<'a>(&self, word: &str, frequent: &FxHashSet<&'a str>) -> Option<&'a str> {
         let letters: Vec<char> = word.chars().collect();
         let n = letters.len();
-        if n < 5 || self.ok(word) {
+        let own = self.zipf(word);
+        // R4: a form the dictionary's affix rules accept but that no text
+        // of the frequency list attests (`ملوين` beside `مليون`) is a slip
+        // of a common accepted word; an attested word is never paired.
+        let valid = self.ok(word);
+        if n < 5 || (valid && own > 0) {
             return None;
         }
         let first = proclitic_letters(word).max(2);
-        let own = self.zipf(word);
         let accept = |candidate: &str| -> Option<&'a str> {
             let found = *frequent.get(candidate)?;
             let z = self.zipf(found);
-            (self.ok(found) && (own == 0 || z >= own + SLIP_GAP)).then_some(found)
+            let fits = if valid {
+                z >= COMMON && self.ok(found)
+            } else {
+                own == 0 || z >= own + SLIP_GAP
+            };
+            fits.then_some(found)
         };
         let mut buffer = letters.clone();
         // The usual form with two adjacent letters swapped.
@@ -361,7 +396,7 @@ mod tests {
             ("وتظمن", "وتضمن"),
             ("إظافة", "إضافة"),
             ("تخفيظات", "تخفيضات"),
-            ("مسئولية", "مسؤولية"),
+            ("الإرهابيه", "الإرهابية"),
         ] {
             let verdict = judge(wrong).unwrap_or_else(|| panic!("{wrong} not flagged"));
             assert_eq!(verdict.candidates[0], right, "{wrong}");
@@ -378,7 +413,14 @@ mod tests {
     #[test]
     fn correct_words_and_names_are_silent() {
         for word in [
-            "السياحة", "الجمهورية", "وتضمن", "إضافة", "الأمانة", "الدوسري", "رايس", "تويتر",
+            "السياحة",
+            "الجمهورية",
+            "وتضمن",
+            "إضافة",
+            "الأمانة",
+            "الدوسري",
+            "رايس",
+            "تويتر",
         ] {
             assert_eq!(judge(word), None, "{word}");
         }
@@ -400,8 +442,11 @@ mod tests {
         assert_eq!(speller.slip_of("النمطقة", &frequent), Some("المنطقة"));
         assert_eq!(speller.slip_of("الجامةع", &frequent), Some("الجامعة"));
         assert_eq!(speller.slip_of("السوادن", &frequent), Some("السودان"));
-        // A valid word is never paired with another.
+        // An attested valid word is never paired with another.
         assert_eq!(speller.slip_of("المنطقية", &frequent), None);
+        // Accepted by the affix rules but unattested: a slip.
+        let frequent: FxHashSet<&str> = ["مليون"].into_iter().collect();
+        assert_eq!(speller.slip_of("ملوين", &frequent), Some("مليون"));
     }
 
     #[test]

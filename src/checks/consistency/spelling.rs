@@ -23,7 +23,9 @@ form one letter away (compared by normalised letters) at least twice:
   capitalised word used at least twice (`Kochavy` beside `Kochavi`),
   plurals and possessives aside;
 - in Arabic, any word of five letters or more used once that the bundled
-  dictionary rejects, when one adjacent swap, deletion or insertion after
+  dictionary rejects (or accepts, when the frequency list has never seen
+  it and the usual form is common), when one adjacent swap, deletion or
+  insertion after
   its proclitics (not at its last letter) turns it into an accepted word
   the article uses at least twice and that is clearly more common
   (`النمطقة` beside `المنطقة`). Two valid words are never paired.
@@ -244,7 +246,6 @@ fn arabic_slips(context: &Context<'_>) -> Vec<Finding> {
         if at.len() != 1
             || word.chars().nth(4).is_none()
             || context.rules.accepts(word)
-            || speller.ok(word)
             || speller.judge(word, true).is_some()
         {
             continue;

@@ -18,7 +18,9 @@ two confusion edits turn into a word it accepts: alif and hamza forms
 correction must be common (zipf ≥ 3 in the bundled wordfreq list) and at
 least ten times more frequent than the written form, which keeps names and
 transliterations out (`الدوسري`, `تويتر`). Also flagged: the article with a
-pronoun ending, which cannot occur (`الأمانه` for `الأمانة`).
+pronoun ending, which cannot occur (`الأمانه` for `الأمانة`), and a rare
+word + pronoun ending «ه» (zipf below 2.9) whose ة form is common and ten
+times more frequent (`سياحيه` for `سياحية`).
 
 A dropped hamza on alif (`اسرائيل`, `الى`) and ى for a final ي (`فى`) are
 house style in many newsrooms; they are reported only with
@@ -36,7 +38,8 @@ rest (`السياحه`, `وتظمن`, `تخفيظات`).
 
 ## Fix safety
 Safe when exactly one correction passes and the word carries no tashkeel;
-unsafe when the dictionary offers several (a person chooses).
+unsafe when the dictionary offers several (a person chooses), and for the
+rare pronoun ending, which can be meant.
 ";
 
 /// Reports Arabic likely misspellings.
@@ -71,20 +74,16 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
         {
             continue;
         }
-        let verdict = verdicts
-            .entry(word)
-            .or_insert_with_key(|w| spelling::arabic().judge(w, context.options.arabic_strict_spelling));
+        let verdict = verdicts.entry(word).or_insert_with_key(|w| {
+            spelling::arabic().judge(w, context.options.arabic_strict_spelling)
+        });
         let Some(verdict) = verdict else { continue };
         findings.push(finding(token.orig.clone(), written, verdict));
     }
     findings
 }
 
-fn finding(
-    range: std::ops::Range<usize>,
-    written: &str,
-    verdict: &Verdict,
-) -> Finding {
+fn finding(range: std::ops::Range<usize>, written: &str, verdict: &Verdict) -> Finding {
     let best = &verdict.candidates[0];
     let others: Vec<String> = verdict.candidates[1..]
         .iter()
@@ -95,6 +94,9 @@ fn finding(
         Kind::NonWord => "",
         Kind::ArticlePronoun => " (the article «ال» cannot take a pronoun ending «ه»)",
         Kind::HouseStyle => " (strict spelling: hamza or final ي)",
+        Kind::RarePronoun => {
+            " (the pronoun ending «ه» is rare on this word; «ة» is far more common)"
+        }
     };
     let message = if others.is_empty() {
         format!("«{written}» is likely a misspelling of «{best}»{why}")
@@ -105,11 +107,12 @@ fn finding(
         )
     };
     let plain = spelling::clean(written).as_deref() == Some(written);
-    let applicability = if verdict.candidates.len() == 1 && plain {
-        Applicability::Safe
-    } else {
-        Applicability::Unsafe
-    };
+    let applicability =
+        if verdict.candidates.len() == 1 && plain && verdict.kind != Kind::RarePronoun {
+            Applicability::Safe
+        } else {
+            Applicability::Unsafe
+        };
     Finding::new("typo/spelling", Severity::Warning, range, message)
         .with_help(format!("write «{best}» if that is the word meant"))
         .with_fix(best.clone(), applicability)
