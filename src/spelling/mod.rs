@@ -233,6 +233,28 @@ impl Arabic {
         singles
     }
 
+    /// [`Arabic::judge`] through a per-thread cache: running text repeats
+    /// its words, and a rejected word costs dozens of dictionary lookups.
+    /// The cache is emptied when it holds 200,000 words.
+    pub fn judge_cached(&self, word: &str, strict: bool) -> Option<Verdict> {
+        thread_local! {
+            static CACHE: std::cell::RefCell<FxHashMap<(Box<str>, bool), Option<Verdict>>> =
+                std::cell::RefCell::new(FxHashMap::default());
+        }
+        CACHE.with(|cache| {
+            if let Some(found) = cache.borrow().get(&(Box::from(word), strict)) {
+                return found.clone();
+            }
+            let verdict = self.judge(word, strict);
+            let mut cache = cache.borrow_mut();
+            if cache.len() >= 200_000 {
+                cache.clear();
+            }
+            cache.insert((Box::from(word), strict), verdict.clone());
+            verdict
+        })
+    }
+
     /// Judges one cleaned word (see [`clean`]): `Some` when it is a likely
     /// misspelling. `strict` also flags a dropped hamza on alif (`اسرائيل`)
     /// and ى for final ي (`فى`), which many newsrooms write by house style.

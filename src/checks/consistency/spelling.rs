@@ -246,7 +246,7 @@ fn arabic_slips(context: &Context<'_>) -> Vec<Finding> {
         if at.len() != 1
             || word.chars().nth(4).is_none()
             || context.rules.accepts(word)
-            || speller.judge(word, true).is_some()
+            || speller.judge_cached(word, true).is_some()
         {
             continue;
         }

@@ -1,8 +1,6 @@
 //! `typo/spelling`: an Arabic non-word that a dictionary and a frequency
 //! list recognise as a misspelling of a common word.
 
-use rustc_hash::FxHashMap;
-
 use crate::checks::Context;
 use crate::finding::{Applicability, Finding, Severity};
 use crate::rules::Target;
@@ -50,7 +48,6 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
         .filter(|m| matches!(m.target, Target::Typo(_)))
         .map(|m| m.range.clone())
         .collect();
-    let mut verdicts: FxHashMap<String, Option<Verdict>> = FxHashMap::default();
     let mut findings = Vec::new();
     for token in context.tokens {
         if token.kind != TokenKind::Word {
@@ -74,11 +71,10 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
         {
             continue;
         }
-        let verdict = verdicts.entry(word).or_insert_with_key(|w| {
-            spelling::arabic().judge(w, context.options.arabic_strict_spelling)
-        });
+        let verdict =
+            spelling::arabic().judge_cached(&word, context.options.arabic_strict_spelling);
         let Some(verdict) = verdict else { continue };
-        findings.push(finding(token.orig.clone(), written, verdict));
+        findings.push(finding(token.orig.clone(), written, &verdict));
     }
     findings
 }
