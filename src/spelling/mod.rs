@@ -32,6 +32,9 @@ const DIC: &str = include_str!("../../rules/spelling/ar.dic");
 /// Word frequencies from wordfreq (CC BY-SA 4.0): `ZIPF100\tword word …`.
 const FREQ: &str = include_str!("../../rules/spelling/ar-freq.txt");
 
+/// Verdicts by (word, strict).
+type VerdictCache = FxHashMap<(Box<str>, bool), Option<Verdict>>;
+
 /// The smallest zipf a correction must have (a common word).
 const COMMON: u16 = 300;
 /// How much more frequent a correction must be, in zipf hundredths (10×).
@@ -238,7 +241,7 @@ impl Arabic {
     /// The cache is emptied when it holds 200,000 words.
     pub fn judge_cached(&self, word: &str, strict: bool) -> Option<Verdict> {
         thread_local! {
-            static CACHE: std::cell::RefCell<FxHashMap<(Box<str>, bool), Option<Verdict>>> =
+            static CACHE: std::cell::RefCell<VerdictCache> =
                 std::cell::RefCell::new(FxHashMap::default());
         }
         CACHE.with(|cache| {
