@@ -35,9 +35,10 @@ fn fix_makes_exactly_the_safe_replacements() {
     assert!(code(&output) < 2, "{}", stderr(&output));
     let fixed = std::fs::read_to_string(&path).unwrap();
     // Items 4 and 6 of the reference article, and no other byte.
-    let expected = original
-        .replacen("سلاح الجوي", "سلاح الجو", 1)
-        .replacen("وكانت المغرب", "وكان المغرب", 1);
+    let expected =
+        original
+            .replacen("سلاح الجوي", "سلاح الجو", 1)
+            .replacen("وكانت المغرب", "وكان المغرب", 1);
     assert_eq!(fixed, expected);
     let out = stdout(&output);
     assert_eq!(out.matches("fixed ").count(), 2, "{out}");
