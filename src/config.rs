@@ -13,6 +13,8 @@
 //! counter_tolerance_days: 1
 //! english_day_first: false
 //! missing_then_severity: warning
+//! arabic_strict_spelling: false    # also flag اسرائيل, الى, فى
+//! accept: [Wich, 'ال[دذ]وسري']     # words no typo check reports
 //! files:                           # settings for files matching a glob
 //!   "articles/ar/**": { lang: ar }
 //!   "wires/**": { ignore: [consistency/spelling], english_day_first: true }
@@ -117,6 +119,11 @@ pub struct RawConfig {
     pub english_day_first: Option<bool>,
     /// The severity of a missing "then"/"former".
     pub missing_then_severity: Option<ConfigSeverity>,
+    /// Words (or whole-word regexes) that no typo or spelling check reports.
+    #[serde(default)]
+    pub accept: Vec<Located>,
+    /// Report a dropped hamza on alif and ى for final ي (`typo/spelling`).
+    pub arabic_strict_spelling: Option<bool>,
     /// Settings per glob.
     #[serde(default)]
     pub files: BTreeMap<String, FileSettings>,
@@ -211,6 +218,9 @@ impl Config {
         if let Some(severity) = raw.missing_then_severity {
             check.missing_then_severity = severity.into();
         }
+        if let Some(strict) = raw.arabic_strict_spelling {
+            check.arabic_strict_spelling = strict;
+        }
         check
     }
 
@@ -227,6 +237,11 @@ impl Config {
             settings.overlay().apply(&mut load, &mut check);
         }
         (load, check)
+    }
+
+    /// The configuration's `accept:` entries.
+    pub fn accepted(&self) -> Vec<String> {
+        self.raw.accept.iter().map(|a| a.value.clone()).collect()
     }
 
     /// The folder the configuration's relative paths start from.
@@ -375,6 +390,19 @@ pub fn load(path: &Path) -> Result<Config, Vec<ConfigError>> {
                     range.end()
                 )),
             );
+        }
+    }
+    for entry in &raw.accept {
+        if let Err(message) = crate::spelling::accept::Accept::default().add(&entry.value) {
+            let (offset, len) = locate(entry);
+            errors.push(ConfigError::at(
+                ErrorKind::InvalidRegex,
+                &name,
+                &text,
+                offset,
+                len,
+                message,
+            ));
         }
     }
     let mut globs = Vec::new();

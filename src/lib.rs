@@ -62,4 +62,5 @@ pub mod language;
 pub mod partial_date;
 pub mod report;
 pub mod rules;
+pub mod spelling;
 pub mod text;

@@ -28,23 +28,26 @@ fn fix(path: &std::path::Path, extra: &[&str]) -> std::process::Output {
 }
 
 #[test]
-fn fix_makes_exactly_the_three_safe_replacements() {
+fn fix_makes_exactly_the_safe_replacements() {
     let (_dir, path) = copy_of_reference();
     let original = std::fs::read_to_string(&path).unwrap();
     let output = fix(&path, &[]);
     assert!(code(&output) < 2, "{}", stderr(&output));
     let fixed = std::fs::read_to_string(&path).unwrap();
-    // Items 4, 5 and 6 of the reference article, and no other byte.
-    let expected = original
-        .replacen("سلاح الجوي", "سلاح الجو", 1)
-        .replacen("بعد قطاعات", "بعض قطاعات", 1)
-        .replacen("وكانت المغرب", "وكان المغرب", 1);
+    // Items 4 and 6 of the reference article, and no other byte.
+    let expected =
+        original
+            .replacen("سلاح الجوي", "سلاح الجو", 1)
+            .replacen("وكانت المغرب", "وكان المغرب", 1);
     assert_eq!(fixed, expected);
     let out = stdout(&output);
-    assert_eq!(out.matches("fixed ").count(), 3, "{out}");
-    // The unsafe fixes (the nationality, the adjective) were shown, not made.
+    assert_eq!(out.matches("fixed ").count(), 2, "{out}");
+    // The unsafe fixes (the nationality, the adjective, and item 5: the
+    // built-in «بعد»/«بعض» rule, whose context is a guess) were shown, not
+    // made.
     assert!(stderr(&output).contains("unsafe fix(es) not applied"));
     assert!(fixed.contains("نظيره الإمارات"));
+    assert!(fixed.contains("بعد قطاعات"));
 }
 
 #[test]

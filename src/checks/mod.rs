@@ -129,6 +129,9 @@ pub struct CheckOptions {
     /// Read numeric English dates day first (`22/2/2023`) instead of month
     /// first (`2/22/2023`, as US wires write).
     pub english_day_first: bool,
+    /// Also report a dropped hamza on alif and ى for final ي
+    /// (`typo/spelling`): correct by the standard, house style elsewhere.
+    pub arabic_strict_spelling: bool,
     /// The severity of a missing "then"/"former" for someone no longer in
     /// post (`fact/tenure`): house styles differ.
     pub missing_then_severity: Severity,
@@ -144,6 +147,7 @@ impl Default for CheckOptions {
             hijri_tolerance_days: 1,
             counter_tolerance_days: 1,
             english_day_first: false,
+            arabic_strict_spelling: false,
             missing_then_severity: Severity::Warning,
             severity: Vec::new(),
         }
@@ -275,6 +279,9 @@ pub fn run(article: &mut Article, rules: &RuleSet, options: &CheckOptions) -> Ou
             .with_help("add `date:` to the front matter or pass --date YYYY-MM-DD"),
         );
     }
+    if !rules.accept.is_empty() {
+        findings.retain(|f| !accepted(rules, &article.text, f));
+    }
     downgrade_fixes_in_quotations(&article.text, &mut findings);
     let suppressed = suppress::apply(article, &mut findings);
     findings.retain(|f| options.enabled(f.code()));
@@ -286,10 +293,28 @@ pub fn run(article: &mut Article, rules: &RuleSet, options: &CheckOptions) -> Ou
     findings.sort_by(|a, b| {
         (a.range.start, a.range.end, a.code()).cmp(&(b.range.start, b.range.end, b.code()))
     });
+    // A word that a house list and a bundled list both know is reported
+    // once.
+    findings.dedup_by(|a, b| a.code() == b.code() && a.range == b.range);
     Outcome {
         findings,
         suppressed,
     }
+}
+
+/// Whether a typo or spelling finding is about a word on an `accept:` list:
+/// a word of its span, as written or without its Arabic proclitics.
+fn accepted(rules: &RuleSet, text: &str, finding: &Finding) -> bool {
+    let code = finding.code();
+    if !(codes::prefix_matches("typo", code) || code == consistency::spelling::CODE.code) {
+        return false;
+    }
+    let span = &text[finding.range.clone()];
+    crate::text::words::word_spans(span).any(|(start, end)| {
+        let word = &span[start..end];
+        rules.accepts(word)
+            || crate::text::words::proclitic_ends(word).any(|at| rules.accepts(&word[at..]))
+    })
 }
 
 /// Byte ranges of direct quotations: text between “ ”, « » or a pair of

@@ -123,7 +123,13 @@ fn check(args: CheckArgs) -> io::Result<u8> {
         .fail_on
         .or_else(|| config.and_then(|c| c.raw.fail_on).map(Into::into))
         .unwrap_or(Severity::Error);
-    let loaded = load_rules(&sources);
+    let mut loaded = load_rules(&sources);
+    if let Some(config) = config
+        && let Err(message) = loaded.rules.accept_also(&config.accepted())
+    {
+        eprintln!("factlint: {message}");
+        return Ok(EXIT_ERROR);
+    }
     let options = LoadOptions {
         language: match args.lang {
             LangChoice::Auto => None,

@@ -81,6 +81,7 @@ pub fn parse_pack_with(
         counters: v.counters(raw.counters),
         typos: v.typos(raw.typos),
         examples: Vec::new(),
+        accept: v.accept(raw.accept),
     };
     for list in raw.typo_lists {
         let listed = v.typo_list(list, read_sibling);

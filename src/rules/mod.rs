@@ -139,6 +139,20 @@ impl std::ops::Deref for RuleSet {
 }
 
 impl RuleSet {
+    /// Whether a word is on an `accept:` list (never reported as a typo).
+    pub fn accepts(&self, word: &str) -> bool {
+        self.data.accept.accepts(word)
+    }
+
+    /// Adds the configuration's `accept:` entries (validated when the
+    /// configuration loaded) to the packs'.
+    pub fn accept_also(&mut self, entries: &[String]) -> Result<(), String> {
+        for entry in entries {
+            self.data.accept.add(entry)?;
+        }
+        Ok(())
+    }
+
     /// The bundled packs alone.
     pub fn bundled() -> Result<RuleSet, Vec<PackError>> {
         let loaded = RuleSet::load(&RuleSources::default());

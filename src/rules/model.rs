@@ -309,6 +309,8 @@ pub struct PackData {
     pub typos: Vec<Typo>,
     /// Rule tests.
     pub examples: Vec<Example>,
+    /// Words no typo or spelling check reports.
+    pub accept: crate::spelling::accept::Accept,
 }
 
 impl PackData {
@@ -329,6 +331,7 @@ impl PackData {
             counters,
             typos,
             examples,
+            accept,
         } = other;
         self.countries.extend(countries);
         self.ranks.extend(ranks);
@@ -343,6 +346,7 @@ impl PackData {
         self.counters.extend(counters);
         self.typos.extend(typos);
         self.examples.extend(examples);
+        self.accept.extend(&accept);
     }
 
     /// How many entries of each kind it holds, for `rules list`.
@@ -361,6 +365,7 @@ impl PackData {
             counters,
             typos,
             examples,
+            accept,
         } = self;
         vec![
             ("countries", countries.len()),
@@ -376,6 +381,7 @@ impl PackData {
             ("counters", counters.len()),
             ("typos", typos.len()),
             ("examples", examples.len()),
+            ("accepted words", accept.len()),
         ]
     }
 }

@@ -41,6 +41,9 @@ pub struct RawPack {
     /// Rule tests run by `factlint rules test`.
     #[serde(default)]
     pub examples: Vec<RawExample>,
+    /// Words (or whole-word regexes) that no typo or spelling check reports.
+    #[serde(default)]
+    pub accept: Vec<Located>,
 }
 
 /// Strings per language.

@@ -27,7 +27,14 @@ form one letter away (compared by normalised letters) at least twice:
   (`سلاح الجوي` in an article that writes `سلاح الجو` five times);
 - in an English name: a capitalised word used once, one letter off a
   capitalised word used at least twice (`Kochavy` beside `Kochavi`),
-  plurals and possessives aside.
+  plurals and possessives aside;
+- in Arabic, any word of five letters or more used once that the bundled
+  dictionary rejects (or accepts, when the frequency list has never seen
+  it and the usual form is common), when one adjacent swap, deletion or
+  insertion after
+  its proclitics (not at its last letter) turns it into an accepted word
+  the article uses at least twice and that is clearly more common
+  (`النمطقة` beside `المنطقة`). Two valid words are never paired.
 
 A place already reported as a known typo is not reported again.
 
@@ -116,6 +123,8 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
     let mut findings = phrases(context);
     if context.article.language == Language::En {
         findings.extend(names(context));
+    } else {
+        findings.extend(arabic_slips(context));
     }
     findings.retain(|f| !reported(&f.range));
     // One finding per place: a name inside a flagged phrase is not repeated.
@@ -201,6 +210,71 @@ fn phrases(context: &Context<'_>) -> Vec<Finding> {
             .with_label(usual_range, format!("spelled this way {often} times"))
             .with_help("use one spelling throughout")
             .with_fix(replacement, Applicability::Unsafe),
+        );
+    }
+    findings.sort_by_key(|f| f.range.start);
+    findings
+}
+
+/// The Arabic slip rule (R3): a word the dictionary rejects, used once, one
+/// adjacent swap, deletion or insertion (inside the word, after its
+/// proclitics) away from an accepted word the article uses at least twice.
+/// Two valid words are never paired, and a word the dictionary recognises
+/// as a confusion misspelling is left to `typo/spelling`.
+fn arabic_slips(context: &Context<'_>) -> Vec<Finding> {
+    use crate::spelling;
+    let mut places: HashMap<String, Vec<usize>> = HashMap::default();
+    for (i, token) in context.tokens.iter().enumerate() {
+        if token.kind != TokenKind::Word {
+            continue;
+        }
+        let written = context.text(&token.orig);
+        if !written.chars().next().is_some_and(spelling::is_letter) {
+            continue;
+        }
+        if let Some(word) = spelling::clean(written) {
+            places.entry(word).or_default().push(i);
+        }
+    }
+    let frequent: rustc_hash::FxHashSet<&str> = places
+        .iter()
+        .filter(|(_, at)| at.len() >= 2)
+        .map(|(w, _)| w.as_str())
+        .collect();
+    if frequent.is_empty() {
+        return Vec::new();
+    }
+    let speller = spelling::arabic();
+    let mut findings = Vec::new();
+    for (word, at) in &places {
+        if at.len() != 1
+            || word.chars().nth(4).is_none()
+            || context.rules.accepts(word)
+            || speller.judge_cached(word, true).is_some()
+        {
+            continue;
+        }
+        let Some(usual) = speller.slip_of(word, &frequent) else {
+            continue;
+        };
+        let range = context.tokens[at[0]].orig.clone();
+        let usual_at = &places[usual];
+        let usual_range = context.tokens[usual_at[0]].orig.clone();
+        findings.push(
+            Finding::new(&CODE, range.clone(),
+                format!(
+                    "«{}» is written «{}» {} other times in this article",
+                    context.text(&range),
+                    context.text(&usual_range),
+                    usual_at.len()
+                ),
+            )
+            .with_label(
+                usual_range.clone(),
+                format!("spelled this way {} times", usual_at.len()),
+            )
+            .with_help("use one spelling throughout")
+            .with_fix(usual.to_string(), Applicability::Unsafe),
         );
     }
     findings.sort_by_key(|f| f.range.start);

@@ -3,6 +3,7 @@
 
 use crate::checks::Context;
 use crate::finding::{Applicability, CodeInfo, Finding, Severity};
+use crate::text::tokens::TokenKind;
 
 /// The code `typo/confusable`: its default severity, fix safety and the
 /// documentation `factlint explain typo/confusable` prints.
@@ -18,6 +19,14 @@ context in which a word must be another one (`بعد (قطاعات)` → `بعض
 «بعد», \"after\", before a plural noun where «بعض», \"some\", is meant).
 The replacement may use the pattern's groups (`$1`, `${name}`).
 
+Built in, with no pack: «بعد» (\"after\") directly before an indefinite
+plural noun that is followed by a definite noun, where «بعض» (\"some\") is
+meant (`معارضة بعد قطاعات الجمهور`). A plural is recognised by its shape:
+a feminine plural in «ات» (not the verbal nouns in ت-, ا- and time words
+such as «ساعات»), a construct masculine plural (`لاعبي`, whose «لاعبين» is
+common), or the broken plurals أفعال, أفعلة, مفاعل/فعائل and فعلاء
+(`أنواع`, `أدوية`, `مناطق`, `علماء`).
+
 ## Why it matters
 Confusable words are real words, so a spell checker cannot catch them; only
 their context shows the mistake.
@@ -32,9 +41,153 @@ context a regex sees is narrow.
 ",
 };
 
-/// Reports every regex typo mention.
+/// Reports every regex typo mention, and «بعد» written for «بعض».
 pub fn check(context: &Context<'_>) -> Vec<Finding> {
-    super::typo_mentions(context, true)
+    let mut findings: Vec<Finding> = super::typo_mentions(context, true)
         .map(|(mention, typo)| super::typo_finding(context, &CODE, mention, typo))
-        .collect()
+        .collect();
+    findings.extend(baad_for_baad(context));
+    findings
+}
+
+/// Time words after which «بعد» + plural + definite noun is right
+/// (`بعد ساعات العمل`, "after working hours").
+const TIME_PLURALS: &[&str] = &[
+    "ساعات",
+    "سنوات",
+    "سنين",
+    "أسابيع",
+    "أشهر",
+    "شهور",
+    "دقائق",
+    "ثوان",
+    "عقود",
+    "لحظات",
+    "فترات",
+    "أعوام",
+    "قرون",
+    "أيام",
+    "ليال",
+    "مراحل",
+    "جولات",
+];
+
+/// Whether a word (its letters as written, tashkeel removed) has the shape
+/// of an indefinite plural noun.
+fn plural_shape(word: &str) -> bool {
+    let letters: Vec<char> = word.chars().collect();
+    let n = letters.len();
+    if n < 4 || word.starts_with("ال") || word.starts_with("لل") || TIME_PLURALS.contains(&word)
+    {
+        return false;
+    }
+    let last = letters[n - 1];
+    // Feminine sound plurals, but not the verbal nouns of the derived
+    // forms (تصريحات, اجتماعات, استثمارات), which follow «بعد» as events.
+    if word.ends_with("ات") {
+        return !matches!(letters[0], 'ت' | 'ا' | 'إ');
+    }
+    // A construct masculine plural: فاعلي (ناسجي), or any whose «ـين» form
+    // is common (موظفي).
+    if last == 'ي' && n == 5 && letters[1] == 'ا' {
+        return true;
+    }
+    if last == 'ي' && n >= 4 {
+        let full = format!("{word}ن");
+        return crate::spelling::arabic().zipf(&full) >= 300;
+    }
+    // Five-letter shapes; a word in ت- is the verbal noun تفاعل (تواصل).
+    if n != 5 || letters[0] == 'ت' {
+        return false;
+    }
+    match (letters[0], letters[2], letters[3], last) {
+        // أفعال (أنواع, أجزاء) and أفعلة (أدوية); not the verbal noun إفعال.
+        ('أ', _, 'ا', _) | ('أ', _, _, 'ة') => true,
+        // مفاعل / فعائل / فواعل (مناطق, وسائل, مواقع).
+        (_, 'ا', _, c) => !matches!(c, 'ة' | 'ه' | 'ي' | 'ا' | 'ى'),
+        // فعلاء (علماء, وزراء).
+        (c, _, 'ا', 'ء') => !matches!(c, 'ا' | 'أ' | 'إ' | 'ت'),
+        _ => false,
+    }
+}
+
+/// «بعد» before an indefinite plural and a definite noun: «بعض» meant.
+fn baad_for_baad(context: &Context<'_>) -> Vec<Finding> {
+    let normalized = &context.article.normalized.text;
+    let mut findings = Vec::new();
+    for (i, window) in context.tokens.windows(3).enumerate() {
+        if window.iter().any(|t| t.kind != TokenKind::Word)
+            || !matches!(&normalized[window[0].norm.clone()], "بعد" | "وبعد")
+            || context.sentences.get(i) != context.sentences.get(i + 2)
+            || !normalized[window[2].norm.clone()].starts_with("ال")
+        {
+            continue;
+        }
+        // Nothing but a space between the three words.
+        let text = &context.article.text;
+        if text[window[0].orig.end..window[1].orig.start] != *" "
+            || text[window[1].orig.end..window[2].orig.start] != *" "
+        {
+            continue;
+        }
+        let Some(noun) = crate::spelling::clean(context.text(&window[1].orig)) else {
+            continue;
+        };
+        if !plural_shape(&noun) {
+            continue;
+        }
+        let written = context.text(&window[0].orig);
+        let Some(stem) = written.strip_suffix('د') else {
+            continue;
+        };
+        let replacement = format!("{stem}ض {}", context.text(&window[1].orig));
+        let range = window[0].orig.start..window[1].orig.end;
+        findings.push(
+            Finding::new(&CODE, range.clone(),
+                format!(
+                    "«{}» is likely «{replacement}»: «بعد» (\"after\") before a plural noun and a definite one, where «بعض» (\"some\") is meant",
+                    context.text(&range)
+                ),
+            )
+            .with_help(format!("write «{replacement}»"))
+            .with_fix(replacement, Applicability::Unsafe),
+        );
+    }
+    findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plural_shape;
+
+    #[test]
+    fn plural_shapes() {
+        for word in [
+            "قطاعات",
+            "مناطق",
+            "وسائل",
+            "أنواع",
+            "أدوية",
+            "علماء",
+            "لاعبي",
+            "سيدات",
+        ] {
+            assert!(plural_shape(word), "{word}");
+        }
+        for word in [
+            "زيارة",
+            "انتهاء",
+            "إعلان",
+            "تصريحات",
+            "تواصل",
+            "تناول",
+            "اجتماعات",
+            "ساعات",
+            "وصول",
+            "الأحداث",
+            "مغادرة",
+        ] {
+            assert!(!plural_shape(word), "{word}");
+        }
+    }
 }

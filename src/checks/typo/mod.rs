@@ -1,6 +1,6 @@
 //! The `typo` family: known misspellings and confusions from packs.
 
-super::family!(substitution, confusable, repeated_word, name);
+super::family!(substitution, confusable, spelling, repeated_word, name);
 
 use crate::checks::Context;
 use crate::finding::{CodeInfo, Finding};

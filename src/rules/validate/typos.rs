@@ -13,6 +13,20 @@ use crate::rules::raw::Located;
 use super::Validator;
 
 impl Validator<'_> {
+    /// The `accept:` list: words, or whole-word regexes.
+    pub(in crate::rules) fn accept(
+        &mut self,
+        raw: Vec<Located>,
+    ) -> crate::spelling::accept::Accept {
+        let mut accept = crate::spelling::accept::Accept::default();
+        for entry in &raw {
+            if let Err(message) = accept.add(&entry.value) {
+                self.error(PackErrorKind::InvalidRegex, entry, message);
+            }
+        }
+        accept
+    }
+
     /// Reads a CSV typo list named by the pack.
     pub(in crate::rules) fn typo_list(
         &mut self,

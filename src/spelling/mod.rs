@@ -1,0 +1,483 @@
+//! The Arabic spelling engine: a Hunspell dictionary (Ayaspell) and a word
+//! frequency list (wordfreq), both bundled as separate data files under
+//! `rules/spelling/` with their own licences.
+//!
+//! A pack of wrong → right pairs knows only the words someone listed; a
+//! dictionary knows which words exist and a frequency list how common each
+//! is, so that a non-word one confusion edit away from a common word can be
+//! flagged without anyone listing it. The data is parsed once per process,
+//! the first time an Arabic word is checked ([`arabic`]), so English runs
+//! never pay for it.
+//!
+//! The rules (measured on real articles first by a prototype, then here):
+//! - [`Arabic::judge`] R1: the dictionary rejects the word and one or two
+//!   confusion edits (alif/hamza forms, ض/ظ, final ه/ة and ى/ي) give an
+//!   accepted word that is common (zipf ≥ 3) and ten times more frequent;
+//!   R2: article + pronoun ending (`الأمانه`) where the ة form is common;
+//!   R5 (strict only): a dropped hamza on alif, or ى written for final ي.
+//! - [`Arabic::slip_of`] R3: a word the dictionary rejects, used once, one
+//!   adjacent swap, deletion or insertion away from a word used twice.
+
+pub mod accept;
+
+use std::sync::OnceLock;
+
+use rustc_hash::{FxHashMap, FxHashSet};
+use spellbook::Dictionary;
+
+/// The Ayaspell affix file (MPL-1.1, see `rules/spelling/licenses/`).
+const AFF: &str = include_str!("../../rules/spelling/ar.aff");
+/// The Ayaspell word list (MPL-1.1).
+const DIC: &str = include_str!("../../rules/spelling/ar.dic");
+/// Word frequencies from wordfreq (CC BY-SA 4.0): `ZIPF100\tword word …`.
+const FREQ: &str = include_str!("../../rules/spelling/ar-freq.txt");
+
+/// Verdicts by (word, strict).
+type VerdictCache = FxHashMap<(Box<str>, bool), Option<Verdict>>;
+
+/// The smallest zipf a correction must have (a common word).
+const COMMON: u16 = 300;
+/// How much more frequent a correction must be, in zipf hundredths (10×).
+const GAP: u16 = 100;
+/// R2b: a pronoun form at or above this zipf (×100) is common enough to be
+/// meant (`وزيره`, "his minister").
+const RARE_PRONOUN: u16 = 290;
+/// R2b: the ة form must be at least this common.
+const RARE_PRONOUN_FIX: u16 = 320;
+/// How much more frequent the usual form of an article-local slip must be
+/// than the slip, in zipf hundredths (about 30×), unless the slip is unknown.
+const SLIP_GAP: u16 = 150;
+
+/// The loaded dictionary and frequency list.
+pub struct Arabic {
+    dictionary: Dictionary,
+    zipf: FxHashMap<&'static str, u16>,
+}
+
+impl std::fmt::Debug for Arabic {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Arabic")
+            .field("words", &self.zipf.len())
+            .finish()
+    }
+}
+
+/// The Arabic speller, parsed on first use and shared by every thread.
+pub fn arabic() -> &'static Arabic {
+    static ARABIC: OnceLock<Arabic> = OnceLock::new();
+    ARABIC.get_or_init(Arabic::load)
+}
+
+/// Why a word was flagged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// R1: a non-word one or two confusion edits from a common word.
+    NonWord,
+    /// R2: the article with a pronoun ending (`الأمانه` for `الأمانة`).
+    ArticlePronoun,
+    /// R5: a dropped hamza on alif or ى for final ي (strict setting only).
+    HouseStyle,
+    /// R2b: a rare noun + pronoun ending «ه» (`سياحيه`) whose ة form is
+    /// common and ten times more frequent: accepted, but likely a
+    /// misspelt ة. The fix is never safe.
+    RarePronoun,
+}
+
+/// A flagged word and its corrections, the most likely first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verdict {
+    /// Which rule fired.
+    pub kind: Kind,
+    /// Every correction that passed the thresholds, best first.
+    pub candidates: Vec<String>,
+}
+
+/// One confusion edit: which letters may stand for which.
+fn alternatives(c: char, at_end: bool) -> &'static [char] {
+    match c {
+        'ا' => &['أ', 'إ', 'آ'],
+        'أ' => &['ا', 'إ', 'آ', 'ء', 'ؤ', 'ئ'],
+        'إ' => &['ا', 'أ', 'آ', 'ء', 'ؤ', 'ئ'],
+        'آ' => &['ا', 'أ', 'إ'],
+        'ء' => &['ؤ', 'ئ', 'أ', 'إ'],
+        'ؤ' => &['ء', 'ئ', 'أ', 'إ'],
+        'ئ' => &['ء', 'ؤ', 'أ', 'إ'],
+        'ض' => &['ظ'],
+        'ظ' => &['ض'],
+        'ه' if at_end => &['ة'],
+        'ة' if at_end => &['ه'],
+        'ى' => &['ي'],
+        'ي' if at_end => &['ى'],
+        _ => &[],
+    }
+}
+
+/// Whether an edit of `from` is an alif/hamza edit (the only kind that may
+/// be paired with a second edit).
+fn is_hamza_edit(from: char) -> bool {
+    matches!(from, 'ا' | 'أ' | 'إ' | 'آ' | 'ء' | 'ؤ' | 'ئ')
+}
+
+/// Whether `c` is a letter of an Arabic word for the speller.
+pub fn is_letter(c: char) -> bool {
+    ('\u{0621}'..='\u{064A}').contains(&c)
+}
+
+/// The word as the dictionary sees it: tashkeel and tatweel removed. `None`
+/// when anything else than Arabic letters remains (digits, joiners, Latin)
+/// or fewer than two letters.
+pub fn clean(word: &str) -> Option<String> {
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        match c {
+            '\u{064B}'..='\u{0652}' | '\u{0670}' | '\u{0640}' => {}
+            c if is_letter(c) => out.push(c),
+            _ => return None,
+        }
+    }
+    (out.chars().nth(1).is_some()).then_some(out)
+}
+
+/// A correction candidate: the word, and the edit when it took only one.
+struct Candidate {
+    word: String,
+    edit: Option<(char, char, bool)>,
+}
+
+impl Arabic {
+    /// Parses the bundled data (about 0.2 s).
+    fn load() -> Arabic {
+        let dictionary = Dictionary::new(AFF, DIC).expect("the bundled Ayaspell dictionary parses");
+        let mut zipf = FxHashMap::default();
+        zipf.reserve(370_000);
+        for line in FREQ.lines().filter(|l| !l.starts_with('#')) {
+            let Some((value, words)) = line.split_once('\t') else {
+                continue;
+            };
+            let Ok(value) = value.parse::<u16>() else {
+                continue;
+            };
+            for word in words.split(' ') {
+                zipf.entry(word).or_insert(value);
+            }
+        }
+        Arabic { dictionary, zipf }
+    }
+
+    /// Whether the dictionary accepts the whole word (clitics included:
+    /// Ayaspell knows them, and stripping them first hides misspellings).
+    pub fn ok(&self, word: &str) -> bool {
+        self.dictionary.check(word)
+    }
+
+    /// The word's zipf value times 100; 0 for a word not in the list (rare).
+    pub fn zipf(&self, word: &str) -> u16 {
+        self.zipf.get(word).copied().unwrap_or(0)
+    }
+
+    /// Accepted words one confusion edit away, then two (the second edit on
+    /// another letter, and one of the two an alif/hamza edit).
+    fn corrections(&self, word: &str) -> Vec<Candidate> {
+        let letters: Vec<char> = word.chars().collect();
+        let n = letters.len();
+        let mut seen = FxHashSet::default();
+        let mut singles = Vec::new();
+        let mut doubles = Vec::new();
+        let spell = |letters: &[char]| letters.iter().collect::<String>();
+        // The alif of the article is never written with a hamza (`ألسياحه`
+        // reads as a question).
+        // (`الى`, `الا` are إلى, إلا: the article needs a stem of two
+        // letters or more.)
+        let article = word
+            .strip_prefix(['و', 'ف', 'ب', 'ك'])
+            .unwrap_or(word)
+            .strip_prefix("ال")
+            .is_some_and(|stem| stem.chars().nth(1).is_some())
+            .then(|| usize::from(!word.starts_with("ال")));
+        let mut buffer = letters.clone();
+        for i in 0..n {
+            if article == Some(i) {
+                continue;
+            }
+            for &a in alternatives(letters[i], i + 1 == n) {
+                buffer[i] = a;
+                let first = spell(&buffer);
+                if seen.insert(first.clone()) && self.ok(&first) {
+                    singles.push(Candidate {
+                        word: first,
+                        edit: Some((letters[i], a, i + 1 == n)),
+                    });
+                }
+                for j in i + 1..n {
+                    if article == Some(j)
+                        || (!is_hamza_edit(letters[i]) && !is_hamza_edit(letters[j]))
+                    {
+                        continue;
+                    }
+                    for &b in alternatives(letters[j], j + 1 == n) {
+                        buffer[j] = b;
+                        let second = spell(&buffer);
+                        if seen.insert(second.clone()) && self.ok(&second) {
+                            doubles.push(Candidate {
+                                word: second,
+                                edit: None,
+                            });
+                        }
+                    }
+                    buffer[j] = letters[j];
+                }
+            }
+            buffer[i] = letters[i];
+        }
+        let by_zipf = |c: &Candidate| std::cmp::Reverse(self.zipf(&c.word));
+        singles.sort_by_key(by_zipf);
+        doubles.sort_by_key(by_zipf);
+        singles.extend(doubles);
+        singles
+    }
+
+    /// [`Arabic::judge`] through a per-thread cache: running text repeats
+    /// its words, and a rejected word costs dozens of dictionary lookups.
+    /// The cache is emptied when it holds 200,000 words.
+    pub fn judge_cached(&self, word: &str, strict: bool) -> Option<Verdict> {
+        thread_local! {
+            static CACHE: std::cell::RefCell<VerdictCache> =
+                std::cell::RefCell::new(FxHashMap::default());
+        }
+        CACHE.with(|cache| {
+            if let Some(found) = cache.borrow().get(&(Box::from(word), strict)) {
+                return found.clone();
+            }
+            let verdict = self.judge(word, strict);
+            let mut cache = cache.borrow_mut();
+            if cache.len() >= 200_000 {
+                cache.clear();
+            }
+            cache.insert((Box::from(word), strict), verdict.clone());
+            verdict
+        })
+    }
+
+    /// Judges one cleaned word (see [`clean`]): `Some` when it is a likely
+    /// misspelling. `strict` also flags a dropped hamza on alif (`اسرائيل`)
+    /// and ى for final ي (`فى`), which many newsrooms write by house style.
+    pub fn judge(&self, word: &str, strict: bool) -> Option<Verdict> {
+        let own = self.zipf(word);
+        if !self.ok(word) {
+            let corrections = self.corrections(word);
+            let house_style = corrections.iter().find(|c| {
+                matches!(
+                    c.edit,
+                    Some(('ا', 'أ' | 'إ' | 'آ', _)) | Some(('ى', 'ي', true))
+                )
+            });
+            if let Some(found) = house_style {
+                let z = self.zipf(&found.word);
+                // House style is often the more frequent form: no gap.
+                return (strict && z >= COMMON).then(|| Verdict {
+                    kind: Kind::HouseStyle,
+                    candidates: vec![found.word.clone()],
+                });
+            }
+            let candidates: Vec<String> = corrections
+                .into_iter()
+                .filter(|c| {
+                    let z = self.zipf(&c.word);
+                    z >= COMMON && z >= own + GAP
+                })
+                .map(|c| c.word)
+                .collect();
+            return (!candidates.is_empty()).then_some(Verdict {
+                kind: Kind::NonWord,
+                candidates,
+            });
+        }
+        // R2: an article and a pronoun ending cannot go together.
+        let stem = word
+            .strip_prefix(['و', 'ف', 'ب', 'ك'])
+            .filter(|rest| rest.starts_with("ال") || rest.starts_with("لل"))
+            .unwrap_or(word);
+        if (stem.starts_with("ال") || stem.starts_with("لل"))
+            && word.ends_with('ه')
+            && word.chars().count() >= 5
+        {
+            let mut fixed = word.to_string();
+            fixed.pop();
+            fixed.push('ة');
+            let z = self.zipf(&fixed);
+            if z >= COMMON && z >= own + GAP && self.ok(&fixed) {
+                return Some(Verdict {
+                    kind: Kind::ArticlePronoun,
+                    candidates: vec![fixed],
+                });
+            }
+        } else if word.ends_with('ه') && own < RARE_PRONOUN && word.chars().nth(4).is_some() {
+            let mut fixed = word.to_string();
+            fixed.pop();
+            fixed.push('ة');
+            let z = self.zipf(&fixed);
+            if z >= RARE_PRONOUN_FIX && z >= own + GAP && self.ok(&fixed) {
+                return Some(Verdict {
+                    kind: Kind::RarePronoun,
+                    candidates: vec![fixed],
+                });
+            }
+        }
+        None
+    }
+
+    /// R3/R4: for a word used once in an article that the dictionary
+    /// rejects, or accepts but the frequency list does not know, the word
+    /// of `frequent` (used at least twice in the article) that one adjacent
+    /// swap, deletion or insertion turns into it, at the third letter or
+    /// later and after any proclitics, not at the last letter for a
+    /// deletion or insertion. The usual form must be clearly more frequent
+    /// (or the slip unknown to the frequency list); for an accepted slip,
+    /// it must be accepted and common.
+    pub fn slip_of<'a>(&self, word: &str, frequent: &FxHashSet<&'a str>) -> Option<&'a str> {
+        let letters: Vec<char> = word.chars().collect();
+        let n = letters.len();
+        let own = self.zipf(word);
+        // R4: a form the dictionary's affix rules accept but that no text
+        // of the frequency list attests (`ملوين` beside `مليون`) is a slip
+        // of a common accepted word; an attested word is never paired.
+        let valid = self.ok(word);
+        if n < 5 || (valid && own > 0) {
+            return None;
+        }
+        let first = proclitic_letters(word).max(2);
+        let accept = |candidate: &str| -> Option<&'a str> {
+            let found = *frequent.get(candidate)?;
+            let z = self.zipf(found);
+            let fits = if valid {
+                z >= COMMON && self.ok(found)
+            } else {
+                own == 0 || z >= own + SLIP_GAP
+            };
+            fits.then_some(found)
+        };
+        let mut buffer = letters.clone();
+        // The usual form with two adjacent letters swapped.
+        for i in first..n - 1 {
+            if letters[i] == letters[i + 1] {
+                continue;
+            }
+            buffer.swap(i, i + 1);
+            if let Some(found) = accept(&buffer.iter().collect::<String>()) {
+                return Some(found);
+            }
+            buffer.swap(i, i + 1);
+        }
+        // A letter inserted in the slip: the usual form lacks it.
+        for i in first..n - 1 {
+            let candidate: String = letters[..i].iter().chain(&letters[i + 1..]).collect();
+            if let Some(found) = accept(&candidate) {
+                return Some(found);
+            }
+        }
+        // A letter deleted in the slip: the usual form has one more.
+        for i in first..n {
+            for &c in ALPHABET {
+                let candidate: String = letters[..i]
+                    .iter()
+                    .chain(std::iter::once(&c))
+                    .chain(&letters[i..])
+                    .collect();
+                if let Some(found) = accept(&candidate) {
+                    return Some(found);
+                }
+            }
+        }
+        None
+    }
+}
+
+/// The letters a deleted letter may have been.
+const ALPHABET: &[char] = &[
+    'ء', 'آ', 'أ', 'ؤ', 'إ', 'ئ', 'ا', 'ب', 'ة', 'ت', 'ث', 'ج', 'ح', 'خ', 'د', 'ذ', 'ر', 'ز', 'س',
+    'ش', 'ص', 'ض', 'ط', 'ظ', 'ع', 'غ', 'ف', 'ق', 'ك', 'ل', 'م', 'ن', 'ه', 'و', 'ى', 'ي',
+];
+
+/// How many letters of the word's start are proclitics (`وال` → 3).
+fn proclitic_letters(word: &str) -> usize {
+    crate::text::words::proclitic_ends(word)
+        .max()
+        .map_or(0, |end| word[..end].chars().count())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn judge(word: &str) -> Option<Verdict> {
+        arabic().judge(word, false)
+    }
+
+    #[test]
+    fn common_misspellings_are_flagged() {
+        for (wrong, right) in [
+            ("السياحه", "السياحة"),
+            ("الجمهوريه", "الجمهورية"),
+            ("وتظمن", "وتضمن"),
+            ("إظافة", "إضافة"),
+            ("تخفيظات", "تخفيضات"),
+            ("الإرهابيه", "الإرهابية"),
+        ] {
+            let verdict = judge(wrong).unwrap_or_else(|| panic!("{wrong} not flagged"));
+            assert_eq!(verdict.candidates[0], right, "{wrong}");
+        }
+    }
+
+    #[test]
+    fn article_and_pronoun_is_flagged() {
+        let verdict = judge("الأمانه").expect("flagged");
+        assert_eq!(verdict.kind, Kind::ArticlePronoun);
+        assert_eq!(verdict.candidates, vec!["الأمانة".to_string()]);
+    }
+
+    #[test]
+    fn correct_words_and_names_are_silent() {
+        for word in [
+            "السياحة",
+            "الجمهورية",
+            "وتضمن",
+            "إضافة",
+            "الأمانة",
+            "الدوسري",
+            "رايس",
+            "تويتر",
+        ] {
+            assert_eq!(judge(word), None, "{word}");
+        }
+    }
+
+    #[test]
+    fn house_style_only_when_strict() {
+        for word in ["اسرائيل", "الى"] {
+            assert_eq!(judge(word), None, "{word}");
+            let verdict = arabic().judge(word, true).expect("strict flags it");
+            assert_eq!(verdict.kind, Kind::HouseStyle);
+        }
+    }
+
+    #[test]
+    fn slips_of_a_frequent_word() {
+        let frequent: FxHashSet<&str> = ["المنطقة", "الجامعة", "السودان"].into_iter().collect();
+        let speller = arabic();
+        assert_eq!(speller.slip_of("النمطقة", &frequent), Some("المنطقة"));
+        assert_eq!(speller.slip_of("الجامةع", &frequent), Some("الجامعة"));
+        assert_eq!(speller.slip_of("السوادن", &frequent), Some("السودان"));
+        // An attested valid word is never paired with another.
+        assert_eq!(speller.slip_of("المنطقية", &frequent), None);
+        // Accepted by the affix rules but unattested: a slip.
+        let frequent: FxHashSet<&str> = ["مليون"].into_iter().collect();
+        assert_eq!(speller.slip_of("ملوين", &frequent), Some("مليون"));
+    }
+
+    #[test]
+    fn clean_strips_marks_and_refuses_other_characters() {
+        assert_eq!(clean("الْعَرَبِيَّة").as_deref(), Some("العربية"));
+        assert_eq!(clean("وهؤ\u{200C}لاء"), None);
+        assert_eq!(clean("ب"), None);
+    }
+}

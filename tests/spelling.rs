@@ -1,0 +1,179 @@
+//! The dictionary-backed Arabic checks (`typo/spelling`, the Arabic rule of
+//! `consistency/spelling`, «بعد» for «بعض» in `typo/confusable`) and the
+//! `accept:` allow-list, each with a firing sentence and a silent twin.
+
+use std::sync::Arc;
+
+use factlint::article::{Article, LoadOptions};
+use factlint::checks::{self, CheckOptions};
+use factlint::finding::Applicability;
+use factlint::rules::{RuleSet, load::parse_pack};
+
+fn rules(pack: &str) -> RuleSet {
+    let packs = if pack.is_empty() {
+        Vec::new()
+    } else {
+        vec![parse_pack("house.yaml", Arc::from(pack), false).expect("the pack is valid")]
+    };
+    RuleSet::from_packs(packs).expect("the patterns compile")
+}
+
+/// (code, flagged text, replacement) for every finding of `codes`.
+fn findings_with(
+    text: &str,
+    rules: &RuleSet,
+    options: &CheckOptions,
+) -> Vec<(&'static str, String, Option<String>)> {
+    let mut article = Article::from_text("t.txt", text, &LoadOptions::default());
+    checks::run_all(&mut article, rules, options)
+        .into_iter()
+        .filter(|f| f.code().starts_with("typo/") || f.code() == "consistency/spelling")
+        .map(|f| {
+            (
+                f.code(),
+                article.text[f.range.clone()].to_string(),
+                f.fix.map(|x| x.replacement),
+            )
+        })
+        .collect()
+}
+
+fn findings(text: &str) -> Vec<(&'static str, String, Option<String>)> {
+    findings_with(text, &rules(""), &CheckOptions::default())
+}
+
+#[test]
+fn spelling_flags_a_common_misspelling_and_not_its_twin() {
+    let found = findings("ارتفعت أعداد السياحه الداخلية هذا العام.\n");
+    assert_eq!(
+        found,
+        vec![(
+            "typo/spelling",
+            "السياحه".to_string(),
+            Some("السياحة".to_string())
+        )]
+    );
+    assert_eq!(
+        findings("ارتفعت أعداد السياحة الداخلية هذا العام.\n"),
+        vec![]
+    );
+}
+
+#[test]
+fn spelling_catches_dad_and_zaa_and_article_with_pronoun() {
+    let found = findings("أكدت الأمانه العامة أن الخطة وتظمن تخفيظات كبيرة.\n");
+    let words: Vec<&str> = found.iter().map(|f| f.1.as_str()).collect();
+    assert_eq!(words, vec!["الأمانه", "وتظمن", "تخفيظات"]);
+    assert!(found.iter().all(|f| f.0 == "typo/spelling"));
+    assert_eq!(
+        findings("أكدت الأمانة العامة أن الخطة تتضمن تخفيضات كبيرة.\n"),
+        vec![]
+    );
+}
+
+#[test]
+fn dropped_hamza_is_reported_only_when_strict() {
+    let text = "وقال إن اسرائيل تواصل عملياتها.\n";
+    assert_eq!(findings(text), vec![]);
+    let strict = CheckOptions {
+        arabic_strict_spelling: true,
+        ..CheckOptions::default()
+    };
+    let found = findings_with(text, &rules(""), &strict);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].1, "اسرائيل");
+}
+
+#[test]
+fn arabic_article_local_slip_points_at_the_rare_form() {
+    let text =
+        "شهدت المنطقة أمطارا غزيرة. وتأثرت المنطقة بالرياح أمس. وفي النمطقة الشرقية هدأ الطقس.\n";
+    let found = findings(text);
+    assert_eq!(
+        found,
+        vec![(
+            "consistency/spelling",
+            "النمطقة".to_string(),
+            Some("المنطقة".to_string())
+        )]
+    );
+    let twin =
+        "شهدت المنطقة أمطارا غزيرة. وتأثرت المنطقة بالرياح أمس. وفي المنطقة الشرقية هدأ الطقس.\n";
+    assert_eq!(findings(twin), vec![]);
+}
+
+#[test]
+fn baad_before_a_plural_and_a_definite_noun_is_baad() {
+    let found = findings("واعترضت بعد مناطق المملكة على القرار.\n");
+    assert_eq!(
+        found,
+        vec![(
+            "typo/confusable",
+            "بعد مناطق".to_string(),
+            Some("بعض مناطق".to_string())
+        )]
+    );
+    assert_eq!(findings("وعاد الوفد بعد انتهاء الاجتماع.\n"), vec![]);
+    assert_eq!(findings("وعاد الموظفون بعد ساعات العمل.\n"), vec![]);
+}
+
+#[test]
+fn accept_in_a_pack_silences_spelling_and_typo_checks() {
+    let text = "ارتفعت أعداد السياحه الداخلية. قال هاذا المسؤول.\n";
+    let house = rules("typos:\n  - { find: هاذا, replace: هذا }\n");
+    assert_eq!(
+        findings_with(text, &house, &CheckOptions::default()).len(),
+        2
+    );
+    let accepting =
+        rules("typos:\n  - { find: هاذا, replace: هذا }\naccept: [السياحه, 'ه[ا]ذا']\n");
+    assert_eq!(
+        findings_with(text, &accepting, &CheckOptions::default()),
+        vec![]
+    );
+}
+
+#[test]
+fn an_invalid_accept_pattern_is_a_pack_error() {
+    assert!(parse_pack("house.yaml", Arc::from("accept: ['(']\n"), false).is_err());
+}
+
+#[test]
+fn a_word_two_packs_list_is_reported_once() {
+    let pack = "typos:\n  - { find: هاذا, replace: هذا }\n";
+    let a = parse_pack("a.yaml", Arc::from(pack), false).unwrap();
+    let b = parse_pack("b.yaml", Arc::from(pack), false).unwrap();
+    let both = RuleSet::from_packs(vec![a, b]).unwrap();
+    let found = findings_with("قال هاذا المسؤول.\n", &both, &CheckOptions::default());
+    assert_eq!(found.len(), 1, "{found:?}");
+}
+
+#[test]
+fn a_single_candidate_fix_is_safe_and_several_are_not() {
+    let mut article = Article::from_text(
+        "t.txt",
+        "ارتفعت أعداد السياحه الداخلية.\n",
+        &LoadOptions::default(),
+    );
+    let found = checks::run_all(&mut article, &rules(""), &CheckOptions::default());
+    let fix = found[0].fix.as_ref().expect("a fix");
+    assert_eq!(fix.applicability, Applicability::Safe);
+}
+
+#[test]
+fn accept_in_factlint_yaml_silences_a_word() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("a.txt");
+    std::fs::write(&article, "ارتفعت أعداد السياحه الداخلية.\n").unwrap();
+    let run = |config: &str| {
+        std::fs::write(dir.path().join("factlint.yaml"), config).unwrap();
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_factlint"))
+            .current_dir(dir.path())
+            .args(["check", "a.txt", "--format", "jsonl", "--select", "typo"])
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert!(run("select: [typo]\n").contains("typo/spelling"));
+    assert!(!run("accept: [السياحه]\n").contains("typo/spelling"));
+}
