@@ -177,3 +177,23 @@ fn accept_in_factlint_yaml_silences_a_word() {
     assert!(run("select: [typo]\n").contains("typo/spelling"));
     assert!(!run("accept: [السياحه]\n").contains("typo/spelling"));
 }
+
+#[test]
+fn a_final_ta_marbuta_turned_into_ha_is_never_a_safe_fix() {
+    let mut article = Article::from_text(
+        "t.txt",
+        "نظمت الوزارة دورة تدريبة للموظفين الجدد.\n",
+        &LoadOptions::default(),
+    );
+    let rules = rules("");
+    let found: Vec<_> = checks::run_all(&mut article, &rules, &CheckOptions::default())
+        .into_iter()
+        .filter(|f| f.code() == "typo/spelling")
+        .collect();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(&article.text[found[0].range.clone()], "تدريبة");
+    assert_eq!(
+        found[0].fix.as_ref().map(|f| f.applicability),
+        Some(Applicability::Unsafe)
+    );
+}

@@ -110,8 +110,14 @@ fn finding(range: std::ops::Range<usize>, written: &str, verdict: &Verdict) -> F
         )
     };
     let plain = spelling::clean(written).as_deref() == Some(written);
-    let applicability =
-        if verdict.candidates.len() == 1 && plain && verdict.kind != Kind::RarePronoun {
+    // A rejected word ending in ة is as often a word missing a letter
+    // (`تدريبة` for `تدريبية`) as a ة written for ه: a person chooses.
+    let ta_to_ha = written.ends_with('ة') && best.ends_with('ه');
+    let applicability = if verdict.candidates.len() == 1
+        && plain
+        && !ta_to_ha
+        && verdict.kind != Kind::RarePronoun
+    {
             Applicability::Safe
         } else {
             Applicability::Unsafe
