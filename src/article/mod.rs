@@ -226,10 +226,16 @@ impl Article {
         })
     }
 
-    /// Convenience for tests and the library example: loads text that
-    /// cannot fail to load (plain text), panicking on loader errors.
+    /// Loads `text` as plain text, whatever the path's extension or the
+    /// options' format say, so that it cannot fail: for tests, the library
+    /// example and callers that hold bare text. Use [`Article::load`] for
+    /// Markdown and HTML, whose metadata can be malformed.
     pub fn from_text(path: &str, text: &str, options: &LoadOptions) -> Article {
-        Article::load(path, text.to_string(), options).expect("plain text always loads")
+        let options = LoadOptions {
+            format: Some(Format::Text),
+            ..options.clone()
+        };
+        Article::load(path, text.to_string(), &options).expect("plain text always loads")
     }
 
     /// The section holding byte `offset`, if any (markup between sections

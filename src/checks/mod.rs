@@ -318,18 +318,27 @@ fn accepted(rules: &RuleSet, text: &str, finding: &Finding) -> bool {
 }
 
 /// Byte ranges of direct quotations: text between “ ”, « » or a pair of
-/// straight double quotes on one line.
+/// straight double quotes on one line. A quotation does not cross a
+/// paragraph break: an opening mark left unclosed in its paragraph quotes
+/// nothing, rather than turning every later fix into a display-only one.
 fn quotations(text: &str) -> Vec<Range<usize>> {
     let mut spans = Vec::new();
     for (open, close) in [('“', '”'), ('«', '»')] {
         let mut from = 0;
         while let Some(start) = text[from..].find(open).map(|i| from + i) {
             let inner = start + open.len_utf8();
-            let Some(end) = text[inner..].find(close).map(|i| inner + i) else {
-                break;
-            };
-            spans.push(inner..end);
-            from = end + close.len_utf8();
+            let paragraph_end = text[inner..]
+                .find("\n\n")
+                .or_else(|| text[inner..].find("\n\r\n"))
+                .map_or(text.len(), |i| inner + i);
+            match text[inner..paragraph_end].find(close) {
+                Some(i) => {
+                    let end = inner + i;
+                    spans.push(inner..end);
+                    from = end + close.len_utf8();
+                }
+                None => from = inner,
+            }
         }
     }
     let mut offset = 0;
@@ -368,6 +377,10 @@ mod tests {
         let text = "قال: «هاذا خطأ» ثم “teh end” and \"the the\"\nnext \"line";
         let spans: Vec<&str> = quotations(text).into_iter().map(|r| &text[r]).collect();
         assert_eq!(spans, vec!["teh end", "هاذا خطأ", "the the"]);
+        // An unclosed mark quotes nothing past its paragraph.
+        let text = "He said “teh end.\n\nA recieve here. “Quoted” too.";
+        let spans: Vec<&str> = quotations(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(spans, vec!["Quoted"]);
     }
 }
 

@@ -13,7 +13,7 @@ pub(crate) fn collect_inputs(paths: &[String]) -> Vec<(String, Option<io::Error>
             continue;
         }
         let mut found = Vec::new();
-        for entry in ignore::WalkBuilder::new(p).build() {
+        for entry in ignore::WalkBuilder::new(p).require_git(false).build() {
             match entry {
                 Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) => {
                     let file = entry.path();

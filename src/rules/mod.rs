@@ -196,12 +196,22 @@ impl RuleSet {
                 Err(err) => errors.push(*err),
             }
         }
+        // Named in case the packs' patterns do not fit together.
+        let with_regexes: Vec<String> = packs
+            .iter()
+            .filter_map(|p| {
+                let n = p.typos.iter().filter(|t| t.regex).count() + p.counters.len();
+                (n > 0).then(|| format!("{} ({n})", p.info.file))
+            })
+            .collect();
         let rules = RuleSet::from_packs(packs).unwrap_or_else(|error| {
-            errors.push(PackError::file(
-                PackErrorKind::InvalidRegex,
-                "<rules>",
-                error.to_string(),
-            ));
+            errors.push(
+                PackError::file(PackErrorKind::InvalidRegex, "<rules>", error.to_string())
+                    .with_help(format!(
+                        "every pack validated alone, but their patterns do not fit together; packs with regexes: {}",
+                        with_regexes.join(", ")
+                    )),
+            );
             RuleSet::from_packs(Vec::new()).expect("an empty rule set always compiles")
         });
         Loaded { rules, errors }
