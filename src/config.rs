@@ -308,6 +308,10 @@ pub fn load(path: &Path) -> Result<Config, Vec<ConfigError>> {
     let raw: RawConfig = serde_saphyr::from_str(&text)
         .map_err(|err| vec![crate::diagnostic::yaml::yaml_error(&name, &text, &err)])?;
     let mut errors = Vec::new();
+    // A value the format does not allow, at `len` bytes from `offset`.
+    let invalid = |offset: usize, len: usize, message: String, help: String| {
+        ConfigError::at(ErrorKind::InvalidValue, &name, &text, offset, len, message).with_help(help)
+    };
     let locate = |at: &Located| {
         let span = at.referenced.span();
         (
@@ -328,17 +332,12 @@ pub fn load(path: &Path) -> Result<Config, Vec<ConfigError>> {
                     }
                     None => "`factlint explain` lists every code".to_string(),
                 };
-                errors.push(
-                    ConfigError::at(
-                        ErrorKind::InvalidValue,
-                        &name,
-                        &text,
-                        offset,
-                        len,
-                        format!("`{}` matches no finding code", code.value.trim()),
-                    )
-                    .with_help(help),
-                );
+                errors.push(invalid(
+                    offset,
+                    len,
+                    format!("`{}` matches no finding code", code.value.trim()),
+                    help,
+                ));
             }
         }
     };
@@ -350,17 +349,12 @@ pub fn load(path: &Path) -> Result<Config, Vec<ConfigError>> {
     for code in severities.flat_map(BTreeMap::keys) {
         if !crate::checks::codes::is_known_prefix(code.trim()) {
             let (offset, len) = at_key(code);
-            errors.push(
-                ConfigError::at(
-                    ErrorKind::InvalidValue,
-                    &name,
-                    &text,
-                    offset,
-                    len,
-                    format!("`severity` names `{code}`, which matches no finding code"),
-                )
-                .with_help("`factlint explain` lists every code"),
-            );
+            errors.push(invalid(
+                offset,
+                len,
+                format!("`severity` names `{code}`, which matches no finding code"),
+                "`factlint explain` lists every code".to_string(),
+            ));
         }
     }
     for (key, value, range) in [
@@ -375,21 +369,12 @@ pub fn load(path: &Path) -> Result<Config, Vec<ConfigError>> {
             && !range.contains(&days)
         {
             let (offset, len) = at_key(key);
-            errors.push(
-                ConfigError::at(
-                    ErrorKind::InvalidValue,
-                    &name,
-                    &text,
-                    offset,
-                    len,
-                    format!("`{key}: {days}` is out of range"),
-                )
-                .with_help(format!(
-                    "use {} to {} days",
-                    range.start(),
-                    range.end()
-                )),
-            );
+            errors.push(invalid(
+                offset,
+                len,
+                format!("`{key}: {days}` is out of range"),
+                format!("use {} to {} days", range.start(), range.end()),
+            ));
         }
     }
     for entry in &raw.accept {
@@ -413,33 +398,23 @@ pub fn load(path: &Path) -> Result<Config, Vec<ConfigError>> {
             && Language::from_code(&lang.value).is_none()
         {
             let (offset, len) = locate(lang);
-            errors.push(
-                ConfigError::at(
-                    ErrorKind::InvalidValue,
-                    &name,
-                    &text,
-                    offset,
-                    len,
-                    format!("unknown language `{}`", lang.value),
-                )
-                .with_help("use `ar` or `en`"),
-            );
+            errors.push(invalid(
+                offset,
+                len,
+                format!("unknown language `{}`", lang.value),
+                "use `ar` or `en`".to_string(),
+            ));
         }
         match globset::Glob::new(pattern) {
             Ok(glob) => globs.push((glob.compile_matcher(), settings.clone())),
             Err(err) => {
                 let offset = text.find(pattern.as_str()).unwrap_or(0);
-                errors.push(
-                    ConfigError::at(
-                        ErrorKind::InvalidValue,
-                        &name,
-                        &text,
-                        offset,
-                        pattern.len(),
-                        format!("invalid glob: {err}"),
-                    )
-                    .with_help("globs use `*`, `**` and `?`, e.g. `articles/ar/**`"),
-                );
+                errors.push(invalid(
+                    offset,
+                    pattern.len(),
+                    format!("invalid glob: {err}"),
+                    "globs use `*`, `**` and `?`, e.g. `articles/ar/**`".to_string(),
+                ));
             }
         }
     }
