@@ -114,3 +114,26 @@ fn stdin_fix_prints_the_fixed_text() {
     );
     assert_eq!(stdout(&output), "The government met.\n");
 }
+
+/// A fix never lowers a capital: the typo lists are lower case, the text
+/// is not.
+#[test]
+fn fixes_keep_the_case_of_the_words_they_replace() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("wire.txt");
+    std::fs::write(
+        &path,
+        "Trade talks\n\nBritian said the GURANTEE holds. Athough talks slowed, both sides recieve aid.\n",
+    )
+    .unwrap();
+    let output = factlint_in(
+        dir.path(),
+        &["check", "wire.txt", "--fix", "--no-config"],
+        None,
+    );
+    assert!(code(&output) < 2, "{}", stderr(&output));
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "Trade talks\n\nBritain said the GUARANTEE holds. Although talks slowed, both sides receive aid.\n"
+    );
+}

@@ -42,6 +42,28 @@ pub fn expand_replacement(replacement: &str, mention: &Mention, text: &str) -> S
     out
 }
 
+/// The correction written in the case of the words it replaces, so that a
+/// fix never lowers a capital: "GURANTEE" → "GUARANTEE", "Britian" →
+/// "Britain", a sentence-initial "Athough" → "Although". A lower-case
+/// misspelling keeps the correction as listed (its own capitals stay), and
+/// scripts without case (Arabic) are left alone.
+pub(crate) fn match_case(found: &str, replacement: &str) -> String {
+    let cased: Vec<char> = found
+        .chars()
+        .filter(|c| c.is_uppercase() || c.is_lowercase())
+        .collect();
+    if cased.len() > 1 && cased.iter().all(|c| c.is_uppercase()) {
+        return replacement.to_uppercase();
+    }
+    if found.chars().next().is_some_and(char::is_uppercase) {
+        let mut chars = replacement.chars();
+        if let Some(first) = chars.next() {
+            return first.to_uppercase().chain(chars).collect();
+        }
+    }
+    replacement.to_string()
+}
+
 /// Builds the finding for a typo mention (shared by both typo checks).
 pub(crate) fn typo_finding(
     context: &Context<'_>,
@@ -51,11 +73,11 @@ pub(crate) fn typo_finding(
 ) -> Finding {
     let text = &context.article.text;
     let found = &text[mention.range.clone()];
-    let replacement = expand_replacement(&typo.replace, mention, text);
+    let replacement = match_case(found, &expand_replacement(&typo.replace, mention, text));
     if !typo.alternatives.is_empty() {
         // Several corrections: a person chooses; nothing is fixed.
-        let all: Vec<String> = std::iter::once(&replacement)
-            .chain(&typo.alternatives)
+        let all: Vec<String> = std::iter::once(replacement.clone())
+            .chain(typo.alternatives.iter().map(|a| match_case(found, a)))
             .map(|c| format!("«{c}»"))
             .collect();
         let message = format!("«{found}» is a misspelling of {}", all.join(" or "));
@@ -84,4 +106,20 @@ pub(crate) fn typo_mentions<'a>(
         }
         _ => None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::match_case;
+
+    #[test]
+    fn corrections_keep_the_case_of_what_they_replace() {
+        assert_eq!(match_case("GURANTEE", "guarantee"), "GUARANTEE");
+        assert_eq!(match_case("Britian", "britain"), "Britain");
+        assert_eq!(match_case("Athough", "although"), "Although");
+        assert_eq!(match_case("britian", "Britain"), "Britain");
+        assert_eq!(match_case("recieve", "receive"), "receive");
+        assert_eq!(match_case("A", "an"), "An");
+        assert_eq!(match_case("سلاح الجوي", "سلاح الجو"), "سلاح الجو");
+    }
 }
