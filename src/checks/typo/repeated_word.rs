@@ -20,8 +20,12 @@ reported: words whose doubling is correct (`doubling-ok` markers in the
 lexicon: \"had had\", \"that that\", «رويدا رويدا», «ولي ولي العهد»);
 letters of an abbreviation («بي بي سي», «سي إن إن»); a verb repeated after
 a conditional («ومن تاب تاب الله عليه»); a doubled nationality («مواجهة
-سعودية سعودية»); capitalised names (\"Boutros Boutros-Ghali\"); and the end
-of a hyphenated word (\"non-bank bank\").
+سعودية سعودية»); given names that double in one person's name
+(`doubled-name` markers: \"Sirhan Sirhan\"); a word doubled at the start
+of a hyphenated one (\"Boutros Boutros-Ghali\") or at the end of one
+(\"non-bank bank\"); and an Arabic word doubled for emphasis at the end of a
+sentence («آتٍ آتٍ.»). Other capitalised words are reported: \"the White
+House House said\".
 
 ## Why it matters
 Doubled words survive spell checkers and slip through when a sentence is
@@ -66,11 +70,24 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
         let hyphenated = i > 0
             && context.tokens[i - 1].is_punct('-')
             && context.tokens[i - 1].orig.end == context.tokens[i].orig.start;
+        // "Boutros Boutros-Ghali": the second word opens a hyphenated one.
+        let opens_hyphenated = context.tokens.get(i + 2).is_some_and(|t| {
+            t.is_punct('-') && t.orig.start == context.tokens[i + 1].orig.end
+        });
+        // «آتٍ آتٍ.»: an Arabic word doubled for emphasis at a sentence's end.
+        let emphatic = context.tokens.get(i + 2).is_some_and(|t| t.ends_sentence())
+            && context
+                .text(&context.tokens[i + 1].orig)
+                .chars()
+                .next()
+                .is_some_and(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
         marker(i, "doubling-ok")
             || letters
             || conditional
             || demonym(i)
-            || (capitalised(i) && capitalised(i + 1))
+            || (capitalised(i) && marker(i, "doubled-name"))
+            || opens_hyphenated
+            || emphatic
             || hyphenated
     };
     let mut findings = Vec::new();
@@ -90,6 +107,11 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
         let between = &context.article.text[first.orig.end..second.orig.start];
         let spaces = between.chars().count();
         if !(1..=2).contains(&spaces) || !between.chars().all(|c| c == ' ' || c == '\u{00A0}') {
+            continue;
+        }
+        // Capitalised words two spaces apart are column headings of a
+        // table ("Level Price  Price"), not prose.
+        if spaces > 1 && capitalised(i + 1) {
             continue;
         }
         let word = context.text(&second.orig);
