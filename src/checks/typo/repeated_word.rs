@@ -21,7 +21,8 @@ lexicon: \"had had\", \"that that\", «رويدا رويدا», «ولي ولي 
 letters of an abbreviation («بي بي سي», «سي إن إن»); a verb repeated after
 a conditional («ومن تاب تاب الله عليه»); a doubled nationality («مواجهة
 سعودية سعودية»); given names that double in one person's name
-(`doubled-name` markers: \"Sirhan Sirhan\"); a word doubled at the start
+(`doubled-name` markers: \"Sirhan Sirhan\", or a further name after
+the pair: \"Ahmed Ahmed Hassan\"); a word doubled at the start
 of a hyphenated one (\"Boutros Boutros-Ghali\") or at the end of one
 (\"non-bank bank\"); and an Arabic word doubled for emphasis at the end of a
 sentence («آتٍ آتٍ.»). Other capitalised words are reported: \"the White
@@ -63,6 +64,13 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
             .next()
             .is_some_and(char::is_uppercase)
     };
+    // A capitalised word right after the pair: the pair is part of a
+    // person's full name ("Ahmed Ahmed Hassan").
+    let next_is_name = |i: usize| {
+        context.tokens.get(i).is_some_and(|t| {
+            t.kind == TokenKind::Word && t.orig.start > context.tokens[i - 1].orig.end
+        }) && capitalised(i)
+    };
     let allowed = |i: usize| {
         let letters = marker(i, "letter-name")
             && ((i > 0 && marker(i - 1, "letter-name")) || marker(i + 2, "letter-name"));
@@ -85,7 +93,8 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
             || letters
             || conditional
             || demonym(i)
-            || (capitalised(i) && marker(i, "doubled-name"))
+            || (capitalised(i)
+                && (marker(i, "doubled-name") || next_is_name(i + 2)))
             || opens_hyphenated
             || emphatic
             || hyphenated
