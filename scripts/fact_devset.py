@@ -35,13 +35,9 @@ import tempfile
 
 import yaml
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-CORPUS = os.path.join(ROOT, "..", "shared", "corpus")
+# The corpus and its fields, as the corpus tool reads them.
+from corpus_run import CORPUS, ROOT, SOURCES  # noqa: E402
 PACK = os.path.join(ROOT, "scripts", "devsets", "officials-2015-1987.yaml")
-SOURCES = {
-    "ar": ("articles_ar/saudinewsnet_sample.jsonl", "content", "date_extracted"),
-    "en": ("articles_en/reuters21578_sample.jsonl", "text", "date_iso"),
-}
 # Words that end the phrase a title, a nationality and a name sit in.
 BREAK = re.compile(r"[.،,؛;:\n«»\"()\[\]!?؟]")
 # Offices a role is changed to (the first the person never held).

@@ -29,12 +29,8 @@ import subprocess
 import sys
 import tempfile
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-CORPUS = os.path.join(ROOT, "..", "shared", "corpus")
-SOURCES = {
-    "ar": ("articles_ar/saudinewsnet_sample.jsonl", "content", "date_extracted"),
-    "en": ("articles_en/reuters21578_sample.jsonl", "text", "date_iso"),
-}
+# The corpus and its fields, as the corpus tool reads them.
+from corpus_run import CORPUS, ROOT, SOURCES  # noqa: E402
 
 
 def render(lang, folder):

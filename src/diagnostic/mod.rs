@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use miette::{Diagnostic, LabeledSpan, SourceCode, SourceSpan};
 
-pub use source::CharColumnSource;
+pub use source::{CharColumnSource, at_position};
 
 /// What kind of mistake a YAML file (a pack, the configuration) holds; each
 /// kind has its own diagnostic code within its domain.

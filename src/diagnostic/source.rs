@@ -44,13 +44,26 @@ impl SourceCode for CharColumnSource {
         let context_start = inner.span().offset().min(self.text.len());
         let line_start = self.text[..offset].rfind('\n').map_or(0, |i| i + 1);
         let column = self.text[line_start..offset].chars().count();
-        Ok(Box::new(MietteSpanContents::new_named(
-            self.name.clone(),
-            inner.data(),
-            *inner.span(),
-            self.text[..context_start].matches('\n').count(),
-            column,
-            inner.line_count(),
-        )))
+        let line = self.text[..context_start].matches('\n').count();
+        Ok(at_position(&self.name, inner, line, column))
     }
+}
+
+/// Span contents read from a plain `str`, reported at the file's own
+/// 0-based line (where the context starts) and character column (of the
+/// span): the one place both factlint sources hand miette a position.
+pub fn at_position<'a>(
+    name: &str,
+    inner: Box<dyn SpanContents<'a> + 'a>,
+    line: usize,
+    column: usize,
+) -> Box<dyn SpanContents<'a> + 'a> {
+    Box::new(MietteSpanContents::new_named(
+        name.to_string(),
+        inner.data(),
+        *inner.span(),
+        line,
+        column,
+        inner.line_count(),
+    ))
 }

@@ -9,8 +9,9 @@
 
 use std::ops::Range;
 
-use miette::{MietteSpanContents, SourceCode, SourceSpan, SpanContents};
+use miette::{SourceCode, SourceSpan, SpanContents};
 
+use crate::diagnostic::at_position;
 use crate::text::LineIndex;
 
 /// Marks text cut from a line.
@@ -181,14 +182,7 @@ impl SourceCode for Window {
             let from = shown.at.min(offset);
             shown.column + self.text[from..offset].chars().count()
         });
-        Ok(Box::new(MietteSpanContents::new_named(
-            self.name.clone(),
-            inner.data(),
-            *inner.span(),
-            line,
-            column,
-            inner.line_count(),
-        )))
+        Ok(at_position(&self.name, inner, line, column))
     }
 }
 
