@@ -22,7 +22,8 @@ diagnostic                              located errors for YAML inputs
 article                                 loaders, sections, directives
 rules                                   packs, the one-pass matcher
 dates → facts → checks                  analysis and the checks
-config → fix → report                   settings, fixes, renderers
+config → engine                         settings; one session checks many texts
+fix → report                            fixes, renderers
 ```
 
 `tests/layers.rs` fails on a `use` that reaches up. Checks never print;
@@ -55,6 +56,7 @@ pub mod checks;
 pub mod config;
 pub mod dates;
 pub mod diagnostic;
+pub mod engine;
 pub mod facts;
 pub mod finding;
 pub mod fix;

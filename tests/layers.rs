@@ -15,6 +15,7 @@ const LAYERS: &[&[&str]] = &[
     &["facts"],
     &["checks"],
     &["config"],
+    &["engine"],
     &["fix"],
     &["report"],
 ];

@@ -14,11 +14,12 @@ use std::process::ExitCode;
 use clap::Parser;
 use rayon::prelude::*;
 
-use factlint::article::{Article, Language, LoadError, LoadOptions, read_article_source};
-use factlint::checks::{self, CheckOptions, codes};
+use factlint::article::{Language, LoadError, LoadOptions, read_article_source};
+use factlint::checks::{CheckOptions, codes};
 use factlint::config::Config;
+use factlint::engine::Engine;
 use factlint::finding::Severity;
-use factlint::report::{self, Checked, FileReport, Format, HumanOptions, Summary, human};
+use factlint::report::{self, FileReport, Format, HumanOptions, Summary, human};
 use factlint::rules::{Loaded, PackError, RuleSet, RuleSources};
 
 use args::{CheckArgs, Cli, ColorChoice, Command, LangChoice, RulesCommand};
@@ -163,38 +164,9 @@ fn check(args: CheckArgs) -> io::Result<u8> {
         return Ok(EXIT_ERROR);
     }
     let inputs = walk::collect_inputs(&args.paths);
-    let rules = &loaded.rules;
-    let check_text = |path: &str, text: String| {
-        let (load, check) = match config {
-            Some(config) if path != "-" => {
-                config.file_options(std::path::Path::new(path), &options, &check_options)
-            }
-            _ => (options.clone(), check_options.clone()),
-        };
-        // A bug in one check must not end the run: it becomes an internal
-        // error of this file, and every other file is still checked.
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            Article::load(path, text, &load).map(|mut article| {
-                let outcome = checks::run(&mut article, rules, &check);
-                Checked {
-                    findings: outcome.findings,
-                    suppressed: outcome.suppressed,
-                    article,
-                }
-            })
-        }))
-        .unwrap_or_else(|panic| {
-            let message = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "a check panicked".to_string());
-            Err(LoadError::Internal {
-                path: path.to_string(),
-                message,
-            })
-        })
-    };
+    let rule_errors = !loaded.errors.is_empty();
+    let engine = Engine::new(loaded.rules, config.cloned(), options, check_options);
+    let check_text = |path: &str, text: String| engine.check(path, text);
     let mut reports: Vec<FileReport> = inputs
         .into_par_iter()
         .map(|(path, walk_error)| {
@@ -259,13 +231,11 @@ fn check(args: CheckArgs) -> io::Result<u8> {
     }
     reports.extend(stdin_report);
     let summary = Summary::of(&reports);
-    Ok(
-        if !loaded.errors.is_empty() || summary.failed_files > 0 || fix_failed {
-            EXIT_ERROR
-        } else if summary.at_or_above(fail_on) > 0 {
-            EXIT_FINDINGS
-        } else {
-            EXIT_CLEAN
-        },
-    )
+    Ok(if rule_errors || summary.failed_files > 0 || fix_failed {
+        EXIT_ERROR
+    } else if summary.at_or_above(fail_on) > 0 {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
+    })
 }

@@ -10,8 +10,8 @@ pub mod window;
 
 use std::io::{self, Write};
 
-use crate::article::{Article, LoadError};
-use crate::finding::{Finding, Severity};
+use crate::article::LoadError;
+use crate::finding::Severity;
 
 /// What happened to one input file.
 #[derive(Debug)]
@@ -22,16 +22,7 @@ pub struct FileReport {
     pub outcome: Result<Checked, LoadError>,
 }
 
-/// A checked article and its findings.
-#[derive(Debug)]
-pub struct Checked {
-    /// The article.
-    pub article: Article,
-    /// Its findings, in source order.
-    pub findings: Vec<Finding>,
-    /// How many findings inline suppressions removed.
-    pub suppressed: usize,
-}
+pub use crate::engine::Checked;
 
 /// Counts over a whole run.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]

@@ -1,0 +1,162 @@
+//! One checking session: the rules loaded once and the options resolved
+//! once, then any number of articles checked against them.
+//!
+//! Every way into factlint checks text through an [`Engine`]: the command
+//! line over files, JSONL records, the HTTP server and the language server.
+//! Keeping the per-article steps here (options per file, loading, the
+//! checks, turning a panicking check into an error of that article) means
+//! they cannot drift apart between those front ends.
+
+use std::path::Path;
+
+use crate::article::{Article, LoadError, LoadOptions};
+use crate::checks::{self, CheckOptions};
+use crate::config::Config;
+use crate::finding::Finding;
+use crate::rules::RuleSet;
+
+/// A checked article and its findings.
+#[derive(Debug)]
+pub struct Checked {
+    /// The article.
+    pub article: Article,
+    /// Its findings, in source order.
+    pub findings: Vec<Finding>,
+    /// How many findings inline suppressions removed.
+    pub suppressed: usize,
+}
+
+/// What one article is checked with: the loaded rules, the configuration
+/// (for per-file globs) and the run's options. Shared by reference between
+/// threads; checking never mutates it.
+#[derive(Debug)]
+pub struct Engine {
+    rules: RuleSet,
+    config: Option<Config>,
+    load: LoadOptions,
+    check: CheckOptions,
+}
+
+impl Engine {
+    /// An engine over loaded rules. `load` and `check` are the run's
+    /// options (the configuration's top level and the command line
+    /// already merged); `config` adds its per-file globs on top.
+    pub fn new(
+        rules: RuleSet,
+        config: Option<Config>,
+        load: LoadOptions,
+        check: CheckOptions,
+    ) -> Engine {
+        Engine {
+            rules,
+            config,
+            load,
+            check,
+        }
+    }
+
+    /// The loaded rules.
+    pub fn rules(&self) -> &RuleSet {
+        &self.rules
+    }
+
+    /// The configuration in use, if any.
+    pub fn config(&self) -> Option<&Config> {
+        self.config.as_ref()
+    }
+
+    /// The run's load options (before per-file globs).
+    pub fn load_options(&self) -> &LoadOptions {
+        &self.load
+    }
+
+    /// The options for the article at `path`: the configuration's globs
+    /// over the run's options. Standard input (`-`) matches no glob.
+    pub fn options_for(&self, path: &str) -> (LoadOptions, CheckOptions) {
+        match &self.config {
+            Some(config) if path != "-" => {
+                config.file_options(Path::new(path), &self.load, &self.check)
+            }
+            _ => (self.load.clone(), self.check.clone()),
+        }
+    }
+
+    /// Checks the text of the article at `path` with the options for that
+    /// path.
+    pub fn check(&self, path: &str, text: String) -> Result<Checked, LoadError> {
+        let (load, check) = self.options_for(path);
+        self.check_with(path, text, &load, &check)
+    }
+
+    /// Checks a text with explicit options (a record or a request that
+    /// carries its own language, date or format).
+    ///
+    /// A bug in one check must not end a run over many articles: a panic
+    /// becomes [`LoadError::Internal`] for this article, and the caller
+    /// goes on with the next one.
+    pub fn check_with(
+        &self,
+        path: &str,
+        text: String,
+        load: &LoadOptions,
+        check: &CheckOptions,
+    ) -> Result<Checked, LoadError> {
+        let run = || {
+            Article::load(path, text, load).map(|mut article| {
+                let outcome = checks::run(&mut article, &self.rules, check);
+                Checked {
+                    findings: outcome.findings,
+                    suppressed: outcome.suppressed,
+                    article,
+                }
+            })
+        };
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)).unwrap_or_else(|panic| {
+            let message = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "a check panicked".to_string());
+            Err(LoadError::Internal {
+                path: path.to_string(),
+                message,
+            })
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::load::parse_pack;
+    use std::sync::Arc;
+
+    fn engine(pack: &str) -> Engine {
+        let pack = parse_pack("house.yaml", Arc::from(pack), false).expect("valid pack");
+        let rules = RuleSet::from_packs(vec![pack]).expect("patterns compile");
+        Engine::new(rules, None, LoadOptions::default(), CheckOptions::default())
+    }
+
+    #[test]
+    fn checks_many_texts_with_one_set_of_rules() {
+        let engine = engine("typos:\n  - { find: teh, replace: the }\n");
+        let first = engine
+            .check("a.txt", "We saw teh report.\n".into())
+            .unwrap();
+        let second = engine.check("b.txt", "Nothing here.\n".into()).unwrap();
+        assert_eq!(first.findings.len(), 1);
+        assert_eq!(first.findings[0].code(), "typo/substitution");
+        assert!(second.findings.is_empty());
+    }
+
+    #[test]
+    fn explicit_options_override_the_run() {
+        let engine = engine("typos:\n  - { find: teh, replace: the }\n");
+        let mut check = CheckOptions::default();
+        check.ignore.push("typo".into());
+        let checked = engine
+            .check_with("a.txt", "teh\n".into(), &LoadOptions::default(), &check)
+            .unwrap();
+        assert!(checked.findings.is_empty());
+    }
+}
