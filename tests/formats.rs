@@ -1,5 +1,6 @@
-//! Machine formats: SARIF validated against the official 2.1.0 schema, and
-//! GitHub workflow commands for each severity.
+//! Machine formats: SARIF validated against the official 2.1.0 schema,
+//! GitLab Code Quality and rdjson against the schemas in `tests/schemas/`,
+//! JUnit XML parsed, and GitHub workflow commands for each severity.
 
 mod common;
 
@@ -135,4 +136,156 @@ fn github_commands_for_each_severity() {
     );
     // Messages are escaped: help text goes on a second line as %0A.
     assert!(error.contains("%0A"), "{error}");
+}
+
+/// Validates `--format FORMAT` output of the same three runs as SARIF
+/// against a schema in `tests/schemas/`.
+fn validate_json_format(format: &str, schema_file: &str) {
+    let text = std::fs::read_to_string(root().join("tests/schemas").join(schema_file)).unwrap();
+    let schema: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("the schema compiles");
+    for args in [
+        vec![
+            "check",
+            "fixtures/morocco-visit.ar.txt",
+            "--rules",
+            "rules/examples",
+        ],
+        vec!["check", "fixtures", "--rules", "rules/examples"],
+        vec!["check", "fixtures/morocco-visit.ar.txt", "missing.txt"],
+    ] {
+        let mut args = args.clone();
+        args.extend(["--format", format]);
+        let document = json(&factlint(&args));
+        let errors: Vec<String> = validator
+            .iter_errors(&document)
+            .map(|e| format!("{e} at {}", e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{args:?}: {errors:#?}");
+    }
+}
+
+#[test]
+fn gitlab_code_quality_validates_and_locates_arabic_words() {
+    validate_json_format("gitlab", "gitlab-codequality.json");
+    let issues = json(&factlint(&[
+        "check",
+        "fixtures/morocco-visit.ar.txt",
+        "--rules",
+        "rules/examples",
+        "--format",
+        "gitlab",
+    ]));
+    let issues = issues.as_array().unwrap();
+    let typo = issues
+        .iter()
+        .find(|i| i["check_name"] == "typo/substitution")
+        .unwrap();
+    assert_eq!(typo["severity"], "critical");
+    assert_eq!(typo["location"]["positions"]["begin"]["line"], 12);
+    assert_eq!(typo["location"]["positions"]["begin"]["column"], 12);
+    let mut fingerprints: Vec<&str> = issues
+        .iter()
+        .map(|i| i["fingerprint"].as_str().unwrap())
+        .collect();
+    fingerprints.sort();
+    fingerprints.dedup();
+    assert_eq!(fingerprints.len(), issues.len(), "fingerprints are unique");
+}
+
+#[test]
+fn rdjson_validates_with_byte_columns_and_safe_suggestions() {
+    validate_json_format("rdjson", "rdjson.json");
+    let document = json(&factlint(&[
+        "check",
+        "fixtures/morocco-visit.ar.txt",
+        "--rules",
+        "rules/examples",
+        "--format",
+        "rdjson",
+    ]));
+    let diagnostics = document["diagnostics"].as_array().unwrap();
+    let typo = diagnostics
+        .iter()
+        .find(|d| d["code"]["value"] == "typo/substitution")
+        .unwrap();
+    // Columns are UTF-8 bytes: the 11 characters before «سلاح الجوي» on
+    // line 12 are Arabic letters and spaces; check against the text.
+    let text = std::fs::read_to_string(root().join("fixtures/morocco-visit.ar.txt")).unwrap();
+    let line = text.lines().nth(11).unwrap();
+    let byte_column = line.find("سلاح الجوي").unwrap() + 1;
+    let start = &typo["location"]["range"]["start"];
+    assert_eq!(start["line"], 12);
+    assert_eq!(start["column"].as_u64(), Some(byte_column as u64));
+    assert_eq!(typo["suggestions"][0]["text"], "سلاح الجو");
+    let nationality = diagnostics
+        .iter()
+        .find(|d| d["code"]["value"] == "fact/nationality")
+        .unwrap();
+    assert!(nationality.get("suggestions").is_none(), "only safe fixes");
+}
+
+#[test]
+fn junit_xml_is_well_formed_and_counts_agree() {
+    use quick_xml::Reader;
+    use quick_xml::events::Event;
+    let output = factlint(&[
+        "check",
+        "fixtures/morocco-visit.ar.txt",
+        "fixtures/dates-wire.en.txt",
+        "missing.txt",
+        "--format",
+        "junit",
+    ]);
+    let xml = stdout(&output);
+    let mut reader = Reader::from_str(&xml);
+    let (mut suites, mut cases, mut failures, mut errors) = (0, 0, 0, 0);
+    let mut declared = (0, 0, 0);
+    let mut stack: Vec<String> = Vec::new();
+    loop {
+        match reader.read_event().expect("well-formed XML") {
+            event @ (Event::Start(_) | Event::Empty(_)) => {
+                let (e, opens) = match event {
+                    Event::Start(e) => (e, true),
+                    Event::Empty(e) => (e, false),
+                    _ => unreachable!(),
+                };
+                let name = String::from_utf8(e.name().as_ref().to_vec()).unwrap();
+                let attr = |key: &str| -> usize {
+                    e.try_get_attribute(key)
+                        .unwrap()
+                        .map(|a| a.unescape_value().unwrap().parse().unwrap())
+                        .unwrap_or(0)
+                };
+                match name.as_str() {
+                    "testsuites" => {
+                        declared = (attr("tests"), attr("failures"), attr("errors"));
+                    }
+                    "testsuite" => {
+                        assert_eq!(stack.last().map(String::as_str), Some("testsuites"));
+                        suites += 1;
+                    }
+                    "testcase" => {
+                        assert_eq!(stack.last().map(String::as_str), Some("testsuite"));
+                        cases += 1;
+                    }
+                    "failure" => failures += 1,
+                    "error" => errors += 1,
+                    other => panic!("unexpected element {other}"),
+                }
+                if opens {
+                    stack.push(name);
+                }
+            }
+            Event::End(_) => {
+                stack.pop();
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    assert_eq!(suites, 3);
+    assert_eq!(declared, (cases, failures, errors));
+    assert!(failures > 0);
+    assert_eq!(errors, 1, "the missing file");
 }

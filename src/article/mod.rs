@@ -255,4 +255,17 @@ impl Article {
     pub fn position(&self, offset: usize) -> (usize, usize) {
         self.lines.position(&self.text, offset)
     }
+
+    /// The 1-based line and UTF-8 byte column of byte `offset`, for
+    /// formats that count columns in bytes (reviewdog's rdjson).
+    pub fn byte_position(&self, offset: usize) -> (usize, usize) {
+        let (line, column) = self.position(offset);
+        let line_start: usize = self.text[..offset]
+            .chars()
+            .rev()
+            .take(column - 1)
+            .map(char::len_utf8)
+            .sum();
+        (line, line_start + 1)
+    }
 }

@@ -143,9 +143,9 @@ fn check(args: CheckArgs) -> io::Result<u8> {
     let mut check_options = config.map_or_else(CheckOptions::default, Config::run_options);
     check_options.select.extend(args.select.iter().cloned());
     check_options.ignore.extend(args.ignore.iter().cloned());
-    if args.statistics && matches!(args.format, Format::Sarif | Format::Github) {
+    if args.statistics && !matches!(args.format, Format::Human | Format::Json | Format::Jsonl) {
         eprintln!(
-            "factlint: --statistics prints a table (--format human) or JSON (json, jsonl); SARIF and GitHub annotations carry findings, not counts"
+            "factlint: --statistics prints a table (--format human) or JSON (json, jsonl); the other formats carry findings, not counts"
         );
         return Ok(EXIT_ERROR);
     }

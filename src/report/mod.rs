@@ -2,9 +2,12 @@
 //! [`FileReport`]s. Checks never know the format.
 
 pub mod github;
+pub mod gitlab;
 pub mod human;
 pub mod json;
 pub mod jsonl;
+pub mod junit;
+pub mod rdjson;
 pub mod sarif;
 pub mod window;
 
@@ -109,6 +112,12 @@ pub enum Format {
     Sarif,
     /// GitHub Actions workflow commands (annotations on pull requests).
     Github,
+    /// GitLab Code Quality JSON (merge request widget and diff).
+    Gitlab,
+    /// JUnit XML, for CI servers that show test reports.
+    Junit,
+    /// reviewdog's rdjson, for review comments with suggested changes.
+    Rdjson,
 }
 
 /// Options of the human renderer.
@@ -199,10 +208,12 @@ pub fn statistics(format: Format, reports: &[FileReport], out: &mut dyn Write) -
             }
             Ok(())
         }
-        Format::Sarif | Format::Github => Err(io::Error::new(
-            io::ErrorKind::Unsupported,
-            "--statistics prints a table (human) or JSON (json, jsonl); SARIF and GitHub annotations carry findings, not counts",
-        )),
+        Format::Sarif | Format::Github | Format::Gitlab | Format::Junit | Format::Rdjson => {
+            Err(io::Error::new(
+                io::ErrorKind::Unsupported,
+                "--statistics prints a table (human) or JSON (json, jsonl); the other formats carry findings, not counts",
+            ))
+        }
     }
 }
 
@@ -219,5 +230,8 @@ pub fn render(
         Format::Jsonl => jsonl::render(reports, out),
         Format::Sarif => sarif::render(reports, out),
         Format::Github => github::render(reports, out),
+        Format::Gitlab => gitlab::render(reports, out),
+        Format::Junit => junit::render(reports, out),
+        Format::Rdjson => rdjson::render(reports, out),
     }
 }
