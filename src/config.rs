@@ -323,10 +323,7 @@ pub fn load(path: &Path) -> Result<Config, Vec<ConfigError>> {
         for code in list {
             if !crate::checks::codes::is_known_prefix(code.value.trim()) {
                 let (offset, len) = locate(code);
-                let all: Vec<String> = crate::checks::codes::all()
-                    .map(|c| c.code.to_string())
-                    .collect();
-                let help = match crate::diagnostic::nearest(code.value.trim(), &all) {
+                let help = match crate::checks::codes::suggest(code.value.trim()) {
                     Some(best) => {
                         format!("did you mean `{best}`? `factlint explain` lists every code")
                     }

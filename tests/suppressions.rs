@@ -79,3 +79,71 @@ fn a_suppression_that_suppresses_nothing_is_reported() {
     assert_eq!(codes(&report), vec![("suppression/unused".to_string(), 3)]);
     assert_eq!(report["files"][0]["findings"][0]["severity"], "info");
 }
+
+/// The same two paragraphs in each input format: the first line silenced
+/// where it stands, the second not.
+#[test]
+fn same_line_suppression_in_every_format() {
+    for (name, text) in [
+        (
+            "a.md",
+            "The goverment met. <!-- factlint-disable-line typo -->\n\nThe goverment left.\n",
+        ),
+        (
+            "a.html",
+            "<p>The goverment met. <!-- factlint-disable-line typo/substitution --></p>\n<p>The goverment left.</p>\n",
+        ),
+        (
+            "a.txt",
+            "The goverment met.  factlint-disable-line typo\n\nThe goverment left.\n",
+        ),
+    ] {
+        let report = check(name, text);
+        let line = if name == "a.html" { 2 } else { 3 };
+        assert_eq!(
+            codes(&report),
+            vec![("typo/substitution".to_string(), line)],
+            "{name}: {report:#}"
+        );
+        assert_eq!(report["summary"]["suppressed"], 1, "{name}");
+    }
+}
+
+#[test]
+fn unknown_directives_and_codes_are_reported_where_they_are() {
+    for (name, text) in [
+        (
+            "b.md",
+            "<!-- factlint-ignore typo -->\nThe goverment met.\n\nThe goverment left. <!-- factlint-disable-line typ -->\n",
+        ),
+        (
+            "b.txt",
+            "factlint-ignore typo\nThe goverment met.\n\nThe goverment left.  factlint-disable-line typ\n",
+        ),
+    ] {
+        let report = check(name, text);
+        let findings = report["files"][0]["findings"].as_array().unwrap();
+        let invalid: Vec<&serde_json::Value> = findings
+            .iter()
+            .filter(|f| f["code"] == "suppression/invalid")
+            .collect();
+        assert_eq!(invalid.len(), 2, "{name}: {report:#}");
+        assert_eq!(invalid[0]["span"]["line"], 1, "{name}");
+        assert!(
+            invalid[0]["help"]
+                .as_str()
+                .unwrap()
+                .contains("factlint-disable"),
+            "{name}: {}",
+            invalid[0]["help"]
+        );
+        assert_eq!(invalid[1]["span"]["line"], 4, "{name}");
+        assert!(invalid[1]["help"].as_str().unwrap().contains("`typo`"));
+        // Neither suppressed anything: both typos are still reported.
+        let typos = findings
+            .iter()
+            .filter(|f| f["code"] == "typo/substitution")
+            .count();
+        assert_eq!(typos, 2, "{name}");
+    }
+}

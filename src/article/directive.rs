@@ -8,11 +8,17 @@
 //! ```text
 //! <!-- factlint-disable typo/name -->   … <!-- factlint-enable typo/name -->
 //! <!-- factlint-disable-next-line date/weekday -->
+//! The general said the the talks… <!-- factlint-disable-line typo -->
 //! ```
 //!
 //! In plain text, a line of its own: `factlint-disable-next-line CODE`
-//! (and `factlint-disable` / `factlint-enable`). Codes are prefixes, several
+//! (and `factlint-disable` / `factlint-enable`), or `factlint-disable-line
+//! CODE` at the end of the line it silences. Codes are prefixes, several
 //! may be given, separated by spaces or commas, and none means every code.
+//! A comment or line that starts like a directive but is none
+//! (`factlint-disable-lines`, `factlint-ignore`) is kept as
+//! [`Parsed::Unknown`], so the runner can say so instead of silently
+//! ignoring it.
 
 use std::ops::Range;
 
@@ -27,6 +33,31 @@ pub enum Kind {
     Enable,
     /// Switch codes off for the next line with text.
     DisableNextLine,
+    /// Switch codes off on the directive's own line.
+    DisableLine,
+}
+
+/// The directive names, longest first (so that a prefix never shadows a
+/// longer name).
+const NAMES: &[(&str, Kind)] = &[
+    ("factlint-disable-next-line", Kind::DisableNextLine),
+    ("factlint-disable-line", Kind::DisableLine),
+    ("factlint-disable", Kind::Disable),
+    ("factlint-enable", Kind::Enable),
+];
+
+/// What a comment or directive line turned out to be.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Parsed {
+    /// A directive.
+    Directive(Directive),
+    /// Text that starts with `factlint-` but names no directive.
+    Unknown {
+        /// The word written, such as `factlint-disable-lines`.
+        name: String,
+        /// Where it is written.
+        range: Range<usize>,
+    },
 }
 
 /// One suppression directive.
@@ -42,49 +73,71 @@ pub struct Directive {
 
 /// Parses the text of a comment or a line as a directive.
 pub fn parse_directive(text: &str, range: Range<usize>) -> Option<Directive> {
+    match parse(text, range)? {
+        Parsed::Directive(d) => Some(d),
+        Parsed::Unknown { .. } => None,
+    }
+}
+
+/// Parses the text of a comment or a line: a directive, something that
+/// looks like one but is not, or `None` for ordinary text.
+pub fn parse(text: &str, range: Range<usize>) -> Option<Parsed> {
     let text = text.trim();
     let text = text
         .strip_prefix("<!--")
         .map(|t| t.trim_end().trim_end_matches("-->"))
         .unwrap_or(text)
         .trim();
-    let (kind, rest) = if let Some(rest) = text.strip_prefix("factlint-disable-next-line") {
-        (Kind::DisableNextLine, rest)
-    } else if let Some(rest) = text.strip_prefix("factlint-disable") {
-        (Kind::Disable, rest)
-    } else if let Some(rest) = text.strip_prefix("factlint-enable") {
-        (Kind::Enable, rest)
-    } else {
-        return None;
-    };
-    if !rest.is_empty() && !rest.starts_with([' ', '\t', ',']) {
+    if !text.starts_with("factlint-") {
         return None;
     }
+    let word_end = text.find([' ', '\t', ',']).unwrap_or(text.len());
+    let (word, rest) = text.split_at(word_end);
+    let Some(&(_, kind)) = NAMES.iter().find(|(name, _)| *name == word) else {
+        return Some(Parsed::Unknown {
+            name: word.to_string(),
+            range,
+        });
+    };
     let codes = rest
         .split([' ', '\t', ','])
         .map(str::trim)
         .filter(|c| !c.is_empty())
         .map(String::from)
         .collect();
-    Some(Directive { kind, codes, range })
+    Some(Parsed::Directive(Directive { kind, codes, range }))
 }
 
-/// The directives of an article: its comments (Markdown, HTML) or its
-/// directive lines (plain text).
-pub fn directives(article: &Article) -> Vec<Directive> {
+/// Where a plain-text line's trailing `factlint-disable-line` starts, if
+/// it has one after some text.
+pub fn trailing_disable_line(line: &str) -> Option<usize> {
+    let at = line.rfind("factlint-disable-line")?;
+    let before = &line[..at];
+    (!before.trim().is_empty() && before.ends_with([' ', '\t'])).then_some(at)
+}
+
+/// The directives of an article, and the comments or lines that look like
+/// directives but are none: its comments (Markdown, HTML) or its directive
+/// lines and trailing `factlint-disable-line`s (plain text).
+pub fn directives(article: &Article) -> Vec<Parsed> {
     match article.format {
         Format::Markdown | Format::Html => article
             .comments
             .iter()
-            .filter_map(|r| parse_directive(&article.text[r.clone()], r.clone()))
+            .filter_map(|r| parse(&article.text[r.clone()], r.clone()))
             .collect(),
         Format::Text => {
             let mut found = Vec::new();
             let mut offset = 0;
             for line in article.text.split_inclusive('\n') {
                 let trimmed = line.trim_end_matches(['\n', '\r']);
-                if let Some(d) = parse_directive(trimmed, offset..offset + trimmed.len()) {
-                    found.push(d);
+                let lead = trimmed.len() - trimmed.trim_start().len();
+                if let Some(parsed) = parse(trimmed, offset + lead..offset + trimmed.len()) {
+                    found.push(parsed);
+                } else if let Some(at) = trailing_disable_line(trimmed)
+                    && let Some(parsed) = parse(&trimmed[at..], offset + at..offset + trimmed.len())
+                {
+                    found.push(parsed);
                 }
                 offset += line.len();
             }
@@ -93,10 +146,11 @@ pub fn directives(article: &Article) -> Vec<Directive> {
     }
 }
 
-/// Whether a line of the original text is a plain-text directive (the
-/// plain-text layout leaves such lines out of every section).
+/// Whether a line of the original text is a plain-text directive, or
+/// looks like one (the plain-text layout leaves such lines out of every
+/// section).
 pub fn is_directive_line(line: &str) -> bool {
-    parse_directive(line, 0..0).is_some()
+    parse(line, 0..0).is_some()
 }
 
 #[cfg(test)]
@@ -119,6 +173,28 @@ mod tests {
             Kind::Enable
         );
         assert!(parse_directive("<!-- factlint-disabled -->", 0..1).is_none());
-        assert!(parse_directive("a note", 0..1).is_none());
+        assert_eq!(
+            parse("<!-- factlint-disabled -->", 0..1),
+            Some(Parsed::Unknown {
+                name: "factlint-disabled".into(),
+                range: 0..1
+            })
+        );
+        assert!(parse("a note", 0..1).is_none());
+        assert_eq!(
+            parse_directive("<!-- factlint-disable-line typo -->", 0..1)
+                .unwrap()
+                .kind,
+            Kind::DisableLine
+        );
+    }
+
+    #[test]
+    fn trailing_directives_in_plain_text() {
+        let line = "He said the the talks.  factlint-disable-line typo";
+        let at = trailing_disable_line(line).unwrap();
+        assert_eq!(&line[at..], "factlint-disable-line typo");
+        assert_eq!(trailing_disable_line("factlint-disable-line typo"), None);
+        assert_eq!(trailing_disable_line("see xfactlint-disable-line"), None);
     }
 }

@@ -138,7 +138,11 @@ fn units(text: &str) -> Vec<Unit> {
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
         let trimmed_start = line.len() - line.trim_start().len();
-        let content = line.trim();
+        let mut content = line.trim();
+        // A trailing `factlint-disable-line` is not part of the article.
+        if let Some(at) = super::directive::trailing_disable_line(content) {
+            content = content[..at].trim_end();
+        }
         // Suppression directives are not part of the article.
         if !content.is_empty() && !super::directive::is_directive_line(content) {
             let start = offset + trimmed_start;

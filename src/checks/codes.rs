@@ -57,7 +57,11 @@ static FAMILIES: &[&[Check]] = &[
 ];
 
 /// Codes the check runner reports itself rather than one check.
-static RUNNER: &[&CodeInfo] = &[&super::suppress::UNUSED, &NO_REFERENCE_DATE];
+static RUNNER: &[&CodeInfo] = &[
+    &super::suppress::UNUSED,
+    &super::suppress::INVALID,
+    &NO_REFERENCE_DATE,
+];
 
 /// Every check, in registry order.
 pub fn checks() -> impl Iterator<Item = &'static Check> {
@@ -86,6 +90,20 @@ pub fn is_known_prefix(prefix: &str) -> bool {
     all().any(|info| prefix_matches(prefix, info.code))
 }
 
+/// The code or family nearest to an unknown prefix, for "did you mean":
+/// `typ` → `typo`, `date/weekdya` → `date/weekday`.
+pub fn suggest(prefix: &str) -> Option<String> {
+    let mut candidates: Vec<String> = all().map(|info| info.code.to_string()).collect();
+    for info in all() {
+        if let Some((family, _)) = info.code.split_once('/')
+            && !candidates.iter().any(|c| c == family)
+        {
+            candidates.push(family.to_string());
+        }
+    }
+    crate::diagnostic::nearest(prefix, &candidates).map(str::to_string)
+}
+
 /// Looks a code up.
 pub fn lookup(code: &str) -> Option<&'static CodeInfo> {
     all().find(|info| info.code == code)
@@ -94,6 +112,13 @@ pub fn lookup(code: &str) -> Option<&'static CodeInfo> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn suggestions_cover_families_and_codes() {
+        assert_eq!(suggest("typ").as_deref(), Some("typo"));
+        assert_eq!(suggest("date/weekdya").as_deref(), Some("date/weekday"));
+        assert_eq!(suggest("zzzzzzzz"), None);
+    }
 
     #[test]
     fn codes_are_unique_and_well_formed() {

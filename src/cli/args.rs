@@ -115,11 +115,23 @@ pub(crate) struct CheckArgs {
     /// Treat input as this format instead of guessing from the extension (stdin is plain text).
     #[arg(long = "input-format", value_enum, value_name = "FORMAT")]
     pub(crate) input_format: Option<factlint::article::Format>,
-    /// Run only codes with these prefixes (`typo`, `date/hijri`); repeatable.
-    #[arg(long, value_name = "CODE")]
+    /// Run only codes with these prefixes (`typo,date/hijri`): a comma
+    /// list, repeatable, added to the configuration's `select`.
+    #[arg(
+        long,
+        value_name = "CODE",
+        value_delimiter = ',',
+        visible_alias = "extend-select"
+    )]
     pub(crate) select: Vec<String>,
-    /// Skip codes with these prefixes; repeatable.
-    #[arg(long, value_name = "CODE")]
+    /// Skip codes with these prefixes: a comma list, repeatable, added to
+    /// the configuration's `ignore`.
+    #[arg(
+        long,
+        value_name = "CODE",
+        value_delimiter = ',',
+        visible_alias = "extend-ignore"
+    )]
     pub(crate) ignore: Vec<String>,
     /// When to use colour in the human report.
     #[arg(long, value_enum, default_value = "auto")]

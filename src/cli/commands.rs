@@ -115,8 +115,7 @@ pub(crate) fn explain(code: Option<&str>) -> io::Result<u8> {
         return Ok(EXIT_CLEAN);
     };
     let Some(info) = codes::lookup(code) else {
-        let all: Vec<String> = codes::all().map(|c| c.code.to_string()).collect();
-        let hint = factlint::diagnostic::nearest(code, &all)
+        let hint = codes::suggest(code)
             .map(|c| format!(" (did you mean `{c}`?)"))
             .unwrap_or_default();
         eprintln!("factlint: unknown code `{code}`{hint}; `factlint explain` lists every code");

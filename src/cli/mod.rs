@@ -160,7 +160,12 @@ fn check(args: CheckArgs) -> io::Result<u8> {
         .filter(|p| !codes::is_known_prefix(p))
         .collect();
     if let Some(prefix) = unknown.first() {
-        eprintln!("factlint: `{prefix}` matches no finding code; `factlint explain` lists them");
+        let hint = codes::suggest(prefix)
+            .map(|c| format!(" (did you mean `{c}`?)"))
+            .unwrap_or_default();
+        eprintln!(
+            "factlint: `{prefix}` matches no finding code{hint}; `factlint explain` lists them"
+        );
         return Ok(EXIT_ERROR);
     }
     let inputs = walk::collect_inputs(&args.paths);
