@@ -24,6 +24,8 @@ pub struct Checked {
     pub findings: Vec<Finding>,
     /// How many findings inline suppressions removed.
     pub suppressed: usize,
+    /// How many findings a baseline removed.
+    pub baselined: usize,
 }
 
 /// What one article is checked with: the loaded rules, the configuration
@@ -107,6 +109,7 @@ impl Engine {
                 Checked {
                     findings: outcome.findings,
                     suppressed: outcome.suppressed,
+                    baselined: 0,
                     article,
                 }
             })

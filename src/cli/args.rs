@@ -103,6 +103,14 @@ pub(crate) struct CheckArgs {
     /// Ignore any factlint.yaml.
     #[arg(long, conflicts_with = "config")]
     pub(crate) no_config: bool,
+    /// Report only findings that are not in this baseline file (written
+    /// by --write-baseline): adopt factlint on an archive without editing
+    /// published text.
+    #[arg(long, value_name = "FILE", conflicts_with = "write_baseline")]
+    pub(crate) baseline: Option<PathBuf>,
+    /// Record every current finding in FILE as the baseline, then exit 0.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["fix", "diff", "statistics"])]
+    pub(crate) write_baseline: Option<PathBuf>,
     /// Print the number of findings per code instead of the findings.
     #[arg(long)]
     pub(crate) statistics: bool,

@@ -19,6 +19,7 @@ use factlint::checks::{CheckOptions, codes};
 use factlint::config::Config;
 use factlint::engine::Engine;
 use factlint::finding::Severity;
+use factlint::report::baseline::Baseline;
 use factlint::report::{self, FileReport, Format, HumanOptions, Summary, human};
 use factlint::rules::{Loaded, PackError, RuleSet, RuleSources};
 
@@ -171,7 +172,23 @@ fn check(args: CheckArgs) -> io::Result<u8> {
     let inputs = walk::collect_inputs(&args.paths);
     let rule_errors = !loaded.errors.is_empty();
     let engine = Engine::new(loaded.rules, config.cloned(), options, check_options);
-    let check_text = |path: &str, text: String| engine.check(path, text);
+    let baseline = match &args.baseline {
+        Some(file) => match Baseline::load(file) {
+            Ok(baseline) => Some(baseline),
+            Err(message) => {
+                eprintln!("factlint: {message}");
+                return Ok(EXIT_ERROR);
+            }
+        },
+        None => None,
+    };
+    let check_text = |path: &str, text: String| {
+        let mut checked = engine.check(path, text)?;
+        if let Some(baseline) = &baseline {
+            baseline.filter(path, &mut checked);
+        }
+        Ok(checked)
+    };
     let mut reports: Vec<FileReport> = inputs
         .into_par_iter()
         .map(|(path, walk_error)| {
@@ -186,6 +203,25 @@ fn check(args: CheckArgs) -> io::Result<u8> {
             FileReport { path, outcome }
         })
         .collect();
+    if let Some(file) = &args.write_baseline {
+        let count = report::baseline::write(file, &reports)?;
+        for report in &reports {
+            if let Err(err) = &report.outcome {
+                eprintln!("factlint: {err}");
+            }
+        }
+        eprintln!(
+            "factlint: recorded {count} finding{} in {}; check with --baseline {} to see only new ones",
+            if count == 1 { "" } else { "s" },
+            file.display(),
+            file.display()
+        );
+        return Ok(if rule_errors || Summary::of(&reports).failed_files > 0 {
+            EXIT_ERROR
+        } else {
+            EXIT_CLEAN
+        });
+    }
     let mut fix_failed = false;
     // With `--fix -`, standard output carries the fixed article, so the
     // report of any other file goes to standard error.

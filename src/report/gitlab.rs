@@ -5,17 +5,18 @@
 //! Each finding is an issue with `description`, `check_name` (the code),
 //! `severity` (`critical` for errors, `major` for warnings, `info`),
 //! `location.path` with `positions` (1-based lines and code-point columns),
-//! and a `fingerprint`. The fingerprint hashes the path, the code, the
-//! flagged words and which occurrence of them it is, not the line, so an
-//! edit elsewhere in the article does not make GitLab see a new issue. A
+//! and a `fingerprint`, the one baselines use
+//! ([`super::baseline::fingerprint`]): path, code, flagged words and which
+//! occurrence of them it is, not the line, so an edit elsewhere in the
+//! article does not make GitLab see a new issue. A
 //! file that could not be read is a `blocker` issue on its first line.
 
 use std::io::{self, Write};
 
 use serde_json::{Value, json};
-use sha2::{Digest, Sha256};
 
 use super::FileReport;
+use super::baseline::{fingerprint, fingerprints};
 use crate::finding::Severity;
 
 /// GitLab's severity for a factlint severity.
@@ -27,19 +28,6 @@ fn severity(severity: Severity) -> &'static str {
     }
 }
 
-/// A stable identity: what was flagged where, not on which line.
-fn fingerprint(parts: &[&str]) -> String {
-    let mut hash = Sha256::new();
-    for part in parts {
-        hash.update(part.as_bytes());
-        hash.update([0]);
-    }
-    hash.finalize()[..16]
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
-
 /// The Code Quality issues of a run.
 pub fn issues(reports: &[FileReport]) -> Vec<Value> {
     let mut issues = Vec::new();
@@ -47,12 +35,8 @@ pub fn issues(reports: &[FileReport]) -> Vec<Value> {
         match &report.outcome {
             Ok(checked) => {
                 let article = &checked.article;
-                let mut seen: Vec<(&str, &str)> = Vec::new();
-                for finding in &checked.findings {
-                    let words = &article.text[finding.range.clone()];
-                    let key = (finding.code(), words);
-                    let occurrence = seen.iter().filter(|k| **k == key).count();
-                    seen.push(key);
+                let prints = fingerprints(&report.path, checked);
+                for (finding, print) in checked.findings.iter().zip(prints) {
                     let (line, column) = article.position(finding.range.start);
                     let (end_line, end_column) = article.position(finding.range.end);
                     let mut description = finding.message.clone();
@@ -65,7 +49,7 @@ pub fn issues(reports: &[FileReport]) -> Vec<Value> {
                         "check_name": finding.code(),
                         "categories": ["Style"],
                         "severity": severity(finding.severity),
-                        "fingerprint": fingerprint(&[&report.path, finding.code(), words, &occurrence.to_string()]),
+                        "fingerprint": print,
                         "location": {
                             "path": report.path,
                             "positions": {
@@ -94,22 +78,4 @@ pub fn issues(reports: &[FileReport]) -> Vec<Value> {
 pub fn render(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, &issues(reports))?;
     writeln!(out)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn fingerprints_are_stable_and_distinct() {
-        let a = fingerprint(&["a.md", "typo/substitution", "teh", "0"]);
-        assert_eq!(a, fingerprint(&["a.md", "typo/substitution", "teh", "0"]));
-        assert_ne!(a, fingerprint(&["a.md", "typo/substitution", "teh", "1"]));
-        assert_ne!(
-            fingerprint(&["ab", "c"]),
-            fingerprint(&["a", "bc"]),
-            "parts are separated"
-        );
-        assert_eq!(a.len(), 32);
-    }
 }

@@ -1,6 +1,7 @@
 //! Renderers: one per output format, each a function over the same
 //! [`FileReport`]s. Checks never know the format.
 
+pub mod baseline;
 pub mod github;
 pub mod gitlab;
 pub mod human;
@@ -42,6 +43,13 @@ pub struct Summary {
     pub infos: usize,
     /// Findings removed by inline suppressions.
     pub suppressed: usize,
+    /// Findings removed by a baseline (absent from JSON without one).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub baselined: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl Summary {
@@ -55,6 +63,7 @@ impl Summary {
             match &report.outcome {
                 Ok(checked) => {
                     summary.suppressed += checked.suppressed;
+                    summary.baselined += checked.baselined;
                     for finding in &checked.findings {
                         match finding.severity {
                             Severity::Error => summary.errors += 1,
@@ -92,6 +101,12 @@ impl Summary {
             line.push_str(&format!(
                 "; {} could not be read",
                 plural(self.failed_files, "file")
+            ));
+        }
+        if self.baselined > 0 {
+            line.push_str(&format!(
+                "; {} left out as in the baseline",
+                plural(self.baselined, "finding")
             ));
         }
         line
