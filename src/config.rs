@@ -124,10 +124,39 @@ pub struct RawConfig {
     pub accept: Vec<Located>,
     /// Report a dropped hamza on alif and ى for final ي (`typo/spelling`).
     pub arabic_strict_spelling: Option<bool>,
+    /// Globs of files and folders a folder walk leaves out, replacing
+    /// [`DEFAULT_EXCLUDE`].
+    pub exclude: Option<Vec<Located>>,
+    /// Globs left out on top of `exclude` (or of the defaults).
+    #[serde(default)]
+    pub extend_exclude: Vec<Located>,
     /// Settings per glob.
     #[serde(default)]
     pub files: BTreeMap<String, FileSettings>,
 }
+
+/// What a folder walk leaves out unless `exclude` says otherwise: a
+/// repository's own documents are not articles, and build and dependency
+/// folders are not the newsroom's. A pattern without `/` matches a file or
+/// folder name anywhere; one with `/` matches a path from the walk's
+/// folder. Files named on the command line are always checked.
+pub const DEFAULT_EXCLUDE: &[&str] = &[
+    "README*",
+    "LICENSE*",
+    "LICENCE*",
+    "COPYING*",
+    "NOTICE*",
+    "CHANGELOG*",
+    "CHANGES*",
+    "HISTORY*",
+    "CONTRIBUTING*",
+    "CODE_OF_CONDUCT*",
+    "SECURITY*",
+    "AUTHORS*",
+    "target",
+    "node_modules",
+    "vendor",
+];
 
 /// A loaded configuration, with where it came from.
 #[derive(Debug, Clone)]
@@ -237,6 +266,23 @@ impl Config {
             settings.overlay().apply(&mut load, &mut check);
         }
         (load, check)
+    }
+
+    /// The globs a folder walk leaves out: `exclude` (or the defaults)
+    /// plus `extend_exclude`.
+    pub fn exclude_patterns(&self) -> Vec<String> {
+        let base: Vec<String> = match &self.raw.exclude {
+            Some(list) => list.iter().map(|l| l.value.trim().to_string()).collect(),
+            None => DEFAULT_EXCLUDE.iter().map(|s| s.to_string()).collect(),
+        };
+        base.into_iter()
+            .chain(
+                self.raw
+                    .extend_exclude
+                    .iter()
+                    .map(|l| l.value.trim().to_string()),
+            )
+            .collect()
     }
 
     /// The configuration's `accept:` entries.
@@ -415,6 +461,17 @@ pub fn load(path: &Path) -> Result<Config, Vec<ConfigError>> {
             }
         }
     }
+    for pattern in raw.exclude.iter().flatten().chain(&raw.extend_exclude) {
+        if let Err(err) = globset::Glob::new(pattern.value.trim()) {
+            let (offset, len) = locate(pattern);
+            errors.push(invalid(
+                offset,
+                len,
+                format!("invalid glob: {err}"),
+                "globs use `*`, `**` and `?`, e.g. `drafts/**` or `README*`".to_string(),
+            ));
+        }
+    }
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -459,6 +516,13 @@ english_day_first: false
 
 # The severity of a missing "then"/"former" for someone no longer in post.
 missing_then_severity: warning
+
+# What a folder walk leaves out (files named on the command line are always
+# checked). A pattern without "/" matches a name anywhere, one with "/" a path.
+# exclude replaces the defaults (README*, LICENSE*, CHANGELOG*, target,
+# node_modules, vendor, …); extend_exclude adds to them.
+extend_exclude: []
+#   - "drafts/**"
 
 # Settings for files that match a glob (relative to this file).
 files: {}

@@ -222,3 +222,102 @@ fn explain_prints_documentation() {
     let output = factlint(&["explain"]);
     assert!(stdout(&output).contains("date/hijri"));
 }
+
+/// Paths reported by a JSON run, sorted.
+fn checked_paths(output: &std::process::Output) -> Vec<String> {
+    let mut paths: Vec<String> = json(output)["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap().to_string())
+        .collect();
+    paths.sort();
+    paths
+}
+
+#[test]
+fn folder_walks_leave_out_repository_files_and_config_excludes() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    for file in [
+        "ar/a.md",
+        "ar/drafts/b.md",
+        "README.md",
+        "CHANGELOG.md",
+        "docs/readme.txt",
+        "target/c.md",
+        "en/d.txt",
+    ] {
+        let path = root.join(file);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, "The talks went well.\n").unwrap();
+    }
+    let out = factlint_in(
+        root,
+        &["check", ".", "--format", "json", "--no-config"],
+        None,
+    );
+    assert_eq!(
+        checked_paths(&out),
+        ["./ar/a.md", "./ar/drafts/b.md", "./en/d.txt"]
+    );
+    let out = factlint_in(
+        root,
+        &[
+            "check",
+            ".",
+            "--format",
+            "json",
+            "--no-config",
+            "--extend-exclude",
+            "drafts",
+        ],
+        None,
+    );
+    assert_eq!(checked_paths(&out), ["./ar/a.md", "./en/d.txt"]);
+    // `exclude` replaces the defaults; `extend_exclude` adds to them.
+    std::fs::write(root.join("factlint.yaml"), "exclude: [\"en/**\"]\n").unwrap();
+    let out = factlint_in(root, &["check", ".", "--format", "json"], None);
+    assert!(checked_paths(&out).contains(&"./README.md".to_string()));
+    assert!(!checked_paths(&out).contains(&"./en/d.txt".to_string()));
+    std::fs::write(root.join("factlint.yaml"), "extend_exclude: [\"en/**\"]\n").unwrap();
+    let out = factlint_in(root, &["check", ".", "--format", "json"], None);
+    assert_eq!(checked_paths(&out), ["./ar/a.md", "./ar/drafts/b.md"]);
+    // A file named on the command line is always checked.
+    let out = factlint_in(root, &["check", "README.md", "--format", "json"], None);
+    assert_eq!(checked_paths(&out), ["README.md"]);
+    // A broken glob in the configuration is located.
+    std::fs::write(root.join("factlint.yaml"), "extend_exclude: [\"a[\"]\n").unwrap();
+    let out = factlint_in(root, &["check", "."], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("invalid glob"), "{}", stderr(&out));
+}
+
+#[test]
+fn quoted_globs_are_expanded() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    for file in ["ar/x/a.md", "ar/b.md", "ar/c.txt"] {
+        let path = root.join(file);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, "The talks went well.\n").unwrap();
+    }
+    let out = factlint_in(
+        root,
+        &["check", "ar/**/*.md", "--format", "json", "--no-config"],
+        None,
+    );
+    assert_eq!(checked_paths(&out), ["ar/b.md", "ar/x/a.md"]);
+    let out = factlint_in(
+        root,
+        &["check", "ar/*.md", "--format", "json", "--no-config"],
+        None,
+    );
+    assert_eq!(checked_paths(&out), ["ar/b.md"]);
+    let out = factlint_in(root, &["check", "en/*.md", "--no-config"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("no article matches the pattern `en/*.md`")
+            || stdout(&out).contains("no article matches the pattern `en/*.md`")
+    );
+}

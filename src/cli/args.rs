@@ -111,6 +111,11 @@ pub(crate) struct CheckArgs {
     /// Record every current finding in FILE as the baseline, then exit 0.
     #[arg(long, value_name = "FILE", conflicts_with_all = ["fix", "diff", "statistics"])]
     pub(crate) write_baseline: Option<PathBuf>,
+    /// Leave these globs out of folder walks, on top of the
+    /// configuration's `exclude` (default: README*, LICENSE*, CHANGELOG*,
+    /// target, node_modules, vendor, …); a comma list, repeatable.
+    #[arg(long, value_name = "GLOB", value_delimiter = ',')]
+    pub(crate) extend_exclude: Vec<String>,
     /// Print the number of findings per code instead of the findings.
     #[arg(long)]
     pub(crate) statistics: bool,

@@ -169,7 +169,24 @@ fn check(args: CheckArgs) -> io::Result<u8> {
         );
         return Ok(EXIT_ERROR);
     }
-    let inputs = walk::collect_inputs(&args.paths);
+    let mut exclude_patterns = config.map_or_else(
+        || {
+            factlint::config::DEFAULT_EXCLUDE
+                .iter()
+                .map(|s| s.to_string())
+                .collect()
+        },
+        Config::exclude_patterns,
+    );
+    exclude_patterns.extend(args.extend_exclude.iter().cloned());
+    let exclude = match walk::Exclude::new(&exclude_patterns) {
+        Ok(exclude) => exclude,
+        Err(err) => {
+            eprintln!("factlint: invalid --extend-exclude glob: {err}");
+            return Ok(EXIT_ERROR);
+        }
+    };
+    let inputs = walk::collect_inputs(&args.paths, &exclude);
     let rule_errors = !loaded.errors.is_empty();
     let engine = Engine::new(loaded.rules, config.cloned(), options, check_options);
     let baseline = match &args.baseline {

@@ -1,38 +1,154 @@
-//! Turning the paths on the command line into the articles to check.
+//! Turning the paths on the command line into the articles to check:
+//! folders are walked as git does (`.gitignore` honoured), quoted globs are
+//! expanded, and the walk leaves out what is not an article (the
+//! configuration's `exclude`, by default a repository's README, licence and
+//! changelog and its build folders). A file named on the command line is
+//! always checked.
 
 use std::io;
+use std::path::{Component, Path};
 
-/// Expands folders into article files, keeping argument order and sorting
-/// within each folder so that output order is stable.
-pub(crate) fn collect_inputs(paths: &[String]) -> Vec<(String, Option<io::Error>)> {
+use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
+
+/// What a folder walk leaves out.
+pub(crate) struct Exclude {
+    /// Patterns without `/`: matched against every name on the path.
+    names: GlobSet,
+    /// Patterns with `/`: matched against the path from the walk's folder.
+    paths: GlobSet,
+}
+
+impl Exclude {
+    /// Compiles the patterns (already validated by the configuration).
+    pub(crate) fn new(patterns: &[String]) -> Result<Exclude, globset::Error> {
+        let (mut names, mut paths) = (GlobSetBuilder::new(), GlobSetBuilder::new());
+        for pattern in patterns {
+            let pattern = pattern.trim_end_matches('/');
+            if pattern.contains('/') {
+                paths.add(Glob::new(pattern.trim_start_matches("./"))?);
+            } else {
+                // Names are matched without case: readme.md is a README.
+                names.add(GlobBuilder::new(pattern).case_insensitive(true).build()?);
+            }
+        }
+        Ok(Exclude {
+            names: names.build()?,
+            paths: paths.build()?,
+        })
+    }
+
+    fn excludes(&self, relative: &Path) -> bool {
+        self.paths.is_match(relative)
+            || relative.components().any(|c| match c {
+                Component::Normal(name) => self.names.is_match(name),
+                _ => false,
+            })
+    }
+}
+
+fn is_article(file: &Path) -> bool {
+    file.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        matches!(
+            e.to_ascii_lowercase().as_str(),
+            "txt" | "md" | "markdown" | "html" | "htm"
+        )
+    })
+}
+
+/// Whether a path argument is a glob the shell did not expand (it was
+/// quoted, or the shell does not expand globs).
+fn is_glob(path: &str) -> bool {
+    path.contains(['*', '?', '[']) && !Path::new(path).exists()
+}
+
+/// The folder a glob's matches are under: its components before the first
+/// one with a wildcard.
+fn glob_root(pattern: &str) -> &str {
+    let wild = pattern.find(['*', '?', '[']).unwrap_or(pattern.len());
+    match pattern[..wild].rfind('/') {
+        Some(slash) if slash == 0 => "/",
+        Some(slash) => &pattern[..slash],
+        None => ".",
+    }
+}
+
+/// Walks `folder` and returns its article files, sorted, with the errors
+/// met on the way; `keep` decides on each file by its path.
+fn walk(
+    folder: &Path,
+    label: &str,
+    keep: &dyn Fn(&Path) -> bool,
+) -> Vec<(String, Option<io::Error>)> {
+    let mut found = Vec::new();
+    for entry in ignore::WalkBuilder::new(folder).require_git(false).build() {
+        match entry {
+            Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) => {
+                let file = entry.path();
+                if is_article(file) && keep(file) {
+                    found.push((file.display().to_string(), None));
+                }
+            }
+            Ok(_) => {}
+            Err(err) => found.push((label.to_string(), Some(io::Error::other(err.to_string())))),
+        }
+    }
+    found.sort_by(|a, b| a.0.cmp(&b.0));
+    found
+}
+
+/// Expands folders and quoted globs into article files, keeping argument
+/// order and sorting within each so that output order is stable.
+pub(crate) fn collect_inputs(
+    paths: &[String],
+    exclude: &Exclude,
+) -> Vec<(String, Option<io::Error>)> {
     let mut inputs = Vec::new();
     for path in paths {
-        let p = std::path::Path::new(path);
+        let p = Path::new(path);
+        if path != "-" && is_glob(path) {
+            let root = glob_root(path);
+            let pattern = path.strip_prefix("./").unwrap_or(path);
+            let matcher = match GlobBuilder::new(pattern).literal_separator(true).build() {
+                Ok(glob) => glob.compile_matcher(),
+                Err(err) => {
+                    inputs.push((
+                        path.clone(),
+                        Some(io::Error::other(format!("invalid glob: {err}"))),
+                    ));
+                    continue;
+                }
+            };
+            if !Path::new(root).is_dir() {
+                let message =
+                    format!("no article matches the pattern `{path}`: `{root}` is not a folder");
+                inputs.push((
+                    path.clone(),
+                    Some(io::Error::new(io::ErrorKind::NotFound, message)),
+                ));
+                continue;
+            }
+            let found = walk(Path::new(root), path, &|file| {
+                let shown = file.strip_prefix("./").unwrap_or(file);
+                matcher.is_match(shown)
+                    && !exclude.excludes(file.strip_prefix(root).unwrap_or(file))
+            });
+            if found.is_empty() {
+                let message = format!("no article matches the pattern `{path}`");
+                inputs.push((
+                    path.clone(),
+                    Some(io::Error::new(io::ErrorKind::NotFound, message)),
+                ));
+            }
+            inputs.extend(found);
+            continue;
+        }
         if path == "-" || !p.is_dir() {
             inputs.push((path.clone(), None));
             continue;
         }
-        let mut found = Vec::new();
-        for entry in ignore::WalkBuilder::new(p).require_git(false).build() {
-            match entry {
-                Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) => {
-                    let file = entry.path();
-                    let is_article = file.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-                        matches!(
-                            e.to_ascii_lowercase().as_str(),
-                            "txt" | "md" | "markdown" | "html" | "htm"
-                        )
-                    });
-                    if is_article {
-                        found.push((file.display().to_string(), None));
-                    }
-                }
-                Ok(_) => {}
-                Err(err) => found.push((path.clone(), Some(io::Error::other(err.to_string())))),
-            }
-        }
-        found.sort_by(|a, b| a.0.cmp(&b.0));
-        inputs.extend(found);
+        inputs.extend(walk(p, path, &|file| {
+            !exclude.excludes(file.strip_prefix(p).unwrap_or(file))
+        }));
     }
     dedupe(inputs)
 }
@@ -51,4 +167,30 @@ fn dedupe(inputs: Vec<(String, Option<io::Error>)>) -> Vec<(String, Option<io::E
             seen.insert(key)
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn glob_roots() {
+        assert_eq!(glob_root("articles/**/*.md"), "articles");
+        assert_eq!(glob_root("*.md"), ".");
+        assert_eq!(glob_root("a/b/c?.txt"), "a/b");
+        assert_eq!(glob_root("/srv/*.md"), "/");
+    }
+
+    #[test]
+    fn names_match_anywhere_and_paths_from_the_root() {
+        let exclude =
+            Exclude::new(&["README*".into(), "target".into(), "drafts/**".into()]).unwrap();
+        assert!(exclude.excludes(Path::new("README.md")));
+        assert!(exclude.excludes(Path::new("ar/README.txt")));
+        assert!(exclude.excludes(Path::new("target/debug/x.txt")));
+        assert!(exclude.excludes(Path::new("drafts/a.md")));
+        assert!(!exclude.excludes(Path::new("ar/drafts-note.md")));
+        assert!(exclude.excludes(Path::new("ar/readme.md")));
+        assert!(!exclude.excludes(Path::new("ar/story-readme.md")));
+    }
 }
