@@ -66,7 +66,7 @@ fn is_glob(path: &str) -> bool {
 fn glob_root(pattern: &str) -> &str {
     let wild = pattern.find(['*', '?', '[']).unwrap_or(pattern.len());
     match pattern[..wild].rfind('/') {
-        Some(slash) if slash == 0 => "/",
+        Some(0) => "/",
         Some(slash) => &pattern[..slash],
         None => ".",
     }
