@@ -178,7 +178,8 @@ mod tests {
         assert_eq!(glob_root("articles/**/*.md"), "articles");
         assert_eq!(glob_root("*.md"), ".");
         assert_eq!(glob_root("a/b/c?.txt"), "a/b");
-        assert_eq!(glob_root("/srv/*.md"), "/");
+        assert_eq!(glob_root("/srv/*.md"), "/srv");
+        assert_eq!(glob_root("/*.md"), "/");
     }
 
     #[test]
