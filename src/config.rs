@@ -384,6 +384,25 @@ pub fn load(path: &Path) -> Result<Config, Vec<ConfigError>> {
             }
         }
     };
+    // A pack folder the configuration names must exist: a typo here is the
+    // configuration's mistake, located in factlint.yaml, not a broken pack.
+    let folder = path.parent().unwrap_or(Path::new("."));
+    for entry in &raw.rules {
+        let target = folder.join(entry.value.trim());
+        if !target.exists() {
+            let (offset, len) = locate(entry);
+            errors.push(invalid(
+                offset,
+                len,
+                format!("`{}` is not a file or folder", entry.value.trim()),
+                format!(
+                    "pack paths are relative to this file's folder ({}); it would be {}",
+                    folder.display(),
+                    target.display()
+                ),
+            ));
+        }
+    }
     check_codes(&raw.select, &mut errors);
     check_codes(&raw.ignore, &mut errors);
     // Keys that serde reads as plain values are located by their text.

@@ -98,3 +98,37 @@ fn init_writes_a_starting_file_that_loads() {
     let output = factlint_in(dir.path(), &["check", "a.txt", "--format", "json"], None);
     assert_eq!(code(&output), 1, "{}", stderr(&output));
 }
+
+#[test]
+fn rules_commands_read_the_configuration() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir(root.join("house")).unwrap();
+    std::fs::write(
+        root.join("house/typos.yaml"),
+        "pack: house-typos\ntypos:\n  - { find: Qatr, replace: Qatar }\nexamples:\n  - { text: 'The emir of Qatr arrived.', expect: [typo/substitution] }\n  - { text: 'The emir of Qatr left.', expect_not: [typo/substitution] }\n",
+    )
+    .unwrap();
+    std::fs::write(root.join("factlint.yaml"), "rules: [house]\n").unwrap();
+    let list = factlint_in(root, &["rules", "list"], None);
+    assert!(stdout(&list).contains("house-typos"), "{}", stdout(&list));
+    let test = factlint_in(root, &["rules", "test"], None);
+    assert_eq!(test.status.code(), Some(1), "{}", stdout(&test));
+    assert!(stdout(&test).contains("FAIL"), "{}", stdout(&test));
+    assert!(stdout(&test).contains("The emir of Qatr left."));
+    let ignored = factlint_in(root, &["rules", "test", "--no-config"], None);
+    assert_eq!(ignored.status.code(), Some(0), "{}", stdout(&ignored));
+}
+
+#[test]
+fn a_missing_pack_folder_is_a_configuration_error() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("factlint.yaml"), "rules: [hous]\n").unwrap();
+    std::fs::write(dir.path().join("a.txt"), "Nothing.\n").unwrap();
+    let out = factlint_in(dir.path(), &["check", "a.txt"], None);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("factlint::config::"), "{err}");
+    assert!(!err.contains("factlint::pack::"), "{err}");
+    assert!(err.contains("factlint.yaml:1:9"), "{err}");
+}

@@ -53,6 +53,19 @@ pub(crate) struct RuleArgs {
     pub(crate) no_default_rules: bool,
 }
 
+/// Which factlint.yaml applies: `check` and the `rules` commands read the
+/// same one, so a newsroom's packs and examples are the ones tested.
+#[derive(Debug, Args)]
+pub(crate) struct ConfigArgs {
+    /// The configuration file [default: factlint.yaml in this folder or the
+    /// nearest one above it].
+    #[arg(long, value_name = "FILE")]
+    pub(crate) config: Option<PathBuf>,
+    /// Ignore any factlint.yaml.
+    #[arg(long, conflicts_with = "config")]
+    pub(crate) no_config: bool,
+}
+
 impl RuleArgs {
     pub(crate) fn sources(&self, extra: &[PathBuf]) -> RuleSources {
         RuleSources {
@@ -96,13 +109,8 @@ pub(crate) struct CheckArgs {
     /// configuration's fail_on].
     #[arg(long, value_enum, value_name = "SEVERITY")]
     pub(crate) fail_on: Option<Severity>,
-    /// The configuration file [default: factlint.yaml in this folder or the
-    /// nearest one above it].
-    #[arg(long, value_name = "FILE")]
-    pub(crate) config: Option<PathBuf>,
-    /// Ignore any factlint.yaml.
-    #[arg(long, conflicts_with = "config")]
-    pub(crate) no_config: bool,
+    #[command(flatten)]
+    pub(crate) settings: ConfigArgs,
     /// Report only findings that are not in this baseline file (written
     /// by --write-baseline): adopt factlint on an archive without editing
     /// published text.
@@ -174,6 +182,8 @@ pub(crate) enum RulesCommand {
         dirs: Vec<PathBuf>,
         #[command(flatten)]
         rules: RuleArgs,
+        #[command(flatten)]
+        settings: ConfigArgs,
     },
     /// Run every pack's `examples:` (rule tests); exit 1 if one fails.
     Test {
@@ -181,6 +191,8 @@ pub(crate) enum RulesCommand {
         dirs: Vec<PathBuf>,
         #[command(flatten)]
         rules: RuleArgs,
+        #[command(flatten)]
+        settings: ConfigArgs,
     },
     /// List loaded packs and what they hold.
     List {
@@ -188,6 +200,8 @@ pub(crate) enum RulesCommand {
         dirs: Vec<PathBuf>,
         #[command(flatten)]
         rules: RuleArgs,
+        #[command(flatten)]
+        settings: ConfigArgs,
     },
 }
 

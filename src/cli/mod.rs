@@ -23,7 +23,7 @@ use factlint::report::baseline::Baseline;
 use factlint::report::{self, FileReport, Format, HumanOptions, Summary, human};
 use factlint::rules::{Loaded, PackError, RuleSet, RuleSources};
 
-use args::{CheckArgs, Cli, ColorChoice, Command, LangChoice, RulesCommand};
+use args::{CheckArgs, Cli, ColorChoice, Command, ConfigArgs, LangChoice, RulesCommand};
 
 /// Exit status: nothing at or above `--fail-on`.
 const EXIT_CLEAN: u8 = 0;
@@ -37,13 +37,7 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Check(args) => check(args),
-        Command::Rules(RulesCommand::Validate { dirs, rules }) => {
-            commands::validate(rules.sources(&dirs))
-        }
-        Command::Rules(RulesCommand::List { dirs, rules }) => commands::list(rules.sources(&dirs)),
-        Command::Rules(RulesCommand::Test { dirs, rules }) => {
-            commands::test_rules(rules.sources(&dirs))
-        }
+        Command::Rules(command) => rules_command(command),
         Command::Explain { code } => commands::explain(code.as_deref()),
         Command::Init { force } => commands::init(force),
     };
@@ -91,10 +85,44 @@ fn print_diagnostics<E: miette::Diagnostic + Send + Sync + 'static>(errors: &[E]
     }
 }
 
+/// `rules validate|test|list`, with the packs of factlint.yaml added to
+/// those named on the command line (and its `no_default_rules`), so that
+/// a newsroom's own packs and examples are the ones checked.
+fn rules_command(command: RulesCommand) -> io::Result<u8> {
+    let (RulesCommand::Validate {
+        dirs,
+        rules,
+        settings,
+    }
+    | RulesCommand::Test {
+        dirs,
+        rules,
+        settings,
+    }
+    | RulesCommand::List {
+        dirs,
+        rules,
+        settings,
+    }) = &command;
+    let Ok(config) = configuration(settings) else {
+        return Ok(EXIT_ERROR);
+    };
+    let mut sources = rules.sources(dirs);
+    if let Some(config) = &config {
+        sources.paths.splice(0..0, config.rule_paths());
+        sources.no_defaults |= config.raw.no_default_rules;
+    }
+    match command {
+        RulesCommand::Validate { .. } => commands::validate(sources),
+        RulesCommand::Test { .. } => commands::test_rules(sources),
+        RulesCommand::List { .. } => commands::list(sources),
+    }
+}
+
 /// The configuration to use: `--config`, else the nearest factlint.yaml,
 /// unless `--no-config`. A broken configuration is reported and fails the
 /// run.
-fn configuration(args: &CheckArgs) -> Result<Option<Config>, ()> {
+fn configuration(args: &ConfigArgs) -> Result<Option<Config>, ()> {
     if args.no_config {
         return Ok(None);
     }
@@ -112,7 +140,7 @@ fn configuration(args: &CheckArgs) -> Result<Option<Config>, ()> {
 }
 
 fn check(args: CheckArgs) -> io::Result<u8> {
-    let Ok(config) = configuration(&args) else {
+    let Ok(config) = configuration(&args.settings) else {
         return Ok(EXIT_ERROR);
     };
     let config = config.as_ref();
