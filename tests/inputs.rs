@@ -321,3 +321,42 @@ fn quoted_globs_are_expanded() {
             || stdout(&out).contains("no article matches the pattern `en/*.md`")
     );
 }
+
+#[test]
+fn front_matter_dates_in_other_forms_are_read_or_reported_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let read = dir.path().join("read.md");
+    std::fs::write(&read, "---\ndate: 16/05/2024\n---\nThe talks went well.\n").unwrap();
+    let out = factlint(&["check", read.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert_eq!(
+        json(&out)["files"][0]["reference_date"]["date"],
+        "2024-05-16"
+    );
+
+    let ambiguous = dir.path().join("ambiguous.md");
+    std::fs::write(
+        &ambiguous,
+        "---\ndate: 05/06/2024\n---\nThe goverment met.\n",
+    )
+    .unwrap();
+    let out = factlint(&["check", ambiguous.to_str().unwrap(), "--format", "json"]);
+    let file = &json(&out)["files"][0];
+    assert!(file["error"].is_null(), "the article is still checked");
+    let codes: Vec<&str> = file["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["date/invalid", "typo/substitution"]);
+    let invalid = &file["findings"][0];
+    assert_eq!(
+        (
+            invalid["span"]["line"].as_u64(),
+            invalid["span"]["column"].as_u64()
+        ),
+        (Some(2), Some(7))
+    );
+    assert!(invalid["help"].as_str().unwrap().contains("2024-06-05"));
+}

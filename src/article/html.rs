@@ -11,7 +11,6 @@ use std::cell::RefCell;
 use std::ops::Range;
 use std::rc::Rc;
 
-use chrono::NaiveDate;
 use lol_html::{RewriteStrSettings, doc_comments, element, rewrite_str, text};
 
 use super::{Language, Layout, LoadError, Section, SectionKind};
@@ -156,21 +155,25 @@ pub fn layout(path: &str, text_: &str) -> Result<Layout, LoadError> {
     split.sort_by_key(|s| (s.range.start, s.range.end));
     layout.sections = split;
     if let Some((value, at, what)) = collected.date {
-        let date = value
-            .get(..10)
-            .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
-            .ok_or_else(|| {
-                let (line, column) = lines.position(text_, at);
-                LoadError::Malformed {
-                    path: path.to_string(),
-                    line,
-                    column,
-                    message: format!("{what} value `{value}` is not a date"),
-                    help: Some("use an ISO 8601 date such as 2023-02-24".into()),
-                }
-            })?;
-        let (line, _) = lines.position(text_, at);
-        layout.date = Some((date, format!("HTML {what} on line {line}")));
+        match super::declared_date::parse(&value) {
+            super::declared_date::Declared::Date(date) => {
+                let (line, _) = lines.position(text_, at);
+                layout.date = Some((date, format!("HTML {what} on line {line}")));
+            }
+            declared => {
+                let (message, help) = super::declared_date::problem(what, &value, &declared);
+                // Point at the value inside the tag when it is written as is.
+                let tag_end = text_[at..].find('>').map_or(text_.len(), |e| at + e);
+                let range = text_[at..tag_end]
+                    .find(value.as_str())
+                    .map_or(at..at, |v| at + v..at + v + value.len());
+                layout.problems.push(super::MetadataProblem {
+                    range,
+                    message,
+                    help,
+                });
+            }
+        }
     }
     layout.language = collected
         .language
@@ -303,7 +306,7 @@ mod tests {
         assert_eq!(layout.language, Some(Language::Ar));
         assert_eq!(
             layout.date.unwrap().0,
-            NaiveDate::from_ymd_opt(2023, 2, 24).unwrap()
+            chrono::NaiveDate::from_ymd_opt(2023, 2, 24).unwrap()
         );
         assert_eq!(layout.comments.len(), 1);
     }

@@ -10,7 +10,6 @@
 
 use std::ops::Range;
 
-use chrono::NaiveDate;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Deserialize;
 
@@ -321,20 +320,23 @@ fn front_matter(
         });
     }
     if let Some(date) = &matter.date {
-        let at = value_range(date).start;
+        let range = value_range(date);
         let value = date.value.trim();
-        let parsed = value
-            .get(..10)
-            .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
-            .ok_or_else(|| {
-                malformed(
-                    at,
-                    format!("front matter `date: {value}` is not a date"),
-                    Some("write the date as YYYY-MM-DD, e.g. `date: 2023-02-24`".into()),
-                )
-            })?;
-        let (line, _) = lines.position(text, at);
-        layout.date = Some((parsed, format!("front matter `date` on line {line}")));
+        match super::declared_date::parse(value) {
+            super::declared_date::Declared::Date(parsed) => {
+                let (line, _) = lines.position(text, range.start);
+                layout.date = Some((parsed, format!("front matter `date` on line {line}")));
+            }
+            declared => {
+                let (message, help) =
+                    super::declared_date::problem("front matter `date:`", value, &declared);
+                layout.problems.push(super::MetadataProblem {
+                    range,
+                    message,
+                    help,
+                });
+            }
+        }
     }
     if let Some(lang) = &matter.lang {
         let at = value_range(lang).start;
@@ -372,7 +374,7 @@ mod tests {
         assert_eq!(layout.language, Some(Language::En));
         assert_eq!(
             layout.date.as_ref().unwrap().0,
-            NaiveDate::from_ymd_opt(2023, 2, 24).unwrap()
+            chrono::NaiveDate::from_ymd_opt(2023, 2, 24).unwrap()
         );
         assert_eq!(
             kinds(text),
@@ -391,12 +393,12 @@ mod tests {
     }
 
     #[test]
-    fn bad_front_matter_date_is_located() {
+    fn bad_front_matter_date_is_kept_as_a_located_problem() {
         let text = "---\ntitle: x\ndate: 2023-02-30\n---\n\nBody.\n";
-        match layout("a.md", text) {
-            Err(LoadError::Malformed { line, column, .. }) => assert_eq!((line, column), (3, 7)),
-            other => panic!("unexpected {other:?}"),
-        }
+        let layout = layout("a.md", text).expect("the article still loads");
+        assert_eq!(layout.date, None);
+        assert_eq!(layout.problems.len(), 1);
+        assert_eq!(&text[layout.problems[0].range.clone()], "2023-02-30");
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! text is segmented by heuristics ([`plain`]), Markdown by its parser
 //! ([`markdown`]), HTML by its elements ([`html`]).
 
+pub mod declared_date;
 pub mod directive;
 pub mod html;
 pub mod markdown;
@@ -161,6 +162,21 @@ pub struct Layout {
     /// Byte ranges the article uses to switch findings off (comments such
     /// as `<!-- factlint-disable … -->`), kept for the suppression pass.
     pub comments: Vec<Range<usize>>,
+    /// Metadata the loader could not use but that does not stop the
+    /// article being checked (a front matter date with two readings).
+    pub problems: Vec<MetadataProblem>,
+}
+
+/// A piece of an article's metadata that was left unused, to be reported
+/// at its place while the article is still checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MetadataProblem {
+    /// Where the value is written.
+    pub range: Range<usize>,
+    /// What is wrong with it.
+    pub message: String,
+    /// What to write instead.
+    pub help: String,
 }
 
 /// A loaded article.
@@ -184,6 +200,8 @@ pub struct Article {
     pub lines: LineIndex,
     /// Comment ranges (HTML and Markdown), for suppressions.
     pub comments: Vec<Range<usize>>,
+    /// Metadata left unused, reported by the check runner.
+    pub problems: Vec<MetadataProblem>,
 }
 
 impl Article {
@@ -223,6 +241,7 @@ impl Article {
             sections: layout.sections,
             reference_date,
             comments: layout.comments,
+            problems: layout.problems,
         })
     }
 

@@ -279,6 +279,16 @@ pub fn run(article: &mut Article, rules: &RuleSet, options: &CheckOptions) -> Ou
             .with_help("add `date:` to the front matter or pass --date YYYY-MM-DD"),
         );
     }
+    if options.enabled(date::invalid::CODE.code) {
+        findings.extend(article.problems.iter().map(|problem| {
+            Finding::new(
+                &date::invalid::CODE,
+                problem.range.clone(),
+                problem.message.clone(),
+            )
+            .with_help(problem.help.clone())
+        }));
+    }
     if !rules.accept.is_empty() {
         findings.retain(|f| !accepted(rules, &article.text, f));
     }
