@@ -51,6 +51,7 @@ pub const CONFIG_NAMES: &[&str] = &["factlint.yaml", ".factlint.yaml", "factlint
 
 /// A severity as written in the configuration.
 #[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum ConfigSeverity {
     /// Info.
@@ -73,15 +74,19 @@ impl From<ConfigSeverity> for Severity {
 
 /// Settings for the files a glob matches.
 #[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct FileSettings {
     /// The articles' language.
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
     pub lang: Option<Located>,
     /// Code prefixes to run only.
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Vec<String>"))]
     pub select: Vec<Located>,
     /// Code prefixes to skip.
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Vec<String>"))]
     pub ignore: Vec<Located>,
     /// Severity overrides.
     #[serde(default)]
@@ -92,19 +97,23 @@ pub struct FileSettings {
 
 /// The configuration file, as written.
 #[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RawConfig {
     /// Pack folders or files, relative to the configuration file.
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Vec<String>"))]
     pub rules: Vec<Located>,
     /// Leave out the bundled packs.
     #[serde(default)]
     pub no_default_rules: bool,
     /// Code prefixes to run only.
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Vec<String>"))]
     pub select: Vec<Located>,
     /// Code prefixes to skip.
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Vec<String>"))]
     pub ignore: Vec<Located>,
     /// Severity overrides, by code.
     #[serde(default)]
@@ -121,14 +130,17 @@ pub struct RawConfig {
     pub missing_then_severity: Option<ConfigSeverity>,
     /// Words (or whole-word regexes) that no typo or spelling check reports.
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Vec<String>"))]
     pub accept: Vec<Located>,
     /// Report a dropped hamza on alif and ى for final ي (`typo/spelling`).
     pub arabic_strict_spelling: Option<bool>,
     /// Globs of files and folders a folder walk leaves out, replacing
     /// [`DEFAULT_EXCLUDE`].
+    #[cfg_attr(feature = "schema", schemars(with = "Option<Vec<String>>"))]
     pub exclude: Option<Vec<Located>>,
     /// Globs left out on top of `exclude` (or of the defaults).
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Vec<String>"))]
     pub extend_exclude: Vec<Located>,
     /// Settings per glob.
     #[serde(default)]

@@ -64,5 +64,7 @@ pub mod language;
 pub mod partial_date;
 pub mod report;
 pub mod rules;
+#[cfg(feature = "schema")]
+pub mod schema;
 pub mod spelling;
 pub mod text;

@@ -17,7 +17,7 @@ const LAYERS: &[&[&str]] = &[
     &["config"],
     &["engine"],
     &["fix"],
-    &["report"],
+    &["report", "schema"],
 ];
 
 fn rust_files(folder: &Path, out: &mut Vec<PathBuf>) {
