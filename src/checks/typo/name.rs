@@ -29,6 +29,12 @@ Finds a person's name from a pack written not quite as the pack writes it:
 - a name of two or more words with one word exact and another one or two
   letters off (`Aviv Kochavy` for `Aviv Kochavi`).
 
+Not reported: a near miss that is itself a common given name or surname
+(`rules/lexicon/person-names.txt`, from Faker, MIT) and, in English, sounds
+different (`John Kirby` beside `John Kerry`; `Schultz` for `Shultz` is
+still reported); a name inside another person's nasab chain; a name
+followed by its own family name or by a place word (`الدولي`, `Airport`).
+
 ## Why it matters
 Names are facts: a misspelt name is wrong in print and breaks search and
 archives.
