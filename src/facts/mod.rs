@@ -253,7 +253,106 @@ impl<'a> Attributor<'a> {
         found.dedup_by(|b, a| {
             a.range == b.range && a.value == b.value && a.person.who == b.person.who
         });
+        self.link_later_mentions(&mut found);
         found
+    }
+
+    /// The normalised words of the name over `range` (bytes of the
+    /// original text).
+    fn words_in(&self, range: &Range<usize>) -> Vec<&str> {
+        self.tokens
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| {
+                t.kind == TokenKind::Word && t.orig.start >= range.start && t.orig.end <= range.end
+            })
+            .map(|(i, _)| self.word(i))
+            .collect()
+    }
+
+    /// The words of a full name a later mention may use alone: in English
+    /// its last word; in Arabic, where the name reader may run on over a
+    /// word after the name, every word after the first, except a father's
+    /// name after «بن» («محمد بن سلمان» is not «سلمان»). A name of one
+    /// word has none.
+    fn surnames_of<'w>(&self, words: &[&'w str]) -> Vec<&'w str> {
+        if words.iter().filter(|w| !NAME_LINKS.contains(w)).count() < 2 {
+            return Vec::new();
+        }
+        let after_link =
+            |i: usize| i > 0 && ["بن", "بنت", "ابن", "ابنه", "ابنة"].contains(&words[i - 1]);
+        match self.article.language {
+            Language::En => words.last().copied().into_iter().collect(),
+            Language::Ar => (1..words.len())
+                .filter(|&i| !NAME_LINKS.contains(&words[i]) && !after_link(i))
+                .map(|i| words[i])
+                .collect(),
+        }
+    }
+
+    /// Later mentions by surname alone, or by rank and surname («اللواء
+    /// بوحامد», "Gen. Bouhamed"), are the person named in full earlier in
+    /// the article, when exactly one earlier full name ends with that
+    /// surname: rank and nationality then compare across both, and a pack
+    /// person's facts hold for the short mention too. With two earlier
+    /// people of that surname the mention stays unlinked.
+    fn link_later_mentions(&self, found: &mut [Attribution]) {
+        // Full names in text order: pack names wherever written, unknown
+        // names where an attribution reads them.
+        let mut full: Vec<(usize, Who, String)> = Vec::new();
+        for (i, token) in self.tokens.iter().enumerate() {
+            for a in self.annotations.at(i) {
+                if let Target::EntityName(e) = a.target {
+                    let words: Vec<&str> = (i..a.end).map(|t| self.word(t)).collect();
+                    for surname in self.surnames_of(&words) {
+                        full.push((token.orig.start, Who::Entity(e), surname.to_string()));
+                    }
+                }
+            }
+        }
+        for attribution in found.iter() {
+            if let Who::Name(_) = attribution.person.who {
+                for surname in self.surnames_of(&self.words_in(&attribution.person.range)) {
+                    full.push((
+                        attribution.person.range.start,
+                        attribution.person.who.clone(),
+                        surname.to_string(),
+                    ));
+                }
+            }
+        }
+        for attribution in found.iter_mut() {
+            let Who::Name(_) = attribution.person.who else {
+                continue;
+            };
+            let words = self.words_in(&attribution.person.range);
+            let Some(&first) = words.first() else {
+                continue;
+            };
+            // One word, or in Arabic a family name («العلوي») with words
+            // the name reader ran on over: a given name never starts with
+            // the article.
+            let short = words.len() == 1
+                || (self.article.language == Language::Ar
+                    && first.starts_with("ال")
+                    && !words.iter().skip(1).any(|w| NAME_LINKS.contains(w)));
+            if !short {
+                continue;
+            }
+            let mut earlier = full
+                .iter()
+                .filter(|(start, who, surname)| {
+                    *start < attribution.person.range.start
+                        && surname == first
+                        && *who != attribution.person.who
+                })
+                .map(|(_, who, _)| who);
+            if let Some(who) = earlier.next()
+                && earlier.all(|other| other == who)
+            {
+                attribution.person.who = who.clone();
+            }
+        }
     }
 
     /// Whether every match of `pattern` starts at a mention: its leading
@@ -674,10 +773,32 @@ impl<'a> Attributor<'a> {
         })
     }
 
+    /// Whether Arabic token `i` is a preposition glued to a common noun
+    /// («بذكرى», «لرئيس»): the word without its «ب», «ل» or «ك» is a
+    /// dictionary word clearly more frequent than the whole word. A
+    /// common-noun phrase after a title («هنأ الرئيس اليوناني بذكرى
+    /// استقلال بلاده») is no name; names that start with those letters
+    /// are more frequent whole («بشار», «بندر», «بدر») or close to it
+    /// («بسمة»).
+    fn preposition_and_noun(&self, i: usize) -> bool {
+        let word = &self.article.text[self.tokens[i].orig.clone()];
+        let Some(stem) = word.strip_prefix(['ب', 'ل', 'ك']) else {
+            return false;
+        };
+        if stem.chars().count() < 3 {
+            return false;
+        }
+        let arabic = crate::spelling::arabic();
+        arabic.ok(stem) && arabic.zipf(stem) >= arabic.zipf(word) + 50
+    }
+
     /// One to three Arabic words, stopping at punctuation, a number, a
     /// `name-stop` word or another mention. A nisba after the first word is
     /// part of the name (`ناصر الكندي`, `محمد المصري`), not a nationality.
     fn arabic_name_end(&self, at: usize) -> Option<usize> {
+        if self.preposition_and_noun(at) {
+            return None;
+        }
         let mut end = at;
         while end < self.tokens.len() && end - at < 3 {
             let token = &self.tokens[end];

@@ -20,7 +20,10 @@ pub static CODE: CodeInfo = CodeInfo {
 ## What it checks
 Finds a person (a pack entity, or a name known by its first two words)
 whom the article gives two different ranks or two different nationalities,
-by the attribution patterns of the lexicon. No fact pack is needed. The
+by the attribution patterns of the lexicon. A later mention by surname
+alone or rank + surname (`اللواء المري`, `Gen. Holt`) is the person named
+in full earlier, when only one earlier full name has that surname. No fact
+pack is needed. The
 body is taken as the article's word, then the standfirst, the headline and
 the captions: the other places are flagged, labelled with what the body
 says. A value the pack itself gives is left to `fact/rank` and
