@@ -9,6 +9,7 @@
 pub mod directive;
 pub mod html;
 pub mod markdown;
+pub mod markup;
 pub mod plain;
 mod source;
 
@@ -21,7 +22,7 @@ use serde::Serialize;
 use crate::text::{LineIndex, Normalized};
 
 pub use crate::language::Language;
-pub use source::{LoadError, read_article_source};
+pub use source::{LoadError, decode, read_article, read_article_source};
 
 /// The part of an article a span belongs to: checks weigh a caption, a
 /// banner and the body differently, and reports say "caption says …".
@@ -161,6 +162,9 @@ pub struct Layout {
     /// Byte ranges the article uses to switch findings off (comments such
     /// as `<!-- factlint-disable … -->`), kept for the suppression pass.
     pub comments: Vec<Range<usize>>,
+    /// What is not article text (tags, code, comments), sorted: checks
+    /// never see it and fixes never touch it.
+    pub markup: Vec<markup::Markup>,
 }
 
 /// A loaded article.
@@ -184,6 +188,9 @@ pub struct Article {
     pub lines: LineIndex,
     /// Comment ranges (HTML and Markdown), for suppressions.
     pub comments: Vec<Range<usize>>,
+    /// Markup ranges, sorted and disjoint (none in plain text): hidden from
+    /// the checks, never fixed.
+    pub markup: Vec<markup::Markup>,
 }
 
 impl Article {
@@ -213,9 +220,22 @@ impl Article {
             }),
             (None, None) => None,
         };
+        let ranges = |kind| {
+            layout
+                .markup
+                .iter()
+                .filter(|m| m.kind == kind)
+                .map(|m| m.range.clone())
+                .collect::<Vec<_>>()
+        };
+        let normalized = Normalized::masked(
+            &text,
+            &ranges(markup::MarkupKind::Hidden),
+            &ranges(markup::MarkupKind::Join),
+        );
         Ok(Article {
             path: path.to_string(),
-            normalized: Normalized::new(&text),
+            normalized,
             lines: LineIndex::new(&text),
             text,
             format,
@@ -223,6 +243,7 @@ impl Article {
             sections: layout.sections,
             reference_date,
             comments: layout.comments,
+            markup: layout.markup,
         })
     }
 

@@ -9,12 +9,13 @@ mod fixing;
 mod walk;
 
 use std::io::{self, IsTerminal, Write};
+use std::path::Path;
 use std::process::ExitCode;
 
 use clap::Parser;
 use rayon::prelude::*;
 
-use factlint::article::{Article, Language, LoadError, LoadOptions, read_article_source};
+use factlint::article::{Language, LoadError, LoadOptions, read_article};
 use factlint::checks::{self, CheckOptions, codes};
 use factlint::config::Config;
 use factlint::finding::Severity;
@@ -164,49 +165,36 @@ fn check(args: CheckArgs) -> io::Result<u8> {
     }
     let inputs = walk::collect_inputs(&args.paths);
     let rules = &loaded.rules;
-    let check_text = |path: &str, text: String| {
+    let check_text = |file: &Path, path: &str, text: String| {
         let (load, check) = match config {
-            Some(config) if path != "-" => {
-                config.file_options(std::path::Path::new(path), &options, &check_options)
-            }
+            Some(config) if path != "-" => config.file_options(file, &options, &check_options),
             _ => (options.clone(), check_options.clone()),
         };
         // A bug in one check must not end the run: it becomes an internal
         // error of this file, and every other file is still checked.
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            Article::load(path, text, &load).map(|mut article| {
-                let outcome = checks::run(&mut article, rules, &check);
-                Checked {
-                    findings: outcome.findings,
-                    suppressed: outcome.suppressed,
-                    article,
-                }
-            })
-        }))
-        .unwrap_or_else(|panic| {
-            let message = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "a check panicked".to_string());
-            Err(LoadError::Internal {
-                path: path.to_string(),
-                message,
-            })
+        checks::check_isolated(path, text, &load, rules, &check).map(|(article, outcome)| Checked {
+            findings: outcome.findings,
+            suppressed: outcome.suppressed,
+            article,
         })
     };
     let mut reports: Vec<FileReport> = inputs
         .into_par_iter()
-        .map(|(path, walk_error)| {
+        .map(|(file, walk_error)| {
+            let path = walk::display_name(&file);
             let outcome = match walk_error {
                 Some(source) => Err(LoadError::Io {
                     path: path.clone(),
                     source,
                 }),
-                None => read_article_source(&path, args.max_file_size)
-                    .and_then(|text| check_text(&path, text)),
+                None => read_article(&file, &path, args.max_file_size)
+                    .and_then(|text| check_text(&file, &path, text)),
             };
-            FileReport { path, outcome }
+            FileReport {
+                path,
+                file,
+                outcome,
+            }
         })
         .collect();
     let mut fix_failed = false;
