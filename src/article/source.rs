@@ -119,8 +119,12 @@ pub fn read_article(file: &Path, name: &str, limit: u64) -> Result<String, LoadE
             .read_to_end(&mut bytes)
             .map_err(io_error)?;
     } else {
-        std::fs::File::open(file)
-            .map_err(io_error)?
+        let opened = std::fs::File::open(file).map_err(io_error)?;
+        // Sized to the file: a buffer grown by doubling would hold up to
+        // twice the article for the whole check.
+        let size = opened.metadata().map_or(0, |m| m.len()).min(limit);
+        bytes.reserve_exact(usize::try_from(size).unwrap_or(0).saturating_add(1));
+        opened
             .take(limit.saturating_add(1))
             .read_to_end(&mut bytes)
             .map_err(io_error)?;
