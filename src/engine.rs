@@ -72,58 +72,47 @@ impl Engine {
         &self.load
     }
 
-    /// The options for the article at `path`: the configuration's globs
+    /// The options for the article at `file`: the configuration's globs
     /// over the run's options. Standard input (`-`) matches no glob.
-    pub fn options_for(&self, path: &str) -> (LoadOptions, CheckOptions) {
+    pub fn options_for(&self, file: &Path) -> (LoadOptions, CheckOptions) {
         match &self.config {
-            Some(config) if path != "-" => {
-                config.file_options(Path::new(path), &self.load, &self.check)
+            Some(config) if file.as_os_str() != "-" => {
+                config.file_options(file, &self.load, &self.check)
             }
             _ => (self.load.clone(), self.check.clone()),
         }
     }
 
-    /// Checks the text of the article at `path` with the options for that
-    /// path.
-    pub fn check(&self, path: &str, text: String) -> Result<Checked, LoadError> {
-        let (load, check) = self.options_for(path);
-        self.check_with(path, text, &load, &check)
+    /// Checks the text of the article named `name` (a path, or `-`), with
+    /// the options for that path.
+    pub fn check(&self, name: &str, text: String) -> Result<Checked, LoadError> {
+        self.check_file(Path::new(name), name, text)
+    }
+
+    /// Checks the text read from `file`, reported as `name` (the two differ
+    /// when the file name is not UTF-8).
+    pub fn check_file(&self, file: &Path, name: &str, text: String) -> Result<Checked, LoadError> {
+        let (load, check) = self.options_for(file);
+        self.check_with(name, text, &load, &check)
     }
 
     /// Checks a text with explicit options (a record or a request that
-    /// carries its own language, date or format).
-    ///
-    /// A bug in one check must not end a run over many articles: a panic
-    /// becomes [`LoadError::Internal`] for this article, and the caller
-    /// goes on with the next one.
+    /// carries its own language, date or format). A panicking check becomes
+    /// [`LoadError::Internal`] for this text ([`checks::check_isolated`]).
     pub fn check_with(
         &self,
-        path: &str,
+        name: &str,
         text: String,
         load: &LoadOptions,
         check: &CheckOptions,
     ) -> Result<Checked, LoadError> {
-        let run = || {
-            Article::load(path, text, load).map(|mut article| {
-                let outcome = checks::run(&mut article, &self.rules, check);
-                Checked {
-                    findings: outcome.findings,
-                    suppressed: outcome.suppressed,
-                    baselined: 0,
-                    article,
-                }
-            })
-        };
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)).unwrap_or_else(|panic| {
-            let message = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "a check panicked".to_string());
-            Err(LoadError::Internal {
-                path: path.to_string(),
-                message,
-            })
+        checks::check_isolated(name, text, load, &self.rules, check).map(|(article, outcome)| {
+            Checked {
+                findings: outcome.findings,
+                suppressed: outcome.suppressed,
+                baselined: 0,
+                article,
+            }
         })
     }
 }

@@ -354,3 +354,57 @@ fn lone_carriage_returns_separate_lines() {
         .collect();
     assert!(lines.contains(&24), "{lines:?}");
 }
+
+/// A file name that is not UTF-8 (byte 0xFF) is found in a folder and
+/// named on the command line, reported under a lossy name in valid JSON,
+/// and read and fixed by its own bytes.
+#[test]
+fn a_file_name_that_is_not_utf8_is_checked_and_fixed() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let name = OsStr::from_bytes(b"caf\xff.txt");
+    let path = dir.path().join(name);
+    std::fs::write(&path, "Headline\n\nThe goverment met.\n").unwrap();
+    let run = |args: &[&OsStr]| {
+        Command::new(env!("CARGO_BIN_EXE_factlint"))
+            .args(args)
+            .current_dir(dir.path())
+            .stdin(Stdio::null())
+            .output()
+            .unwrap()
+    };
+    for target in [OsStr::new("."), name] {
+        let output = run(&[
+            OsStr::new("check"),
+            target,
+            OsStr::new("--no-config"),
+            OsStr::new("--format"),
+            OsStr::new("json"),
+        ]);
+        assert_eq!(code(&output), 1, "{}", stderr(&output));
+        let report = json(&output);
+        let file = &report["files"][0];
+        assert!(
+            file["path"].as_str().unwrap().ends_with("caf\u{FFFD}.txt"),
+            "{file}"
+        );
+        assert_eq!(file["findings"][0]["code"], "typo/substitution");
+    }
+    let output = run(&[
+        OsStr::new("check"),
+        OsStr::new("."),
+        OsStr::new("--fix"),
+        OsStr::new("--no-config"),
+    ]);
+    assert!(code(&output) < 2, "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains("fixed ./caf\u{FFFD}.txt:3:"),
+        "{}",
+        stdout(&output)
+    );
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        b"Headline\n\nThe government met.\n"
+    );
+}

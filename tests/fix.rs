@@ -137,3 +137,103 @@ fn fixes_keep_the_case_of_the_words_they_replace() {
         "Trade talks\n\nBritain said the GUARANTEE holds. Although talks slowed, both sides receive aid.\n"
     );
 }
+
+/// Fixes `name` holding `text` in a fresh folder; returns the file's bytes
+/// afterwards and the JSON report of a check run on the original.
+fn fix_markup(name: &str, text: &str) -> (String, serde_json::Value) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, text).unwrap();
+    let report = json(&factlint_in(
+        dir.path(),
+        &["check", name, "--no-config", "--format", "json"],
+        None,
+    ));
+    let output = factlint_in(dir.path(), &["check", name, "--fix", "--no-config"], None);
+    assert!(code(&output) < 2, "{}", stderr(&output));
+    (std::fs::read_to_string(&path).unwrap(), report)
+}
+
+/// The fixes of a JSON report, as (text, replacement, applicability).
+fn fixes<'a>(text: &'a str, report: &serde_json::Value) -> Vec<(&'a str, String, String)> {
+    report["files"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| !f["fix"].is_null())
+        .map(|f| {
+            let (start, end) = (
+                f["span"]["start"].as_u64().unwrap() as usize,
+                f["span"]["end"].as_u64().unwrap() as usize,
+            );
+            (
+                &text[start..end],
+                f["fix"]["replacement"].as_str().unwrap().to_string(),
+                f["fix"]["applicability"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+/// HTML: script, style, comments, attributes and code are not article
+/// text; a word split by an inline tag or a soft hyphen is read whole and
+/// its fix only shown; prose is fixed.
+#[test]
+fn html_fixes_touch_only_article_text() {
+    let page = "<html><head><title>The goverment</title><style>.goverment { color: red }</style>\
+<script>var goverment = 'recieve';</script></head><body>\n\
+<h1>The goverment acts</h1>\n\
+<!-- the goverment draft -->\n\
+<p class=\"goverment\" title=\"recieve\">They recieve the gover<i>ment</i> plan and the gover&shy;ment plan.</p>\n\
+<p>Run <code>goverment --recieve</code> now.</p>\n\
+<figure><img src=\"a.jpg\" alt=\"The goverment building\"></figure>\n\
+</body></html>\n";
+    let (fixed, report) = fix_markup("page.html", page);
+    assert_eq!(
+        fixed,
+        page.replacen("<h1>The goverment acts", "<h1>The government acts", 1)
+            .replacen("They recieve", "They receive", 1)
+    );
+    assert_eq!(
+        fixes(page, &report),
+        vec![
+            ("goverment", "government".into(), "safe".into()),
+            ("recieve", "receive".into(), "safe".into()),
+            ("gover<i>ment", "government".into(), "display-only".into()),
+            ("gover&shy;ment", "government".into(), "display-only".into()),
+            ("goverment", "government".into(), "display-only".into()),
+        ]
+    );
+}
+
+/// Markdown: code fences, inline code, HTML comments, link addresses and
+/// front matter keys are not article text; emphasis inside a word and a
+/// soft hyphen join it.
+#[test]
+fn markdown_fixes_touch_only_article_text() {
+    let text = "---\ntitle: The goverment plan\ngoverment: recieve\n---\n\n\
+They recieve the [report](https://example.com/goverment-recieve) today.\n\n\
+The gover*ment* plan and the govern\u{AD}ment plan and the gover\u{AD}ment plan.\n\n\
+<!-- goverment draft -->\n\n\
+Run `goverment --recieve` first.\n\n\
+```\ngoverment recieve\n```\n";
+    let (fixed, report) = fix_markup("a.md", text);
+    assert_eq!(
+        fixed,
+        text.replacen("title: The goverment", "title: The government", 1)
+            .replacen("They recieve", "They receive", 1)
+    );
+    assert_eq!(
+        fixes(text, &report),
+        vec![
+            ("goverment", "government".into(), "safe".into()),
+            ("recieve", "receive".into(), "safe".into()),
+            ("gover*ment", "government".into(), "display-only".into()),
+            (
+                "gover\u{AD}ment",
+                "government".into(),
+                "display-only".into()
+            ),
+        ]
+    );
+}

@@ -11,7 +11,8 @@ use std::cell::RefCell;
 use std::ops::Range;
 use std::rc::Rc;
 
-use lol_html::{RewriteStrSettings, doc_comments, element, rewrite_str, text};
+use lol_html::html_content::TextType;
+use lol_html::{RewriteStrSettings, doc_comments, doc_text, element, rewrite_str, text};
 
 use super::{Language, Layout, LoadError, Section, SectionKind};
 use crate::text::LineIndex;
@@ -26,6 +27,10 @@ struct Collected {
     comments: Vec<Range<usize>>,
     date: Option<(String, usize, &'static str)>,
     language: Option<(String, usize)>,
+    /// Text the reader sees (not script, style or other raw text).
+    prose: Vec<Range<usize>>,
+    /// Text of code elements, which is not prose to check.
+    code: Vec<Range<usize>>,
 }
 
 /// Lays out an HTML article.
@@ -54,6 +59,8 @@ pub fn layout(path: &str, text_: &str) -> Result<Layout, LoadError> {
     let c_meta = Rc::clone(&collected);
     let c_lang = Rc::clone(&collected);
     let c_comment = Rc::clone(&collected);
+    let c_prose = Rc::clone(&collected);
+    let c_code = Rc::clone(&collected);
     let mut settings = RewriteStrSettings::new();
     settings =
         settings.append_element_content_handler(element!("h1", opener(SectionKind::Headline)));
@@ -112,6 +119,16 @@ pub fn layout(path: &str, text_: &str) -> Result<Layout, LoadError> {
             .push(comment.source_location().bytes());
         Ok(())
     }));
+    settings = settings.append_document_content_handler(doc_text!(move |t| {
+        if t.text_type() == TextType::Data {
+            c_prose.borrow_mut().prose.push(t.source_location().bytes());
+        }
+        Ok(())
+    }));
+    settings = settings.append_element_content_handler(text!("code, pre, kbd, samp", move |t| {
+        c_code.borrow_mut().code.push(t.source_location().bytes());
+        Ok(())
+    }));
     let lines = LineIndex::new(text_);
     rewrite_str(text_, settings).map_err(|err| LoadError::Malformed {
         path: path.to_string(),
@@ -125,10 +142,16 @@ pub fn layout(path: &str, text_: &str) -> Result<Layout, LoadError> {
         .unwrap_or_default();
     let mut layout = Layout {
         comments: collected.comments,
+        markup: super::markup::from_prose(text_, collected.prose, &collected.code, &collected.alts),
         ..Layout::default()
     };
     let mut sections = assemble(&collected.events);
-    for alt in collected.alts {
+    for alt in layout
+        .markup
+        .iter()
+        .filter(|m| m.kind == super::markup::MarkupKind::Verbatim)
+        .map(|m| m.range.clone())
+    {
         if !text_[alt.clone()].trim().is_empty() {
             sections.push(Section {
                 kind: SectionKind::Caption,

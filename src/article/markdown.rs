@@ -40,6 +40,9 @@ pub fn layout(path: &str, text: &str) -> Result<Layout, LoadError> {
         Options::ENABLE_YAML_STYLE_METADATA_BLOCKS | Options::ENABLE_TABLES,
     );
     let mut in_metadata = false;
+    let mut in_code = false;
+    // Text the reader sees: everything else is markup.
+    let mut prose: Vec<Range<usize>> = Vec::new();
     let mut sections: Vec<Section> = Vec::new();
     for (event, range) in parser.into_offset_iter() {
         let range = range.start + shift..range.end + shift;
@@ -47,8 +50,15 @@ pub fn layout(path: &str, text: &str) -> Result<Layout, LoadError> {
             Event::Start(Tag::MetadataBlock(_)) => in_metadata = true,
             Event::End(TagEnd::MetadataBlock(_)) => in_metadata = false,
             Event::Text(_) if in_metadata => {
+                let before = sections.len();
                 front_matter(path, text, &lines, range, &mut layout, &mut sections)?;
+                // The title is prose; the keys and other values are not.
+                prose.extend(sections[before..].iter().map(|s| s.range.clone()));
             }
+            // Code is not article text: no section, no prose.
+            Event::Start(Tag::CodeBlock(_)) => in_code = true,
+            Event::End(TagEnd::CodeBlock) => in_code = false,
+            Event::Text(_) if in_code => {}
             Event::Start(tag) => stack.push(Block::start(&tag)),
             Event::End(_) => {
                 let Some(block) = stack.pop() else { continue };
@@ -61,6 +71,9 @@ pub fn layout(path: &str, text: &str) -> Result<Layout, LoadError> {
                 );
             }
             Event::Text(_) | Event::Code(_) => {
+                if matches!(event, Event::Text(_)) {
+                    prose.push(range.clone());
+                }
                 if let Some(block) = stack.last_mut() {
                     block.text(range);
                 }
@@ -94,6 +107,7 @@ pub fn layout(path: &str, text: &str) -> Result<Layout, LoadError> {
     sections.sort_by_key(|s| (s.range.start, s.range.end));
     sections.dedup_by(|b, a| a.range == b.range);
     layout.sections = sections;
+    layout.markup = super::markup::from_prose(text, prose, &[], &[]);
     Ok(layout)
 }
 

@@ -10,6 +10,7 @@ pub mod declared_date;
 pub mod directive;
 pub mod html;
 pub mod markdown;
+pub mod markup;
 pub mod plain;
 mod source;
 
@@ -22,7 +23,7 @@ use serde::Serialize;
 use crate::text::{LineIndex, Normalized};
 
 pub use crate::language::Language;
-pub use source::{LoadError, read_article_source};
+pub use source::{LoadError, decode, read_article, read_article_source};
 
 /// The part of an article a span belongs to: checks weigh a caption, a
 /// banner and the body differently, and reports say "caption says …".
@@ -162,6 +163,9 @@ pub struct Layout {
     /// Byte ranges the article uses to switch findings off (comments such
     /// as `<!-- factlint-disable … -->`), kept for the suppression pass.
     pub comments: Vec<Range<usize>>,
+    /// What is not article text (tags, code, comments), sorted: checks
+    /// never see it and fixes never touch it.
+    pub markup: Vec<markup::Markup>,
     /// Metadata the loader could not use but that does not stop the
     /// article being checked (a front matter date with two readings).
     pub problems: Vec<MetadataProblem>,
@@ -202,6 +206,9 @@ pub struct Article {
     pub comments: Vec<Range<usize>>,
     /// Metadata left unused, reported by the check runner.
     pub problems: Vec<MetadataProblem>,
+    /// Markup ranges, sorted and disjoint (none in plain text): hidden from
+    /// the checks, never fixed.
+    pub markup: Vec<markup::Markup>,
 }
 
 impl Article {
@@ -231,9 +238,22 @@ impl Article {
             }),
             (None, None) => None,
         };
+        let ranges = |kind| {
+            layout
+                .markup
+                .iter()
+                .filter(|m| m.kind == kind)
+                .map(|m| m.range.clone())
+                .collect::<Vec<_>>()
+        };
+        let normalized = Normalized::masked(
+            &text,
+            &ranges(markup::MarkupKind::Hidden),
+            &ranges(markup::MarkupKind::Join),
+        );
         Ok(Article {
             path: path.to_string(),
-            normalized: Normalized::new(&text),
+            normalized,
             lines: LineIndex::new(&text),
             text,
             format,
@@ -242,6 +262,7 @@ impl Article {
             reference_date,
             comments: layout.comments,
             problems: layout.problems,
+            markup: layout.markup,
         })
     }
 

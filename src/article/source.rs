@@ -99,6 +99,14 @@ pub enum LoadError {
 /// as a device) is refused with [`LoadError::TooLarge`] rather than read
 /// into memory.
 pub fn read_article_source(path: &str, limit: u64) -> Result<String, LoadError> {
+    read_article(Path::new(path), path, limit)
+}
+
+/// [`read_article_source`] for a file whose name may not be UTF-8: `file`
+/// is opened (standard input when `name` is `-`), and `name`, its lossy
+/// display, is what errors say.
+pub fn read_article(file: &Path, name: &str, limit: u64) -> Result<String, LoadError> {
+    let path = name;
     let io_error = |source| LoadError::Io {
         path: path.to_string(),
         source,
@@ -111,8 +119,12 @@ pub fn read_article_source(path: &str, limit: u64) -> Result<String, LoadError> 
             .read_to_end(&mut bytes)
             .map_err(io_error)?;
     } else {
-        std::fs::File::open(Path::new(path))
-            .map_err(io_error)?
+        let opened = std::fs::File::open(file).map_err(io_error)?;
+        // Sized to the file: a buffer grown by doubling would hold up to
+        // twice the article for the whole check.
+        let size = opened.metadata().map_or(0, |m| m.len()).min(limit);
+        bytes.reserve_exact(usize::try_from(size).unwrap_or(0).saturating_add(1));
+        opened
             .take(limit.saturating_add(1))
             .read_to_end(&mut bytes)
             .map_err(io_error)?;

@@ -36,7 +36,7 @@ use std::ops::Range;
 
 use chrono::NaiveDate;
 
-use crate::article::{Article, ReferenceDate};
+use crate::article::{Article, LoadError, LoadOptions, ReferenceDate};
 use crate::dates::parse::{DateExpr, DateParser};
 use crate::dates::reference;
 use crate::facts::{Attribution, Attributor};
@@ -219,6 +219,61 @@ pub struct Outcome {
     pub suppressed: usize,
 }
 
+/// Loads and checks one article so that a bug cannot end a run of many:
+/// a panic while loading or checking becomes [`LoadError::Internal`] for
+/// this article (the binary reports it as `factlint::internal`), and the
+/// caller goes on with the next one.
+pub fn check_isolated(
+    path: &str,
+    text: String,
+    load: &LoadOptions,
+    rules: &RuleSet,
+    options: &CheckOptions,
+) -> Result<(Article, Outcome), LoadError> {
+    isolate(path, || {
+        Article::load(path, text, load).map(|mut article| {
+            let outcome = run(&mut article, rules, options);
+            (article, outcome)
+        })
+    })
+}
+
+/// Runs `work`, turning a panic into [`LoadError::Internal`] for `path`
+/// with the panic's message.
+pub fn isolate<T>(path: &str, work: impl FnOnce() -> Result<T, LoadError>) -> Result<T, LoadError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)).unwrap_or_else(|panic| {
+        let message = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "a check panicked".to_string());
+        Err(LoadError::Internal {
+            path: path.to_string(),
+            message,
+        })
+    })
+}
+
+/// A test-only fault: `run` panics on an article whose path is set here,
+/// so that tests can prove a panicking check is isolated. Compiled into
+/// test builds of the library only.
+#[cfg(test)]
+pub(crate) mod fault {
+    use std::cell::RefCell;
+
+    thread_local! {
+        /// The path whose check panics, on this thread.
+        pub(crate) static PANIC_ON: RefCell<Option<String>> = const { RefCell::new(None) };
+    }
+
+    /// Panics if `path` is the one set in [`PANIC_ON`].
+    pub(crate) fn trip(path: &str) {
+        if PANIC_ON.with(|p| p.borrow().as_deref() == Some(path)) {
+            panic!("test fault: a check panicked on {path}");
+        }
+    }
+}
+
 /// Runs every enabled check on one article and returns the findings in
 /// source order (see [`run`]).
 pub fn run_all(article: &mut Article, rules: &RuleSet, options: &CheckOptions) -> Vec<Finding> {
@@ -230,6 +285,8 @@ pub fn run_all(article: &mut Article, rules: &RuleSet, options: &CheckOptions) -
 /// reference date from a dateline or the text when neither front matter nor
 /// `--date` gave one.
 pub fn run(article: &mut Article, rules: &RuleSet, options: &CheckOptions) -> Outcome {
+    #[cfg(test)]
+    fault::trip(&article.path);
     let mentions = rules.find(article);
     let tokens = tokenize(&article.normalized, &article.text);
     let annotations = TokenMentions::new(&tokens, &mentions);
@@ -293,6 +350,7 @@ pub fn run(article: &mut Article, rules: &RuleSet, options: &CheckOptions) -> Ou
         findings.retain(|f| !accepted(rules, &article.text, f));
     }
     downgrade_fixes_in_quotations(&article.text, &mut findings);
+    confine_to_article_text(article, &mut findings);
     let suppressed = suppress::apply(article, &mut findings);
     findings.retain(|f| options.enabled(f.code()));
     if !options.severity.is_empty() {
@@ -378,6 +436,47 @@ fn downgrade_fixes_in_quotations(text: &str, findings: &mut [Finding]) {
     }
 }
 
+/// Findings about markup (a script, a code block, a tag) are dropped, and
+/// a fix that would touch markup is only shown: across an inline tag or a
+/// soft hyphen (`gover<i>ment</i>`) it would delete the markup, inside an
+/// attribute it would change text no reader sees. A fix on a piece of a
+/// word that markup splits (`govern<!-- -->ment`) is only shown too.
+fn confine_to_article_text(article: &Article, findings: &mut Vec<Finding>) {
+    use crate::article::markup::{self, MarkupKind};
+    let text = &article.text;
+    let markup = &article.markup;
+    if !markup.is_empty() {
+        findings.retain(|f| {
+            f.range.is_empty()
+                || !markup::at(markup, f.range.start)
+                    .is_some_and(|m| m.kind == MarkupKind::Hidden && f.range.end <= m.range.end)
+        });
+    }
+    let letter_before = |at: usize| {
+        text[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+    };
+    let letter_after = |at: usize| text[at..].chars().next().is_some_and(char::is_alphanumeric);
+    for finding in findings {
+        let Some(fix) = &mut finding.fix else {
+            continue;
+        };
+        let range = &finding.range;
+        let split = |m: &markup::Markup| {
+            (m.range.end == range.start && letter_before(m.range.start))
+                || (m.range.start == range.end && letter_after(m.range.end))
+        };
+        let touches_markup = markup::overlaps(markup, range)
+            || range.start > 0 && markup::at(markup, range.start - 1).is_some_and(split)
+            || markup::at(markup, range.end).is_some_and(split);
+        if touches_markup || text[range.clone()].contains('\u{AD}') {
+            fix.applicability = crate::finding::Applicability::DisplayOnly;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -404,6 +503,62 @@ mod no_panics {
     fn rules() -> &'static RuleSet {
         static RULES: OnceLock<RuleSet> = OnceLock::new();
         RULES.get_or_init(|| RuleSet::bundled().expect("bundled packs are valid"))
+    }
+
+    /// A check that panics on one article becomes an internal error of that
+    /// article, through the same wrapper the binary uses, and the next
+    /// article is still checked.
+    #[test]
+    fn a_panicking_check_is_an_internal_error_and_the_run_goes_on() {
+        fault::PANIC_ON.with(|p| *p.borrow_mut() = Some("bad.txt".into()));
+        let results: Vec<_> = ["bad.txt", "good.txt"]
+            .into_iter()
+            .map(|path| {
+                check_isolated(
+                    path,
+                    "Headline\n\nThe goverment met.\n".to_string(),
+                    &LoadOptions::default(),
+                    rules(),
+                    &CheckOptions::default(),
+                )
+            })
+            .collect();
+        fault::PANIC_ON.with(|p| *p.borrow_mut() = None);
+        match &results[0] {
+            Err(LoadError::Internal { path, message }) => {
+                assert_eq!(path, "bad.txt");
+                assert_eq!(message, "test fault: a check panicked on bad.txt");
+            }
+            other => panic!("expected an internal error, got {other:?}"),
+        }
+        let (_, outcome) = results[1].as_ref().expect("the next article is checked");
+        assert!(
+            outcome
+                .findings
+                .iter()
+                .any(|f| f.code() == "typo/substitution")
+        );
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(192))]
+        /// Any bytes that decode as an article check without a panic in
+        /// every format.
+        #[test]
+        fn any_bytes_check_without_panic(bytes in prop::collection::vec(any::<u8>(), 0..200)) {
+            if let Ok(text) = crate::article::decode("t", bytes) {
+                for format in [Format::Text, Format::Markdown, Format::Html] {
+                    let options = LoadOptions { format: Some(format), ..LoadOptions::default() };
+                    if let Ok(mut article) = Article::load("t", text.clone(), &options) {
+                        for finding in run_all(&mut article, rules(), &CheckOptions::default()) {
+                            prop_assert!(text.is_char_boundary(finding.range.start));
+                            prop_assert!(text.is_char_boundary(finding.range.end));
+                        }
+                    }
+                }
+            }
+        }
+
     }
 
     proptest! {

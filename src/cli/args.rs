@@ -99,7 +99,7 @@ pub(crate) enum LangChoice {
 pub(crate) struct CheckArgs {
     /// Articles or folders to check; `-` reads one article from stdin.
     #[arg(value_name = "PATH", default_value = ".")]
-    pub(crate) paths: Vec<String>,
+    pub(crate) paths: Vec<PathBuf>,
     #[command(flatten)]
     pub(crate) rules: RuleArgs,
     /// Output format.

@@ -30,7 +30,10 @@ pub(crate) enum FixRun {
 pub(crate) fn apply_fixes(
     args: &CheckArgs,
     reports: &mut [FileReport],
-    check_text: &(dyn Fn(&str, String) -> Result<Checked, factlint::article::LoadError> + Sync),
+    check_text: &(
+         dyn Fn(&std::path::Path, &str, String) -> Result<Checked, factlint::article::LoadError>
+             + Sync
+     ),
 ) -> io::Result<FixRun> {
     let stdin = reports.iter().any(|r| r.path == "-");
     // Fix messages go to stderr when stdout carries a machine format or the
@@ -50,14 +53,15 @@ pub(crate) fn apply_fixes(
             stdin: report.path == "-",
         };
         let text = &checked.article.text;
-        let (outcome, skipped) = match fix_file(&report.path, text, &checked.findings, mode) {
-            Ok(done) => done,
-            Err(err) => {
-                eprintln!("factlint: {}: cannot write the fixes: {err}", report.path);
-                failed = true;
-                continue;
-            }
-        };
+        let (outcome, skipped) =
+            match fix_file(&report.file, &report.path, text, &checked.findings, mode) {
+                Ok(done) => done,
+                Err(err) => {
+                    eprintln!("factlint: {}: cannot write the fixes: {err}", report.path);
+                    failed = true;
+                    continue;
+                }
+            };
         skipped_unsafe += skipped;
         match outcome {
             FileFix::Unchanged => {}
@@ -69,7 +73,7 @@ pub(crate) fn apply_fixes(
                 write!(out, "{fixed}")?;
                 out.flush()?;
                 // What is left counts towards the exit status.
-                report.outcome = check_text("-", fixed);
+                report.outcome = check_text(std::path::Path::new("-"), "-", fixed);
             }
             FileFix::Written { edits, fixed } => {
                 for edit in &edits {
@@ -87,7 +91,7 @@ pub(crate) fn apply_fixes(
                         writeln!(out, "{message}")?;
                     }
                 }
-                report.outcome = check_text(&report.path, fixed);
+                report.outcome = check_text(&report.file, &report.path, fixed);
             }
             FileFix::ChangedSinceChecked => {
                 eprintln!(

@@ -9,12 +9,13 @@ mod fixing;
 mod walk;
 
 use std::io::{self, IsTerminal, Write};
+use std::path::Path;
 use std::process::ExitCode;
 
 use clap::Parser;
 use rayon::prelude::*;
 
-use factlint::article::{Language, LoadError, LoadOptions, read_article_source};
+use factlint::article::{Language, LoadError, LoadOptions, read_article};
 use factlint::checks::{CheckOptions, codes};
 use factlint::config::Config;
 use factlint::engine::Engine;
@@ -227,8 +228,8 @@ fn check(args: CheckArgs) -> io::Result<u8> {
         },
         None => None,
     };
-    let check_text = |path: &str, text: String| {
-        let mut checked = engine.check(path, text)?;
+    let check_text = |file: &Path, path: &str, text: String| {
+        let mut checked = engine.check_file(file, path, text)?;
         if let Some(baseline) = &baseline {
             baseline.filter(path, &mut checked);
         }
@@ -236,16 +237,21 @@ fn check(args: CheckArgs) -> io::Result<u8> {
     };
     let mut reports: Vec<FileReport> = inputs
         .into_par_iter()
-        .map(|(path, walk_error)| {
+        .map(|(file, walk_error)| {
+            let path = walk::display_name(&file);
             let outcome = match walk_error {
                 Some(source) => Err(LoadError::Io {
                     path: path.clone(),
                     source,
                 }),
-                None => read_article_source(&path, args.max_file_size)
-                    .and_then(|text| check_text(&path, text)),
+                None => read_article(&file, &path, args.max_file_size)
+                    .and_then(|text| check_text(&file, &path, text)),
             };
-            FileReport { path, outcome }
+            FileReport {
+                path,
+                file,
+                outcome,
+            }
         })
         .collect();
     if let Some(file) = &args.write_baseline {

@@ -6,7 +6,7 @@
 //! always checked.
 
 use std::io;
-use std::path::{Component, Path};
+use std::path::{Component, Path, PathBuf};
 
 use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
 
@@ -46,13 +46,17 @@ impl Exclude {
     }
 }
 
+/// Whether a file found in a folder is an article, by its extension.
 fn is_article(file: &Path) -> bool {
-    file.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-        matches!(
-            e.to_ascii_lowercase().as_str(),
-            "txt" | "md" | "markdown" | "html" | "htm"
-        )
-    })
+    file.extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .is_some_and(|e| matches!(e.as_str(), "txt" | "md" | "markdown" | "html" | "htm"))
+}
+
+/// The name reports print for a path: the path itself, with any bytes
+/// that are not UTF-8 shown as U+FFFD.
+pub(crate) fn display_name(path: &Path) -> String {
+    path.to_string_lossy().into_owned()
 }
 
 /// Whether a path argument is a glob the shell did not expand (it was
@@ -76,20 +80,20 @@ fn glob_root(pattern: &str) -> &str {
 /// met on the way; `keep` decides on each file by its path.
 fn walk(
     folder: &Path,
-    label: &str,
+    label: &Path,
     keep: &dyn Fn(&Path) -> bool,
-) -> Vec<(String, Option<io::Error>)> {
+) -> Vec<(PathBuf, Option<io::Error>)> {
     let mut found = Vec::new();
     for entry in ignore::WalkBuilder::new(folder).require_git(false).build() {
         match entry {
             Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) => {
                 let file = entry.path();
                 if is_article(file) && keep(file) {
-                    found.push((file.display().to_string(), None));
+                    found.push((file.to_path_buf(), None));
                 }
             }
             Ok(_) => {}
-            Err(err) => found.push((label.to_string(), Some(io::Error::other(err.to_string())))),
+            Err(err) => found.push((label.to_path_buf(), Some(io::Error::other(err.to_string())))),
         }
     }
     found.sort_by(|a, b| a.0.cmp(&b.0));
@@ -97,22 +101,23 @@ fn walk(
 }
 
 /// Expands folders and quoted globs into article files, keeping argument
-/// order and sorting within each so that output order is stable.
+/// order and sorting within each so that output order is stable. Paths
+/// stay paths: a file name that is not UTF-8 is still read and fixed by
+/// its own bytes.
 pub(crate) fn collect_inputs(
-    paths: &[String],
+    paths: &[PathBuf],
     exclude: &Exclude,
-) -> Vec<(String, Option<io::Error>)> {
+) -> Vec<(PathBuf, Option<io::Error>)> {
     let mut inputs = Vec::new();
-    for path in paths {
-        let p = Path::new(path);
-        if path != "-" && is_glob(path) {
+    for p in paths {
+        if let Some(path) = p.to_str().filter(|path| *path != "-" && is_glob(path)) {
             let root = glob_root(path);
             let pattern = path.strip_prefix("./").unwrap_or(path);
             let matcher = match GlobBuilder::new(pattern).literal_separator(true).build() {
                 Ok(glob) => glob.compile_matcher(),
                 Err(err) => {
                     inputs.push((
-                        path.clone(),
+                        p.clone(),
                         Some(io::Error::other(format!("invalid glob: {err}"))),
                     ));
                     continue;
@@ -122,12 +127,12 @@ pub(crate) fn collect_inputs(
                 let message =
                     format!("no article matches the pattern `{path}`: `{root}` is not a folder");
                 inputs.push((
-                    path.clone(),
+                    p.clone(),
                     Some(io::Error::new(io::ErrorKind::NotFound, message)),
                 ));
                 continue;
             }
-            let found = walk(Path::new(root), path, &|file| {
+            let found = walk(Path::new(root), p, &|file| {
                 let shown = file.strip_prefix("./").unwrap_or(file);
                 matcher.is_match(shown)
                     && !exclude.excludes(file.strip_prefix(root).unwrap_or(file))
@@ -135,18 +140,18 @@ pub(crate) fn collect_inputs(
             if found.is_empty() {
                 let message = format!("no article matches the pattern `{path}`");
                 inputs.push((
-                    path.clone(),
+                    p.clone(),
                     Some(io::Error::new(io::ErrorKind::NotFound, message)),
                 ));
             }
             inputs.extend(found);
             continue;
         }
-        if path == "-" || !p.is_dir() {
-            inputs.push((path.clone(), None));
+        if p.as_os_str() == "-" || !p.is_dir() {
+            inputs.push((p.clone(), None));
             continue;
         }
-        inputs.extend(walk(p, path, &|file| {
+        inputs.extend(walk(p, p, &|file| {
             !exclude.excludes(file.strip_prefix(p).unwrap_or(file))
         }));
     }
@@ -156,14 +161,12 @@ pub(crate) fn collect_inputs(
 /// Keeps the first of several names for one file (`a.md ./a.md`, a folder
 /// and a file inside it), so that no file is checked, counted or fixed
 /// twice; standard input is read once.
-fn dedupe(inputs: Vec<(String, Option<io::Error>)>) -> Vec<(String, Option<io::Error>)> {
+fn dedupe(inputs: Vec<(PathBuf, Option<io::Error>)>) -> Vec<(PathBuf, Option<io::Error>)> {
     let mut seen = std::collections::HashSet::new();
     inputs
         .into_iter()
         .filter(|(path, _)| {
-            let key = std::fs::canonicalize(path)
-                .map(|p| p.display().to_string())
-                .unwrap_or_else(|_| path.clone());
+            let key = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
             seen.insert(key)
         })
         .collect()

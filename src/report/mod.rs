@@ -20,8 +20,12 @@ use crate::finding::Severity;
 /// What happened to one input file.
 #[derive(Debug)]
 pub struct FileReport {
-    /// The path as given (`-` for stdin).
+    /// The path as given (`-` for stdin), or its lossy display when the
+    /// file name is not UTF-8: what reports print.
     pub path: String,
+    /// The file itself, whatever bytes its name holds: what is read and
+    /// fixed.
+    pub file: std::path::PathBuf,
     /// The outcome: the loaded article and its findings, or why it failed.
     pub outcome: Result<Checked, LoadError>,
 }

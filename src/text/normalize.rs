@@ -182,6 +182,47 @@ impl Normalized {
         Normalized { text, starts }
     }
 
+    /// Normalises `original` fully, then blanks out the `hidden` byte ranges
+    /// (markup that is not text: each of its characters becomes spaces) and
+    /// drops the `joined` ones (markup inside a word), so that matchers see
+    /// the words a reader sees. Both lists are sorted and disjoint; the map
+    /// back to the original still covers every kept byte.
+    pub fn masked(original: &str, hidden: &[Range<usize>], joined: &[Range<usize>]) -> Self {
+        let mut view = Self::new(original);
+        if hidden.is_empty() && joined.is_empty() {
+            return view;
+        }
+        let mut bytes = std::mem::take(&mut view.text).into_bytes();
+        let starts = &mut view.starts;
+        let (mut h, mut j) = (0, 0);
+        let mut write = 0;
+        for read in 0..bytes.len() {
+            let from = starts[read] as usize;
+            while h < hidden.len() && hidden[h].end <= from {
+                h += 1;
+            }
+            while j < joined.len() && joined[j].end <= from {
+                j += 1;
+            }
+            if joined.get(j).is_some_and(|r| r.start <= from) {
+                continue;
+            }
+            bytes[write] = if hidden.get(h).is_some_and(|r| r.start <= from) {
+                b' '
+            } else {
+                bytes[read]
+            };
+            starts[write] = starts[read];
+            write += 1;
+        }
+        bytes.truncate(write);
+        starts[write] = original.len() as u32;
+        starts.truncate(write + 1);
+        // Whole characters were kept, dropped or turned into ASCII spaces.
+        view.text = String::from_utf8(bytes).expect("masking keeps whole characters");
+        view
+    }
+
     /// The byte range in `original` (the text this view was made from) that
     /// the normalised `range` came from. The result always lies on
     /// character boundaries of the original and covers every character
