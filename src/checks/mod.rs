@@ -336,6 +336,13 @@ pub fn run(article: &mut Article, rules: &RuleSet, options: &CheckOptions) -> Ou
             .with_help("add `date:` to the front matter or pass --date YYYY-MM-DD"),
         );
     }
+    if !rules.accept.is_empty() {
+        findings.retain(|f| !accepted(rules, &article.text, f));
+    }
+    downgrade_fixes_in_quotations(&article.text, &mut findings);
+    confine_to_article_text(article, &mut findings);
+    // Metadata problems are about markup (a front matter value), so they
+    // join after the findings about markup were dropped.
     if options.enabled(date::invalid::CODE.code) {
         findings.extend(article.problems.iter().map(|problem| {
             Finding::new(
@@ -346,11 +353,6 @@ pub fn run(article: &mut Article, rules: &RuleSet, options: &CheckOptions) -> Ou
             .with_help(problem.help.clone())
         }));
     }
-    if !rules.accept.is_empty() {
-        findings.retain(|f| !accepted(rules, &article.text, f));
-    }
-    downgrade_fixes_in_quotations(&article.text, &mut findings);
-    confine_to_article_text(article, &mut findings);
     let suppressed = suppress::apply(article, &mut findings);
     findings.retain(|f| options.enabled(f.code()));
     if !options.severity.is_empty() {
