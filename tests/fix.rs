@@ -137,3 +137,20 @@ fn fixes_keep_the_case_of_the_words_they_replace() {
         "Trade talks\n\nBritain said the GUARANTEE holds. Although talks slowed, both sides receive aid.\n"
     );
 }
+
+/// The bundled English list holds no row whose correction is itself wrong
+/// (scripts/build_typos_en.py drops them; scripts/check_typos.py checks every
+/// correction against a word list), so "guage" never becomes "gage" and
+/// "governmet" never "governments", while a sound row still fixes.
+#[test]
+fn wrong_corrections_of_the_typo_list_are_never_applied() {
+    let output = factlint_in(
+        &root(),
+        &["check", "-", "--fix", "--no-config"],
+        Some(b"Nobody could guage how the governmet and the goverment differ.\n"),
+    );
+    assert_eq!(
+        stdout(&output),
+        "Nobody could guage how the governmet and the government differ.\n"
+    );
+}
