@@ -16,13 +16,23 @@ root; override with --data DIR) and filters it for news prose:
   * the typo is not listed as a correction anywhere in the source list;
   * the typo is not in NOT_A_TYPO below: words missing from the word lists but
     valid in news prose, found by measuring the pack on a news corpus
-    (see rules/typos/README.md).
+    (see rules/typos/README.md);
+  * every correction is itself a word of the same Debian word lists (a
+    correction such as "distutils" or "transformative" that the lists lack is
+    not trusted);
+  * no correction is wrong by a better candidate (see `wrong_correction`): a
+    word of the lists that is fewer edits away from the typo and at least as
+    common ("governmet" -> "governments" loses to "government"), or, at the
+    same distance, a word that is the typo with two adjacent letters swapped,
+    while the correction is not, and clearly more common ("guage" -> "gage"
+    loses to "gauge"). Frequencies come from the PyPI package wordfreq
+    (WORDFREQ_VERSION); they are only compared, never written out.
 
 Corrections are kept as the source gives them (lower-case, in source order,
 duplicates removed); a correction equal to its typo is dropped. The word lists
 are only read to filter; nothing from them is written to the output.
 
-Standard library only (Python 3.11). Output is deterministic: rows sorted by
+Python 3.11 standard library plus wordfreq. Output is deterministic: rows sorted by
 typo, no timestamps.
 
 Usage (from the repo root):
@@ -55,6 +65,16 @@ YAML_NAME = "en-common.yaml"
 CSV_HEADER = "typo,correction"
 
 MIN_LETTERS = 4
+# wordfreq release whose frequencies rank the corrections; a different
+# release could rank a few differently, so the build insists on this one.
+WORDFREQ_VERSION = "3.1.1"
+# A better candidate must be at least this common (Zipf scale: 3 is about one
+# use per million words), so an obscure dictionary word never wins.
+MIN_CANDIDATE_ZIPF = 3.0
+# At equal distance, a swap-of-letters candidate must be this much more
+# common than the correction (0.5 on the Zipf scale is about 3 times).
+SWAP_MARGIN_ZIPF = 0.5
+ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 TYPO_SHAPE = re.compile(r"^[a-z]+(?:'[a-z]+)?$")
 
 # Typos of the source list that are valid in news prose although the word
@@ -120,6 +140,85 @@ def load_words(dict_dir: Path) -> set[str]:
     return words
 
 
+def load_zipf():
+    """Return wordfreq's English Zipf frequency function, checking the release."""
+    try:
+        from importlib.metadata import version
+
+        import wordfreq
+    except ImportError:
+        raise BuildError(f"missing the Python package wordfreq: pip install wordfreq=={WORDFREQ_VERSION}") from None
+    found = version("wordfreq")
+    if found != WORDFREQ_VERSION:
+        raise BuildError(f"wordfreq {found} is installed; the build needs wordfreq=={WORDFREQ_VERSION}")
+    from functools import lru_cache
+
+    @lru_cache(maxsize=None)
+    def zipf(word: str) -> float:
+        return wordfreq.zipf_frequency(word, "en")
+
+    return zipf
+
+
+def edits1(word: str) -> set[str]:
+    """Every string one deletion, adjacent swap, substitution or insertion away."""
+    out: set[str] = set()
+    for i in range(len(word) + 1):
+        a, b = word[:i], word[i:]
+        if b:
+            out.add(a + b[1:])
+        if len(b) > 1:
+            out.add(a + b[1] + b[0] + b[2:])
+        for ch in ALPHABET:
+            if b:
+                out.add(a + ch + b[1:])
+            out.add(a + ch + b)
+    out.discard(word)
+    return out
+
+
+def swaps(word: str) -> set[str]:
+    """The word with two adjacent letters swapped, every way."""
+    return {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)} - {word}
+
+
+def distance(a: str, b: str) -> int:
+    """Optimal string alignment distance (Damerau-Levenshtein without re-edits)."""
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[len(b)]
+
+
+def wrong_correction(typo: str, fixes: list[str], words: set[str], zipf) -> str | None:
+    """Say why one of `fixes` is a wrong correction of `typo`, or None.
+
+    A correction is wrong when a word of the lists, not among the fixes and
+    common enough, fits the typo better: fewer edits away and at least as
+    common, or as many edits away but a mere swap of two adjacent letters of
+    the typo (while the correction is not) and clearly more common.
+    """
+    near = [w for w in edits1(typo) if w in words and w not in fixes and zipf(w) >= MIN_CANDIDATE_ZIPF]
+    if not near:
+        return None
+    swapped = swaps(typo)
+    for fix in fixes:
+        d, z = distance(typo, fix), zipf(fix)
+        for w in sorted(near):
+            if d > 1 and zipf(w) >= z:
+                return f"{fix!r} loses to the closer {w!r}"
+            if d == 1 and w in swapped and fix not in swapped and zipf(w) >= z + SWAP_MARGIN_ZIPF:
+                return f"{fix!r} loses to the more common swap {w!r}"
+    return None
+
+
 def load_source(data: Path) -> list[list[str]]:
     path = data / SOURCE_FILE
     try:
@@ -133,7 +232,7 @@ def load_source(data: Path) -> list[list[str]]:
     return rows
 
 
-def build(rows: list[list[str]], words: set[str]):
+def build(rows: list[list[str]], words: set[str], zipf):
     """Return (kept rows, counts of what each filter dropped)."""
     corrections = {c.strip().lower() for r in rows for c in r[1:]}
     merged: dict[str, list[str]] = {}
@@ -145,7 +244,16 @@ def build(rows: list[list[str]], words: set[str]):
             if c and c != typo and c not in fixes:
                 fixes.append(c)
 
-    dropped = {"shape": 0, "short": 0, "valid word": 0, "is a correction": 0, "not a typo": 0, "no correction": 0}
+    dropped = {
+        "shape": 0,
+        "short": 0,
+        "valid word": 0,
+        "is a correction": 0,
+        "not a typo": 0,
+        "no correction": 0,
+        "correction not a word": 0,
+        "wrong correction": 0,
+    }
     kept = []
     for typo in sorted(merged):
         fixes = merged[typo]
@@ -161,6 +269,10 @@ def build(rows: list[list[str]], words: set[str]):
             dropped["not a typo"] += 1
         elif not fixes:
             dropped["no correction"] += 1
+        elif any(f not in words for f in fixes):
+            dropped["correction not a word"] += 1
+        elif wrong_correction(typo, fixes, words, zipf):
+            dropped["wrong correction"] += 1
         else:
             kept.append([typo] + fixes)
     unused = sorted(set(NOT_A_TYPO) - {r[0].strip().lower() for r in rows})
@@ -195,7 +307,9 @@ def render_yaml(n: int) -> str:
         "# internal apostrophe allowed) that are not valid words in the Debian word lists",
         f"# {lists},",
         "# that are not a correction elsewhere in the list, and that measuring on news text",
-        "# did not show to be names or foreign words (see rules/typos/README.md).",
+        "# did not show to be names or foreign words (see rules/typos/README.md). Every",
+        "# correction is a word of the same lists, and none loses to a closer or, for a",
+        f"# letter swap, clearly more common word (ranked by wordfreq {WORDFREQ_VERSION}).",
         "# Licence text: rules/typos/licenses/typos_LICENSE-MIT.",
         "pack: typos-en",
         f"source: {q(SOURCE_LINE)}",
@@ -226,7 +340,8 @@ def check_examples(kept: list[list[str]]) -> None:
 def generate(data: Path, dict_dir: Path):
     rows = load_source(data)
     words = load_words(dict_dir)
-    kept, dropped = build(rows, words)
+    zipf = load_zipf()
+    kept, dropped = build(rows, words, zipf)
     check_examples(kept)
     return render_csv(kept), render_yaml(len(kept)), len(rows), kept, dropped
 

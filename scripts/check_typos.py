@@ -9,6 +9,11 @@ English (en-common.csv, en-common.yaml):
   * rows are sorted by typo, no typo is listed twice, no row repeats a
     correction, and no typo equals any correction of any row;
   * the licence text is in rules/typos/licenses/;
+  * every correction is a word of the Debian word lists, and none is wrong by
+    a better candidate (build_typos_en.wrong_correction, which needs
+    wordfreq); the known wrong rows guage->gage and governmet->governments are
+    absent (skipped, with a message, when the lists or wordfreq are absent;
+    --require-build makes that an error);
   * both files are exactly what scripts/build_typos_en.py generates (skipped,
     with a message, when ../shared/data or the Debian word lists
     wamerican-large and wbritish-large are absent; --require-build makes that
@@ -107,6 +112,33 @@ def check_en_csv(c: Checker) -> int:
     return len(typos)
 
 
+# Rows whose correction was wrong in the source list; they must stay out.
+KNOWN_WRONG = ("guage", "guages", "gague", "governmet", "governmetn")
+
+
+def check_en_corrections(c: Checker, dict_dir: Path, require: bool) -> None:
+    """Every correction of the committed CSV is a word, and none is wrong."""
+    rows = [line.split(",") for line in build.DEFAULT_OUT_DIR.joinpath(build.CSV_NAME).read_text(encoding="utf-8").splitlines()[1:]]
+    present = sorted({r[0] for r in rows} & set(KNOWN_WRONG))
+    if present:
+        c.fail(f"en-common.csv: rows with a known wrong correction are back: {present}")
+    try:
+        words = build.load_words(dict_dir)
+        zipf = build.load_zipf()
+    except build.BuildError as e:
+        if require:
+            c.fail(f"cannot check the corrections: {e}")
+        else:
+            print(f"skipping the correction check: {e}")
+        return
+    not_words = [r for r in rows if any(f not in words for f in r[1:])]
+    if not_words:
+        c.fail(f"en-common.csv: {len(not_words)} rows correct to a non-word, e.g. {not_words[:5]}")
+    wrong = [(r[0], why) for r in rows if (why := build.wrong_correction(r[0], r[1:], words, zipf))]
+    if wrong:
+        c.fail(f"en-common.csv: {len(wrong)} rows with a wrong correction, e.g. {wrong[:5]}")
+
+
 def check_en_build(c: Checker, data: Path, dict_dir: Path, require: bool) -> None:
     missing = []
     if not (data / build.SOURCE_FILE).is_file():
@@ -198,6 +230,7 @@ def main(argv=None) -> int:
 
     c = Checker()
     n_en = check_en_csv(c)
+    check_en_corrections(c, args.dict, args.require_build)
     check_en_build(c, args.data, args.dict, args.require_build)
     n_ar = check_ar(c)
     if c.failures:

@@ -14,14 +14,26 @@ Kinds of error:
            inside the word) of one occurrence of a word the article uses at
            least twice;
   baad     «بعض» written «بعد» before an indefinite noun (no article, no
-           pronoun suffix, not a demonstrative) and a definite one.
+           pronoun suffix, not a demonstrative) and a definite one;
+  agreement
+           the gender marker of a verb directly before a one-word country
+           name (rules/lexicon/countries.yaml) flipped: a perfect verb that
+           agrees with a masculine country gets the feminine «ت» (شارك →
+           شاركت), an imperfect one its «ي» turned «ت» or back (يستضيف ↔
+           تستضيف). A word counts as a verb when wordfreq knows both forms
+           (zipf >= 2.5 for the changed one, >= 3 for the written one) and
+           its form with the article is rare (zipf < 2), so verbal nouns
+           (تعاون, تدخل) are left alone; the label «perfect f→m» (a feminine
+           perfect losing its «ت» before a feminine country) is measured
+           too, though only the lexicon's verbs are checked in that
+           direction (a masculine perfect is too often a verbal noun).
 
 An injection counts only when the changed form is not itself a common word
 (wordfreq zipf below 3 and below the original's minus 1, below 2 for
 slips): a slip into another real word is a confusable, not a misspelling.
 Needs `pip install wordfreq`.
 
-    python3 scripts/inject_errors.py [--kind common|slip|baad|all] [--max N] [--seed S]
+    python3 scripts/inject_errors.py [--kind common|slip|baad|agreement|all] [--max N] [--seed S]
 """
 import argparse
 import collections
@@ -40,6 +52,33 @@ CORPUS = os.path.join(ROOT, "..", "shared", "corpus", "articles_ar", "saudinewsn
 WORD = re.compile(r"[\u0621-\u064a]+")
 DEMONSTRATIVES = {"هذه", "هذا", "هؤلاء", "ذلك", "تلك", "أولئك", "هذين", "هاتين"}
 CLITICS = re.compile(r"^(و|ف)?(ب|ك|ل)?(ال|لل)?")
+
+
+COUNTRIES = os.path.join(ROOT, "rules", "lexicon", "countries.yaml")
+
+
+def countries():
+    """One-word Arabic country names with their gender, from the lexicon."""
+    genders = {}
+    names = []
+    with open(COUNTRIES, encoding="utf-8") as f:
+        for line in f:
+            stripped = line.strip()
+            if stripped.startswith("ar: ["):
+                names = re.findall(r'"([^"]+)"', stripped)
+            elif stripped.startswith("gender:"):
+                gender = stripped.split(":", 1)[1].strip()
+                for name in names:
+                    if " " not in name:
+                        genders[name] = gender
+                names = []
+    return genders
+
+
+def verb_like(written, other):
+    """Both forms known to wordfreq, and neither a noun with the article."""
+    return (zipf(written) >= 3 and zipf(other) >= 2.5
+            and zipf("ال" + written) < 2 and zipf("ال" + other) < 2)
 
 
 def zipf(word):
@@ -123,7 +162,37 @@ def pick(kind, text, rng):
             if w in ("بعض", "وبعض") and between == "  " and indefinite and b.startswith("ال"):
                 options.append((s, e, w[:-1] + "د", "بعد/بعض"))
         return rng.choice(options) if options else None
+    if kind == "agreement":
+        genders = COUNTRY_GENDERS
+        options = []
+        for i in range(len(ws) - 1):
+            (s, e, w), (_, _, name) = ws[i], ws[i + 1]
+            gender = genders.get(name)
+            if not gender or text[e:ws[i + 1][0]] != " " or (i > 0 and ws[i - 1][2].startswith("ال")
+                                                              and text[ws[i - 1][1]:s] == " "):
+                continue
+            # The change covers the verb, not its clitics (a finding points
+            # at the verb's own letters).
+            clitic = re.match("^(و|ف)?(س)?", w).group()
+            verb = w[len(clitic):]
+            if len(verb) < 3:
+                continue
+            if gender == "masculine" and not clitic.endswith("س") and not verb.endswith("ت") \
+                    and verb_like(verb, verb + "ت"):
+                options.append((s + len(clitic), e, verb + "ت", "perfect m→f"))
+            if gender == "feminine" and verb.endswith("ت") and not verb.endswith("ات") \
+                    and verb_like(verb, verb[:-1]):
+                options.append((s + len(clitic), e, verb[:-1], "perfect f→m"))
+            if len(verb) >= 4 and verb[0] in "يت":
+                want = "ي" if gender == "masculine" else "ت"
+                if verb[0] == want and verb_like(verb, ("ت" if want == "ي" else "ي") + verb[1:]):
+                    new = ("ت" if want == "ي" else "ي") + verb[1:]
+                    options.append((s + len(clitic), e, new, f"imperfect {want}→{new[0]}"))
+        return rng.choice(options) if options else None
     raise ValueError(kind)
+
+
+COUNTRY_GENDERS = countries()
 
 
 def run(binary, folder):
@@ -136,13 +205,13 @@ def run(binary, folder):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--kind", default="all", choices=["common", "slip", "baad", "all"])
+    parser.add_argument("--kind", default="all", choices=["common", "slip", "baad", "agreement", "all"])
     parser.add_argument("--max", type=int, default=300, help="articles per kind")
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--binary", default=os.path.join(ROOT, "target", "release", "factlint"))
     parser.add_argument("--show-misses", type=int, default=10)
     args = parser.parse_args()
-    kinds = ["common", "slip", "baad"] if args.kind == "all" else [args.kind]
+    kinds = ["common", "slip", "baad", "agreement"] if args.kind == "all" else [args.kind]
     print("| kind | injected | caught | recall | by code |")
     print("|---|---|---|---|---|")
     for kind in kinds:
@@ -162,7 +231,7 @@ def main():
                     f.write(changed)
                 begin = len(changed[:s].encode("utf-8"))
                 end = begin + len(new.encode("utf-8"))
-                injected[os.path.realpath(path)] = (begin, end, text[s:e], new, label)
+                injected[os.path.realpath(path)] = (begin, end, text[s:e], new, label, " ".join(text[e:e + 60].split()[:3]))
             findings = run(args.binary, folder)
             caught = {}
             for f in findings:
@@ -179,8 +248,8 @@ def main():
                 for label, total in by_label.most_common():
                     print(f"|   {label} | {total} | {hit_label[label]} | {hit_label[label] / total:.3f} | |")
             misses = [v for p, v in injected.items() if p not in caught][: args.show_misses]
-            for _, _, old, new, label in misses:
-                print(f"    missed {label}: {old} → {new}", file=sys.stderr)
+            for _, _, old, new, label, after in misses:
+                print(f"    missed {label}: {old} → {new} | {after}", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -237,3 +237,20 @@ Run `goverment --recieve` first.\n\n\
         ]
     );
 }
+
+/// The bundled English list holds no row whose correction is itself wrong
+/// (scripts/build_typos_en.py drops them; scripts/check_typos.py checks every
+/// correction against a word list), so "guage" never becomes "gage" and
+/// "governmet" never "governments", while a sound row still fixes.
+#[test]
+fn wrong_corrections_of_the_typo_list_are_never_applied() {
+    let output = factlint_in(
+        &root(),
+        &["check", "-", "--fix", "--no-config"],
+        Some(b"Nobody could guage how the governmet and the goverment differ.\n"),
+    );
+    assert_eq!(
+        stdout(&output),
+        "Nobody could guage how the governmet and the government differ.\n"
+    );
+}

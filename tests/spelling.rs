@@ -197,3 +197,43 @@ fn a_final_ta_marbuta_turned_into_ha_is_never_a_safe_fix() {
         Some(Applicability::Unsafe)
     );
 }
+
+#[test]
+fn a_rare_quadriliteral_verbal_noun_after_baad_is_not_a_plural() {
+    // «أسلحة» (weapons) is a common plural of the shape أفعلة; «أرشفة»
+    // (archiving) has the shape and is a verbal noun, rare in the list.
+    assert_eq!(
+        findings("وسلمت بعد أسلحة الجيش إلى الشرطة.\n"),
+        vec![(
+            "typo/confusable",
+            "بعد أسلحة".to_string(),
+            Some("بعض أسلحة".to_string())
+        )]
+    );
+    assert_eq!(findings("وتحسن العمل بعد أرشفة الملفات القديمة.\n"), vec![]);
+}
+
+#[test]
+fn english_variants_at_a_sentence_start_and_after_a_capital_are_reported() {
+    let text = "Headline\n\nAnalysts at Merrill Lynch expect a cut. Merrill said rates would fall. \
+                Merirll, which advises the bank, declined to comment. The Benetton group said sales rose. \
+                Shares of Benetton fell. A Benteton spokeswoman declined to comment.\n";
+    let found: Vec<String> = findings(text)
+        .into_iter()
+        .filter(|f| f.0 == "consistency/spelling")
+        .map(|f| f.1)
+        .collect();
+    assert_eq!(found, vec!["Merirll", "Benteton"]);
+    let twin = "Headline\n\nAnalysts at Merrill Lynch expect a cut. Merrill said rates would fall. \
+                Merrill, which advises the bank, declined to comment. The Benetton group said sales rose. \
+                Shares of Benetton fell. A Benetton spokeswoman declined to comment.\n";
+    assert_eq!(findings(twin), vec![]);
+}
+
+#[test]
+fn english_pairs_of_real_words_are_never_reported() {
+    let text = "Headline\n\nTalks resume in March, and the March round is the last. \
+                Match officials in Argentina said the Argentina squad is ready. \
+                The Argentine coach agreed.\n";
+    assert_eq!(findings(text), vec![]);
+}

@@ -19,6 +19,7 @@
 //!   adjacent swap, deletion or insertion away from a word used twice.
 
 pub mod accept;
+pub mod english;
 
 use std::sync::OnceLock;
 

@@ -27,7 +27,9 @@ form one letter away (compared by normalised letters) at least twice:
   (`سلاح الجوي` in an article that writes `سلاح الجو` twice);
 - in an English name: a capitalised word used once, one letter off a
   capitalised word used at least twice (`Kochavy` beside `Kochavi`),
-  plurals and possessives aside;
+  plurals and possessives aside, at a sentence start too, unless the once
+  is a common English word (`Match` beside `March`, `Argentine` beside
+  `Argentina`) or also written in lower case;
 - in Arabic, any word of five letters or more used once that the bundled
   dictionary rejects (or accepts, when the frequency list has never seen
   it and the usual form is common), when one adjacent swap, deletion or
@@ -284,27 +286,40 @@ fn arabic_slips(context: &Context<'_>) -> Vec<Finding> {
     findings
 }
 
-/// The English names rule: capitalised words not at a sentence start.
+/// The English names rule: capitalised words, at a sentence start too.
+///
+/// A form used once is reported only when it is not a common English word
+/// (`Match` beside `March`, `Argentine` beside `Argentina`, a sentence-initial
+/// `Where` are words) and never appears in lower case in the article.
 fn names(context: &Context<'_>) -> Vec<Finding> {
     let mut forms: HashMap<String, Vec<usize>> = HashMap::default();
-    for i in 1..context.tokens.len() {
-        let token = &context.tokens[i];
+    let mut lower: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
+    let sentence_start = |i: usize| {
+        i == 0
+            || context.sentences.get(i) != context.sentences.get(i - 1)
+            || context.tokens[i - 1].ends_sentence()
+    };
+    for (i, token) in context.tokens.iter().enumerate() {
+        if token.kind != TokenKind::Word {
+            continue;
+        }
         let written = context.text(&token.orig);
+        if written.chars().next().is_some_and(char::is_lowercase) {
+            lower.insert(written);
+            continue;
+        }
         let capitalised = written.chars().next().is_some_and(char::is_uppercase)
             && written.chars().skip(1).all(char::is_lowercase);
-        let sentence_start = context.sentences.get(i) != context.sentences.get(i - 1)
-            || context.tokens[i - 1].ends_sentence();
-        if token.kind == TokenKind::Word
-            && capitalised
-            && !sentence_start
-            && written.chars().count() >= 5
-        {
+        if capitalised && written.chars().count() >= 5 {
             forms.entry(written.to_lowercase()).or_default().push(i);
         }
     }
     let mut findings = Vec::new();
     for (rare, places) in &forms {
-        if places.len() != 1 {
+        if places.len() != 1
+            || crate::spelling::english::is_common_word(rare)
+            || lower.contains(rare.as_str())
+        {
             continue;
         }
         let usual = forms.iter().find(|(usual, at)| {
@@ -315,26 +330,33 @@ fn names(context: &Context<'_>) -> Vec<Finding> {
         });
         let Some((usual, at)) = usual else { continue };
         let i = places[0];
-        // `Chi-Cheng` beside `Chang`: part of a hyphenated name.
-        let previous = &context.tokens[i - 1];
-        if previous.is_punct('-') && previous.orig.end == context.tokens[i].orig.start {
-            continue;
-        }
-        // `Donald Regan` beside `Reagan`: after a first name that never
-        // comes before the usual form, it is another person.
-        if let Some(first_name) = word(context, i - 1)
-            && context
-                .text(&previous.orig)
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase)
-        {
-            let pairs_with_usual = (1..context.tokens.len()).any(|j| {
-                word(context, j).is_some_and(|w| w.to_lowercase() == *usual)
-                    && word(context, j - 1) == Some(first_name)
-            });
-            if !pairs_with_usual {
+        if i > 0 {
+            // `Chi-Cheng` beside `Chang`: part of a hyphenated name.
+            let previous = &context.tokens[i - 1];
+            if previous.is_punct('-') && previous.orig.end == context.tokens[i].orig.start {
                 continue;
+            }
+            // `Donald Regan` beside `Reagan`: after a first name that never
+            // comes before the usual form, it is another person. A common
+            // word opening the sentence (`A Benteton spokeswoman`) is no
+            // first name, nor is a single letter.
+            if let Some(first_name) = word(context, i - 1)
+                && context
+                    .text(&previous.orig)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+                && first_name.chars().nth(1).is_some()
+                && !(sentence_start(i - 1)
+                    && crate::spelling::english::is_common_word(&first_name.to_lowercase()))
+            {
+                let pairs_with_usual = (1..context.tokens.len()).any(|j| {
+                    word(context, j).is_some_and(|w| w.to_lowercase() == *usual)
+                        && word(context, j - 1) == Some(first_name)
+                });
+                if !pairs_with_usual {
+                    continue;
+                }
             }
         }
         let range = context.tokens[i].orig.clone();

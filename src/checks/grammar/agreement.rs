@@ -22,9 +22,20 @@ In Arabic:
   المغرب` (the name is masculine: `وكان المغرب`), `أعلن مصر` (`أعلنت مصر`).
   The gender comes from the lexicon; a name whose head noun ends in ta
   marbuta (`المملكة المغربية`, `جمهورية مصر`) is feminine. The verbs are
-  the lexicon's `verbs` pairs;
+  the lexicon's `verbs` pairs, and, by their shape, any perfect verb with
+  the feminine «ت» before a masculine country (`وشاركت العراق`) and any
+  imperfect verb in «ت» or «ي» before a country of the other gender
+  (`يستضيف تونس`, `تبقى لبنان`). A word counts as a verb by the bundled
+  frequency list: its form in the other gender is a common word and its
+  form with the article is rare (which leaves out the verbal nouns
+  `تعاون`, `تدخل`, and nouns such as `بيت`); an imperfect in «ت» also
+  needs its «ي» form about as common (a verbal noun's is not). Either
+  kind of verb is left alone after a definite noun (`المنتخب يواجه مصر`:
+  the noun is the subject, the country the object) and after «أنه»,
+  «لأنها» and their kin, whose pronoun is the subject (`لأنه لا يلزم إيران`);
 - a country name where the nationality adjective belongs, after «نظيره»
-  and its kin: `نظيره الإمارات` for `نظيره الإماراتي`.
+  and its kin: `نظيره الإمارات` for `نظيره الإماراتي`; a name that is
+  also the adjective (`نظيرته السورية`) is the adjective.
 
 ## Why it matters
 Agreement errors are the typos a spell checker cannot see, and they read
@@ -53,9 +64,107 @@ fn name_gender(name: &str, country: Gender) -> Gender {
     }
 }
 
+/// The smallest zipf (×100) of the other-gender form of a verb.
+const VERB_COMMON: u16 = 250;
+/// A form with the article at or above this zipf (×100) is a noun.
+const NOUN_WITH_ARTICLE: u16 = 200;
+/// How much rarer (zipf ×100) the «ي» form of an imperfect in «ت» may be.
+const IMPERFECT_GAP: u16 = 100;
+
+/// A verb recognised by its shape: where its gender letter starts, what it
+/// becomes in the other gender, and whether it is feminine.
+#[derive(Debug, PartialEq, Eq)]
+struct ShapedVerb {
+    /// Bytes of the written word before the verb (clitics `و`, `ف`, `س`).
+    prefix: usize,
+    /// The verb in the other gender, without the clitics.
+    other: String,
+    /// Whether the written verb is feminine.
+    feminine: bool,
+}
+
+/// Recognises a third-person verb by its gender marker: a perfect ending in
+/// the feminine «ت», or an imperfect opening with «ت» or «ي». See the
+/// check's documentation for the frequency tests.
+fn shaped_verb(word: &str) -> Option<ShapedVerb> {
+    let speller = crate::spelling::arabic();
+    let noun = |w: &str| speller.zipf(&format!("ال{w}")) >= NOUN_WITH_ARTICLE;
+    // Try the word as written and without each clitic run (`وت…`, `فسي…`);
+    // of the readings, the one whose written form is the most common wins
+    // (`وشاركت` is «و» + `شاركت`, `وصلت` is one word).
+    let mut readings: Vec<(u16, ShapedVerb)> = Vec::new();
+    let mut prefix = 0;
+    let mut future = false;
+    let mut rest = word;
+    loop {
+        let letters: Vec<char> = rest.chars().collect();
+        let n = letters.len();
+        let mut best = None;
+        if n >= 3 && !rest.starts_with("ال") && !noun(rest) {
+            // A perfect in feminine «ت» (not a plural in «ات»).
+            if letters[n - 1] == 'ت' && letters[n - 2] != 'ا' && !future {
+                let stem: String = letters[..n - 1].iter().collect();
+                // Defective verbs: نفت → نفى, دعت → دعا.
+                let other = [stem.clone(), format!("{stem}ى"), format!("{stem}ا")]
+                    .into_iter()
+                    .max_by_key(|w| speller.zipf(w))
+                    // «النفى» is a misspelling, not a noun: only the stem
+                    // itself can be a verbal noun (رفض).
+                    .filter(|w| speller.zipf(w) >= VERB_COMMON && (*w != stem || !noun(w)));
+                if let Some(other) = other {
+                    best = Some(ShapedVerb {
+                        prefix,
+                        other,
+                        feminine: true,
+                    });
+                }
+            }
+            // An imperfect in «ت» or «ي».
+            if best.is_none() && n >= 4 && matches!(letters[0], 'ت' | 'ي') {
+                let feminine = letters[0] == 'ت';
+                let other: String = std::iter::once(if feminine { 'ي' } else { 'ت' })
+                    .chain(letters[1..].iter().copied())
+                    .collect();
+                let (ya, ta) = if feminine {
+                    (speller.zipf(&other), speller.zipf(rest))
+                } else {
+                    (speller.zipf(rest), speller.zipf(&other))
+                };
+                if speller.zipf(&other) >= VERB_COMMON
+                    && !noun(&other)
+                    && ya + IMPERFECT_GAP >= ta
+                {
+                    best = Some(ShapedVerb {
+                        prefix,
+                        other,
+                        feminine,
+                    });
+                }
+            }
+        }
+        if let Some(verb) = best {
+            readings.push((speller.zipf(rest), verb));
+        }
+        // Strip one clitic letter and try again.
+        let first = rest.chars().next()?;
+        if !matches!(first, 'و' | 'ف' | 'س') || prefix >= 3 * 'و'.len_utf8() {
+            break;
+        }
+        future |= first == 'س';
+        prefix += first.len_utf8();
+        rest = &rest[first.len_utf8()..];
+    }
+    // The first of equally common readings: the least stripped.
+    readings
+        .into_iter()
+        .rev()
+        .max_by_key(|(zipf, _)| *zipf)
+        .map(|(_, verb)| verb)
+}
+
 /// Reports agreement errors.
 pub fn check(context: &Context<'_>) -> Vec<Finding> {
-    let mut findings = Vec::new();
+    let mut findings = shaped_verbs(context);
     for i in 0..context.tokens.len() {
         for verb in context.annotations.at(i) {
             let Target::Verb { index, feminine } = verb.target else {
@@ -74,6 +183,9 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
                 continue;
             };
             let (c, end) = country;
+            if country_is_object(context, i) {
+                continue;
+            }
             let name_range = context.tokens[verb.end].orig.start..context.tokens[end - 1].orig.end;
             let gender = name_gender(context.text(&name_range), context.rules.countries[c].gender);
             if (gender == Gender::Feminine) == feminine {
@@ -119,6 +231,7 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
             );
         }
     }
+    findings.sort_by_key(|f| f.range.start);
     // A country name after «نظيره»: the adjective belongs there.
     for attribution in context.attributions {
         let Value::Nationality {
@@ -133,10 +246,20 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
         {
             continue;
         }
-        let Some(demonym) = context.rules.countries[country]
+        // `نظيرته السورية`: a country name that is also the nationality
+        // adjective (سورية) is the adjective here.
+        let entry = &context.rules.countries[country];
+        let written = normalize_pattern(context.text(&attribution.value_range));
+        let bare = written.strip_prefix("ال").unwrap_or(&written);
+        if entry
             .demonyms_ar_masculine
-            .first()
-        else {
+            .iter()
+            .chain(&entry.demonyms_ar_feminine)
+            .any(|d| normalize_pattern(d) == bare)
+        {
+            continue;
+        }
+        let Some(demonym) = entry.demonyms_ar_masculine.first() else {
             continue;
         };
         let adjective = format!("ال{demonym}");
@@ -157,4 +280,123 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
         );
     }
     findings
+}
+
+/// Particles with a pronoun that becomes the subject of the next verb.
+const PRONOUN_SUBJECTS: [&str; 14] = [
+    "أنه", "إنه", "لأنه", "بأنه", "وأنه", "وإنه", "كونه", "أنها", "إنها", "لأنها", "بأنها",
+    "وأنها", "وإنها", "كونها",
+];
+
+/// Whether token `j` is a word written as one of `words`.
+fn word_is(context: &Context<'_>, j: usize, words: &[&str]) -> bool {
+    let token = &context.tokens[j];
+    token.kind == crate::text::tokens::TokenKind::Word
+        && words.contains(&context.text(&token.orig))
+}
+
+/// Whether the country after the verb at token `i` is its object: after a
+/// definite noun the verb has its subject (`المنتخب يواجه مصر`), and after
+/// «أنه», «لأنها»… the pronoun is the subject (`لأنه لا يلزم إيران`).
+fn country_is_object(context: &Context<'_>, i: usize) -> bool {
+    let same_sentence = |j: usize| context.sentences.get(j) == context.sentences.get(i);
+    (i > 0
+        && context.tokens[i - 1].kind == crate::text::tokens::TokenKind::Word
+        && same_sentence(i - 1)
+        && context.text(&context.tokens[i - 1].orig).starts_with("ال"))
+        || (i.saturating_sub(2)..i).any(|j| same_sentence(j) && word_is(context, j, &PRONOUN_SUBJECTS))
+}
+
+/// Verbs recognised by their shape directly before a country name.
+fn shaped_verbs(context: &Context<'_>) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    if context.article.language != crate::article::Language::Ar {
+        return findings;
+    }
+    for i in 0..context.tokens.len().saturating_sub(1) {
+        let token = &context.tokens[i];
+        if token.kind != crate::text::tokens::TokenKind::Word
+            || context.sentences.get(i) != context.sentences.get(i + 1)
+            || context
+                .annotations
+                .at(i)
+                .iter()
+                .any(|a| matches!(a.target, Target::Verb { .. }))
+            || context.article.text[token.orig.end..context.tokens[i + 1].orig.start] != *" "
+        {
+            continue;
+        }
+        let Some((c, end)) = context
+            .annotations
+            .at(i + 1)
+            .iter()
+            .find_map(|a| match a.target {
+                Target::CountryName(c) => Some((c, a.end)),
+                _ => None,
+            })
+        else {
+            continue;
+        };
+        if country_is_object(context, i) {
+            continue;
+        }
+        let written = context.text(&token.orig);
+        let Some(clean) = crate::spelling::clean(written) else {
+            continue;
+        };
+        if clean.len() != written.len() {
+            continue;
+        }
+        let Some(verb) = shaped_verb(&clean) else {
+            continue;
+        };
+        let name_range = context.tokens[i + 1].orig.start..context.tokens[end - 1].orig.end;
+        let gender = name_gender(context.text(&name_range), context.rules.countries[c].gender);
+        if (gender == Gender::Feminine) == verb.feminine {
+            continue;
+        }
+        let gender_word = if gender == Gender::Feminine {
+            "feminine"
+        } else {
+            "masculine"
+        };
+        let verb_range = token.orig.start + verb.prefix..token.orig.end;
+        findings.push(
+            Finding::new(&CODE, verb_range.clone(),
+                format!(
+                    "«{}» does not agree with «{}», which is {gender_word}: «{}»",
+                    context.text(&verb_range),
+                    context.text(&name_range),
+                    verb.other
+                ),
+            )
+            .with_label(name_range, format!("{gender_word} in the lexicon"))
+            .with_help(format!("write «{}»", verb.other))
+            .with_fix(verb.other.clone(), Applicability::Unsafe),
+        );
+    }
+    findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shaped_verb;
+
+    #[test]
+    fn verbs_by_shape_but_not_nouns() {
+        for (word, other, feminine) in [
+            ("شاركت", "شارك", true),
+            ("وشاركت", "شارك", true),
+            ("نفت", "نفى", true),
+            ("يستضيف", "تستضيف", false),
+            ("تبقى", "يبقى", true),
+            ("وسيبقى", "تبقى", false),
+        ] {
+            let verb = shaped_verb(word).unwrap_or_else(|| panic!("{word}"));
+            assert_eq!((verb.other.as_str(), verb.feminine), (other, feminine), "{word}");
+        }
+        for word in ["تعاون", "تدخل", "بيت", "وقت", "قرارات", "تقرير", "يوم"] {
+            assert_eq!(shaped_verb(word), None, "{word}");
+        }
+    }
 }

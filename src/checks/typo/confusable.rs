@@ -72,6 +72,11 @@ const TIME_PLURALS: &[&str] = &[
     "جولات",
 ];
 
+/// The smallest zipf (×100) of a plural of the shape أفعلة: the verbal
+/// nouns of that shape (أتمتة 2.6, أسلمة 3.0) are rarer than the plurals
+/// (أروقة 3.3, أغذية 3.3, أسلحة 4.6).
+const PLURAL_COMMON: u16 = 310;
+
 /// Whether a word (its letters as written, tashkeel removed) has the shape
 /// of an indefinite plural noun.
 fn plural_shape(word: &str) -> bool {
@@ -101,8 +106,11 @@ fn plural_shape(word: &str) -> bool {
         return false;
     }
     match (letters[0], letters[2], letters[3], last) {
-        // أفعال (أنواع, أجزاء) and أفعلة (أدوية); not the verbal noun إفعال.
-        ('أ', _, 'ا', _) | ('أ', _, _, 'ة') => true,
+        // أفعال (أنواع, أجزاء); not the verbal noun إفعال.
+        ('أ', _, 'ا', _) => true,
+        // أفعلة (أدوية, أسلحة), a common word; a rare one of that shape is
+        // the verbal noun of a four-letter root (أتمتة, أرشفة, أسلمة).
+        ('أ', _, _, 'ة') => crate::spelling::arabic().zipf(word) >= PLURAL_COMMON,
         // مفاعل / فعائل / فواعل (مناطق, وسائل, مواقع).
         (_, 'ا', _, c) => !matches!(c, 'ة' | 'ه' | 'ي' | 'ا' | 'ى'),
         // فعلاء (علماء, وزراء).
