@@ -6,6 +6,7 @@
 mod args;
 mod commands;
 mod fixing;
+mod serve;
 mod walk;
 
 use std::io::{self, IsTerminal, Write};
@@ -45,6 +46,7 @@ pub fn main() -> ExitCode {
         }
         Command::Explain { code } => commands::explain(code.as_deref()),
         Command::Init { force } => commands::init(force),
+        Command::Serve(args) => serve::serve(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -143,9 +145,9 @@ fn check(args: CheckArgs) -> io::Result<u8> {
     let mut check_options = config.map_or_else(CheckOptions::default, Config::run_options);
     check_options.select.extend(args.select.iter().cloned());
     check_options.ignore.extend(args.ignore.iter().cloned());
-    if args.statistics && matches!(args.format, Format::Sarif | Format::Github) {
+    if args.statistics && matches!(args.format, Format::Sarif | Format::Github | Format::Html) {
         eprintln!(
-            "factlint: --statistics prints a table (--format human) or JSON (json, jsonl); SARIF and GitHub annotations carry findings, not counts"
+            "factlint: --statistics prints a table (--format human) or JSON (json, jsonl); SARIF, GitHub annotations and HTML carry findings, not counts"
         );
         return Ok(EXIT_ERROR);
     }

@@ -2,6 +2,7 @@
 //! [`FileReport`]s. Checks never know the format.
 
 pub mod github;
+pub mod html;
 pub mod human;
 pub mod json;
 pub mod jsonl;
@@ -109,6 +110,9 @@ pub enum Format {
     Sarif,
     /// GitHub Actions workflow commands (annotations on pull requests).
     Github,
+    /// One self-contained HTML page: each article as it reads, the flagged
+    /// words marked in place (right-to-left text laid out by the browser).
+    Html,
 }
 
 /// Options of the human renderer.
@@ -199,9 +203,9 @@ pub fn statistics(format: Format, reports: &[FileReport], out: &mut dyn Write) -
             }
             Ok(())
         }
-        Format::Sarif | Format::Github => Err(io::Error::new(
+        Format::Sarif | Format::Github | Format::Html => Err(io::Error::new(
             io::ErrorKind::Unsupported,
-            "--statistics prints a table (human) or JSON (json, jsonl); SARIF and GitHub annotations carry findings, not counts",
+            "--statistics prints a table (human) or JSON (json, jsonl); SARIF, GitHub annotations and HTML carry findings, not counts",
         )),
     }
 }
@@ -219,5 +223,6 @@ pub fn render(
         Format::Jsonl => jsonl::render(reports, out),
         Format::Sarif => sarif::render(reports, out),
         Format::Github => github::render(reports, out),
+        Format::Html => html::render(reports, out),
     }
 }
