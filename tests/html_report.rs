@@ -90,9 +90,7 @@ fn check_article(chromium: &Path, args: &[&str], language: &str, screenshot: &st
     let (html, report) = reports(args);
     let path = root().join(args[1]);
     let text = std::fs::read_to_string(&path).expect("the article reads");
-    let findings = report["files"][0]["findings"]
-        .as_array()
-        .expect("findings");
+    let findings = report["files"][0]["findings"].as_array().expect("findings");
     assert!(!findings.is_empty(), "the article has findings to show");
     let seen = probe(chromium, &html);
     let marks = seen["marks"].as_object().expect("marks");
@@ -196,7 +194,10 @@ fn many_articles_in_one_page() {
     let html = stdout(&output);
     assert!(html.starts_with("<!DOCTYPE html>"));
     assert!(html.contains(r#"id="a1-title""#) && html.contains(r#"id="a2-title""#));
-    assert!(html.contains("Could not be checked"), "the missing file is reported");
+    assert!(
+        html.contains("Could not be checked"),
+        "the missing file is reported"
+    );
     // Self-contained: no script, nothing fetched.
     for forbidden in ["<script", "src=", "<link", "http://", "https://", "@import"] {
         assert!(!html.contains(forbidden), "the report contains {forbidden}");

@@ -54,7 +54,13 @@ fn start(extra: &[&str]) -> Server {
 }
 
 /// One HTTP/1.1 request; returns the status and the body.
-fn request(address: SocketAddr, method: &str, path: &str, kind: &str, body: &[u8]) -> (u16, Vec<u8>) {
+fn request(
+    address: SocketAddr,
+    method: &str,
+    path: &str,
+    kind: &str,
+    body: &[u8],
+) -> (u16, Vec<u8>) {
     let mut stream = TcpStream::connect(address).expect("the server accepts");
     stream
         .set_read_timeout(Some(Duration::from_secs(120)))
@@ -142,7 +148,11 @@ fn check_answer(kind: Kind, status: u16, body: &[u8]) {
             let report = json(body);
             assert_eq!(report["version"], 1);
             let file = &report["files"][0];
-            let language = if matches!(kind, Kind::Arabic) { "ar" } else { "en" };
+            let language = if matches!(kind, Kind::Arabic) {
+                "ar"
+            } else {
+                "en"
+            };
             assert_eq!(file["language"], language);
             assert!(
                 !file["findings"].as_array().unwrap().is_empty(),
@@ -183,7 +193,14 @@ fn check_answer(kind: Kind, status: u16, body: &[u8]) {
 
 #[test]
 fn two_hundred_requests_at_once() {
-    let server = start(&["--max-body", "64K", "--max-concurrent", "2", "--timeout", "120"]);
+    let server = start(&[
+        "--max-body",
+        "64K",
+        "--max-concurrent",
+        "2",
+        "--timeout",
+        "120",
+    ]);
     let address = server.address;
     let arabic = std::fs::read_to_string(root().join("fixtures/morocco-visit.ar.txt")).unwrap();
     let barrier = std::sync::Arc::new(std::sync::Barrier::new(200));
@@ -194,7 +211,8 @@ fn two_hundred_requests_at_once() {
             let barrier = barrier.clone();
             std::thread::spawn(move || {
                 barrier.wait();
-                let (status, answer) = request(address, "POST", "/check", "application/json", &body);
+                let (status, answer) =
+                    request(address, "POST", "/check", "application/json", &body);
                 check_answer(kind, status, &answer);
                 kind
             })
@@ -208,7 +226,13 @@ fn two_hundred_requests_at_once() {
     assert_eq!(answered, 200);
 
     // Still there, and still right.
-    let (status, answer) = request(address, "POST", "/check", "application/json", &body(Kind::Arabic, &arabic));
+    let (status, answer) = request(
+        address,
+        "POST",
+        "/check",
+        "application/json",
+        &body(Kind::Arabic, &arabic),
+    );
     check_answer(Kind::Arabic, status, &answer);
     let (status, page) = request(address, "GET", "/", "text/plain", b"");
     assert_eq!(status, 200);
@@ -241,7 +265,11 @@ fn the_page_shows_a_pasted_article_marked() {
     let server = start(&["--rules", "rules/examples"]);
     for (fixture, lang, screenshot) in [
         ("fixtures/morocco-visit.ar.txt", "ar", "serve-page-ar.png"),
-        ("fixtures/fact-naval-talks.en.txt", "auto", "serve-page-en.png"),
+        (
+            "fixtures/fact-naval-talks.en.txt",
+            "auto",
+            "serve-page-en.png",
+        ),
     ] {
         let text = std::fs::read_to_string(root().join(fixture)).unwrap();
         let form = format!("text={}&lang={lang}&date=&format=text", form_value(&text));
@@ -254,7 +282,10 @@ fn the_page_shows_a_pasted_article_marked() {
         );
         let page = String::from_utf8(page).expect("the page is UTF-8");
         assert_eq!(status, 200, "{page}");
-        assert!(page.contains("<mark id=\"a1-f1\""), "the findings are marked");
+        assert!(
+            page.contains("<mark id=\"a1-f1\""),
+            "the findings are marked"
+        );
         assert!(!page.contains("<script"), "the page works without a script");
         if chromium::update_screenshots()
             && let Some(chromium) = chromium::require()
@@ -267,12 +298,6 @@ fn the_page_shows_a_pasted_article_marked() {
         }
     }
     // A form that is not one gets a 4xx page, not a crash.
-    let (status, _) = request(
-        server.address,
-        "POST",
-        "/",
-        "application/json",
-        b"{}",
-    );
+    let (status, _) = request(server.address, "POST", "/", "application/json", b"{}");
     assert!((400..500).contains(&status), "{status}");
 }

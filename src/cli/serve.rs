@@ -259,7 +259,8 @@ fn load_options(
         }
     }
     if let Some(date) = blank(asked.date) {
-        load.date = Some(parse_date(date.trim()).map_err(|m| unprocessable(format!("`date`: {m}")))?);
+        load.date =
+            Some(parse_date(date.trim()).map_err(|m| unprocessable(format!("`date`: {m}")))?);
     }
     if let Some(format) = blank(asked.format) {
         load.format = Some(match format.trim() {

@@ -92,10 +92,21 @@ fn dir(language: Language) -> &'static str {
 }
 
 /// A paragraph's language: its script when it has letters, else the
-/// article's (a line of digits reads in the article's direction).
+/// article's (a line of digits reads in the article's direction). Tags
+/// (`<time datetime=…>` in an HTML article) are not words and are skipped.
 fn block_language(text: &str, article: Language) -> Language {
-    if text.chars().any(char::is_alphabetic) {
-        Language::detect(text)
+    let mut words = String::with_capacity(text.len());
+    let mut in_tag = false;
+    for c in text.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            c if !in_tag => words.push(c),
+            _ => {}
+        }
+    }
+    if words.chars().any(char::is_alphabetic) {
+        Language::detect(&words)
     } else {
         article
     }
@@ -483,7 +494,10 @@ mod tests {
 
     #[test]
     fn escapes_everything() {
-        assert_eq!(escape(r#"<a href="x">&'"#), "&lt;a href=&quot;x&quot;&gt;&amp;&#39;");
+        assert_eq!(
+            escape(r#"<a href="x">&'"#),
+            "&lt;a href=&quot;x&quot;&gt;&amp;&#39;"
+        );
         let text = "<script>alert(1)</script> teh end\n";
         let start = text.find("teh").unwrap();
         let finding = Finding::new(&substitution::CODE, start..start + 3, "say <b>the</b>");
@@ -511,7 +525,10 @@ mod tests {
             .unwrap()
             .to_string();
         let stripped = strip_tips(&text_only);
-        assert!(stripped.contains(r#"<mark class="sev-error part" data-finding="a1-f2"> four</mark>"#), "{stripped}");
+        assert!(
+            stripped.contains(r#"<mark class="sev-error part" data-finding="a1-f2"> four</mark>"#),
+            "{stripped}"
+        );
     }
 
     fn strip_tips(html: &str) -> String {
@@ -545,10 +562,42 @@ mod tests {
     }
 
     #[test]
+    fn snapshot_of_a_small_article() {
+        let text = "زار الوزير المغرب يوم الاثنين\n\nThe minister said teh talks went well.\n";
+        let start = text.find("teh").unwrap();
+        let finding = Finding::new(
+            &substitution::CODE,
+            start..start + 3,
+            "«teh» should be «the»",
+        )
+        .with_fix("the", crate::finding::Applicability::Safe);
+        insta::assert_snapshot!(
+            article_view(&report(text, vec![finding]), "a1").replace('>', ">\n")
+        );
+    }
+
+    #[test]
+    fn no_paragraph_inside_a_paragraph() {
+        let text = "The minister said teh talks went well.\n";
+        let start = text.find("teh").unwrap();
+        let finding = Finding::new(&substitution::CODE, start..start + 3, "m")
+            .with_label(0..3, "evidence")
+            .with_help("help");
+        let html = article_view(&report(text, vec![finding]), "a1");
+        let paragraph = html.split(r#"<p lang="en""#).nth(1).unwrap();
+        let paragraph = &paragraph[..paragraph.find("</p>").unwrap()];
+        assert!(!paragraph.contains("<p"), "{paragraph}");
+        assert!(paragraph.contains(r#"aria-label="error 1, typo/substitution: teh""#));
+    }
+
+    #[test]
     fn arabic_paragraphs_are_right_to_left() {
         let text = "زار الوزير المغرب\n\nThe minister visited Morocco\n";
         let html = article_view(&report(text, vec![]), "a1");
-        assert!(html.contains(r#"<p lang="ar" dir="rtl">زار الوزير المغرب</p>"#), "{html}");
+        assert!(
+            html.contains(r#"<p lang="ar" dir="rtl">زار الوزير المغرب</p>"#),
+            "{html}"
+        );
         assert!(html.contains(r#"<p lang="en" dir="ltr">The minister visited Morocco</p>"#));
     }
 }

@@ -25,7 +25,11 @@ pub fn require() -> Option<PathBuf> {
             panic!("Chromium is not installed; .ci/run installs Debian's `chromium` package")
         }
         None => {
-            eprintln!(
+            // Written to the stderr handle, which the test harness does not
+            // capture, so that the skip shows without `--nocapture`.
+            use std::io::Write;
+            let _ = writeln!(
+                std::io::stderr(),
                 "SKIPPED: Chromium is not installed (apt-get install chromium); the browser checks of the HTML report did not run"
             );
             None
