@@ -36,6 +36,8 @@ pub(crate) enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Serve a page where an editor pastes an article, and `POST /check` (JSON) for a CMS.
+    Serve(super::serve::ServeArgs),
     /// Explain a finding code, or list every code.
     Explain {
         /// A code such as `typo/substitution`; omit to list all codes.

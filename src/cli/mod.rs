@@ -6,6 +6,7 @@
 mod args;
 mod commands;
 mod fixing;
+mod serve;
 mod walk;
 
 use std::io::{self, IsTerminal, Write};
@@ -41,6 +42,7 @@ pub fn main() -> ExitCode {
         Command::Rules(command) => rules_command(command),
         Command::Explain { code } => commands::explain(code.as_deref()),
         Command::Init { force } => commands::init(force),
+        Command::Serve(args) => serve::serve(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

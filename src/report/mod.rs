@@ -4,6 +4,7 @@
 pub mod baseline;
 pub mod github;
 pub mod gitlab;
+pub mod html;
 pub mod human;
 pub mod json;
 pub mod jsonl;
@@ -137,6 +138,9 @@ pub enum Format {
     Junit,
     /// reviewdog's rdjson, for review comments with suggested changes.
     Rdjson,
+    /// One self-contained HTML page: each article as it reads, the flagged
+    /// words marked in place (right-to-left text laid out by the browser).
+    Html,
 }
 
 /// Options of the human renderer.
@@ -227,12 +231,15 @@ pub fn statistics(format: Format, reports: &[FileReport], out: &mut dyn Write) -
             }
             Ok(())
         }
-        Format::Sarif | Format::Github | Format::Gitlab | Format::Junit | Format::Rdjson => {
-            Err(io::Error::new(
-                io::ErrorKind::Unsupported,
-                "--statistics prints a table (human) or JSON (json, jsonl); the other formats carry findings, not counts",
-            ))
-        }
+        Format::Sarif
+        | Format::Github
+        | Format::Gitlab
+        | Format::Junit
+        | Format::Rdjson
+        | Format::Html => Err(io::Error::new(
+            io::ErrorKind::Unsupported,
+            "--statistics prints a table (human) or JSON (json, jsonl); the other formats carry findings, not counts",
+        )),
     }
 }
 
@@ -252,5 +259,6 @@ pub fn render(
         Format::Gitlab => gitlab::render(reports, out),
         Format::Junit => junit::render(reports, out),
         Format::Rdjson => rdjson::render(reports, out),
+        Format::Html => html::render(reports, out),
     }
 }
