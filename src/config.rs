@@ -15,6 +15,7 @@
 //! missing_then_severity: warning
 //! arabic_strict_spelling: false    # also flag اسرائيل, الى, فى
 //! accept: [Wich, 'ال[دذ]وسري']     # words no typo check reports
+//! messages: ar                     # the report's language (default en)
 //! files:                           # settings for files matching a glob
 //!   "articles/ar/**": { lang: ar }
 //!   "wires/**": { ignore: [consistency/spelling], english_day_first: true }
@@ -122,6 +123,9 @@ pub struct RawConfig {
     /// Words (or whole-word regexes) that no typo or spelling check reports.
     #[serde(default)]
     pub accept: Vec<Located>,
+    /// The language of the report's messages (`en`, `ar`: a catalogue
+    /// under `messages/`).
+    pub messages: Option<Located>,
     /// Report a dropped hamza on alif and ى for final ي (`typo/spelling`).
     pub arabic_strict_spelling: Option<bool>,
     /// Settings per glob.
@@ -389,6 +393,20 @@ pub fn load(path: &Path) -> Result<Config, Vec<ConfigError>> {
                 message,
             ));
         }
+    }
+    if let Some(messages) = &raw.messages
+        && crate::messages::catalogue(&messages.value).is_none()
+    {
+        let (offset, len) = locate(messages);
+        errors.push(invalid(
+            offset,
+            len,
+            format!("no messages in `{}`", messages.value),
+            format!(
+                "use one of: {}",
+                crate::messages::languages().collect::<Vec<_>>().join(", ")
+            ),
+        ));
     }
     let mut globs = Vec::new();
     for (pattern, settings) in &raw.files {

@@ -36,6 +36,8 @@ pub(crate) enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Run a language server on stdin and stdout, for editors.
+    Server,
     /// Explain a finding code, or list every code.
     Explain {
         /// A code such as `typo/substitution`; omit to list all codes.
@@ -121,7 +123,12 @@ pub(crate) struct CheckArgs {
     /// Skip codes with these prefixes; repeatable.
     #[arg(long, value_name = "CODE")]
     pub(crate) ignore: Vec<String>,
-    /// When to use colour in the human report.
+    /// The language of the report's messages (`en`, `ar`, or any other
+    /// catalogue under messages/) [default: the configuration's
+    /// `messages`, else en].
+    #[arg(long, value_name = "LANG", value_parser = parse_messages)]
+    pub(crate) messages: Option<String>,
+    /// When to use colour in the human report (auto honours NO_COLOR and FORCE_COLOR).
     #[arg(long, value_enum, default_value = "auto")]
     pub(crate) color: ColorChoice,
     /// Apply safe fixes to the files (atomically), print what changed, then
@@ -169,6 +176,19 @@ pub(crate) enum RulesCommand {
 pub(crate) fn parse_date(text: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d")
         .map_err(|_| format!("`{text}` is not a date; write YYYY-MM-DD, e.g. 2023-02-24"))
+}
+
+/// Accepts a language there is a message catalogue for.
+pub(crate) fn parse_messages(text: &str) -> Result<String, String> {
+    match factlint::messages::catalogue(text) {
+        Some(_) => Ok(text.to_string()),
+        None => Err(format!(
+            "no messages in `{text}`; there are: {}",
+            factlint::messages::languages()
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+    }
 }
 
 /// Parses a size: bytes, or a number with `K`, `M` or `G` (powers of 1024).
