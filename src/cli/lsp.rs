@@ -98,8 +98,11 @@ pub(crate) fn run() -> io::Result<u8> {
         open: HashMap::new(),
     };
     server.main_loop()?;
+    // The writer thread ends when every sender is gone: the worker's (it
+    // ends when the job queue closes) and the connection's.
     drop(server);
     let _ = worker.join();
+    drop(connection);
     io_threads.join()?;
     Ok(0)
 }
