@@ -10,7 +10,7 @@
 use std::ops::Range;
 
 use miette::{SourceCode, SourceSpan, SpanContents};
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthChar;
 
 use crate::diagnostic::at_position;
 use crate::text::LineIndex;
@@ -142,7 +142,9 @@ fn keep(text: &str, range: Range<usize>, spans: &[Range<usize>], width: usize) -
         (Some(lo), Some(hi)) => (lo, hi),
         _ => (range.start, range.start),
     };
-    let span_width = UnicodeWidthStr::width(&text[lo..hi]);
+    // Columns per character, never fewer: terminals differ on whether a
+    // lam-alef pair takes one cell or two.
+    let span_width: usize = text[lo..hi].chars().map(|c| c.width().unwrap_or(0)).sum();
     let room = width.saturating_sub(span_width + 2);
     // Columns before the spans, then after, within the room left.
     let mut before = lo;
