@@ -527,7 +527,7 @@ fn diagnostic(
 ) -> Diagnostic {
     let mut message = finding.message.clone();
     if let Some(help) = &finding.help {
-        message.push_str("\n");
+        message.push('\n');
         message.push_str(help);
     }
     let related: Vec<DiagnosticRelatedInformation> = finding
