@@ -15,6 +15,7 @@
 //! missing_then_severity: warning
 //! arabic_strict_spelling: false    # also flag اسرائيل, الى, فى
 //! accept: [Wich, 'ال[دذ]وسري']     # words no typo check reports
+//! messages: ar                     # the report's language (default en)
 //! files:                           # settings for files matching a glob
 //!   "articles/ar/**": { lang: ar }
 //!   "wires/**": { ignore: [consistency/spelling], english_day_first: true }
@@ -132,6 +133,10 @@ pub struct RawConfig {
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(with = "Vec<String>"))]
     pub accept: Vec<Located>,
+    /// The language of the report's messages (`en`, `ar`: a catalogue
+    /// under `messages/`).
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub messages: Option<Located>,
     /// Report a dropped hamza on alif and ى for final ي (`typo/spelling`).
     pub arabic_strict_spelling: Option<bool>,
     /// Globs of files and folders a folder walk leaves out, replacing
@@ -463,6 +468,20 @@ pub fn load(path: &Path) -> Result<Config, Vec<ConfigError>> {
                 message,
             ));
         }
+    }
+    if let Some(messages) = &raw.messages
+        && crate::messages::catalogue(&messages.value).is_none()
+    {
+        let (offset, len) = locate(messages);
+        errors.push(invalid(
+            offset,
+            len,
+            format!("no messages in `{}`", messages.value),
+            format!(
+                "use one of: {}",
+                crate::messages::languages().collect::<Vec<_>>().join(", ")
+            ),
+        ));
     }
     let mut globs = Vec::new();
     for (pattern, settings) in &raw.files {

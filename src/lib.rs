@@ -61,6 +61,7 @@ pub mod facts;
 pub mod finding;
 pub mod fix;
 pub mod language;
+pub mod messages;
 pub mod partial_date;
 pub mod report;
 pub mod rules;

@@ -116,3 +116,83 @@ fn long_lines_are_windowed_to_the_report_width() {
         text.len()
     );
 }
+
+/// The report of `args` with `COLUMNS` and colour variables set.
+fn report_with_env(args: &[&str], env: &[(&str, &str)]) -> String {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_factlint"));
+    command
+        .args(args)
+        .current_dir(root())
+        .env_remove("NO_COLOR")
+        .env_remove("FORCE_COLOR")
+        .env_remove("COLUMNS");
+    for (name, value) in env {
+        command.env(name, value);
+    }
+    stdout(&command.output().expect("factlint runs"))
+}
+
+#[test]
+fn no_line_is_wider_than_an_80_column_terminal() {
+    for messages in ["en", "ar"] {
+        let report = report_with_env(
+            &[
+                "check",
+                "fixtures/morocco-visit.ar.txt",
+                "--rules",
+                "rules/examples",
+                "--color",
+                "never",
+                "--messages",
+                messages,
+            ],
+            &[("COLUMNS", "80")],
+        );
+        assert!(report.lines().count() > 50, "{report}");
+        for line in report.lines() {
+            let width = unicode_width::UnicodeWidthStr::width(line);
+            assert!(width <= 80, "{width} columns ({messages}): {line}");
+        }
+        // The cut paragraph keeps its underline under its words.
+        assert!(report.contains("…"), "{report}");
+    }
+}
+
+#[test]
+fn no_color_and_force_color_decide_auto() {
+    let args = [
+        "check",
+        "fixtures/morocco-visit.ar.txt",
+        "--select",
+        "typo/substitution",
+        "--rules",
+        "rules/examples",
+    ];
+    // Standard output is a pipe here: no colour unless forced.
+    assert!(!report_with_env(&args, &[]).contains('\u{1b}'));
+    assert!(report_with_env(&args, &[("FORCE_COLOR", "1")]).contains('\u{1b}'));
+    assert!(!report_with_env(&args, &[("FORCE_COLOR", "1"), ("NO_COLOR", "1")]).contains('\u{1b}'));
+    assert!(!report_with_env(&args, &[("FORCE_COLOR", "0")]).contains('\u{1b}'));
+}
+
+#[test]
+fn arabic_messages_come_from_the_catalogue() {
+    let report = human(&[
+        "fixtures/morocco-visit.ar.txt",
+        "--rules",
+        "rules/examples",
+        "--select",
+        "typo/substitution",
+        "--messages",
+        "ar",
+    ]);
+    assert!(report.contains("خطأ إملائي معروف، مع تصحيحه"), "{report}");
+    assert!(
+        report.contains("الإصلاح: ضع «سلاح الجو» مكانها (إصلاح آمن يطبّقه ‎--fix)"),
+        "{report}"
+    );
+    assert!(
+        report.contains("فُحص ملف واحد: خطأ واحد، لا تحذيرات، لا ملاحظات"),
+        "{report}"
+    );
+}

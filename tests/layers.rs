@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 /// The layers, lowest first. A module may use its own layer and those below.
 const LAYERS: &[&[&str]] = &[
-    &["language", "partial_date", "finding", "text"],
+    &["language", "partial_date", "finding", "text", "messages"],
     &["diagnostic", "spelling"],
     &["article"],
     &["rules"],

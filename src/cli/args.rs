@@ -38,6 +38,8 @@ pub(crate) enum Command {
     },
     /// Serve a page where an editor pastes an article, and `POST /check` (JSON) for a CMS.
     Serve(super::serve::ServeArgs),
+    /// Run a language server on stdin and stdout, for editors.
+    Server,
     /// Explain a finding code, or list every code.
     Explain {
         /// A code such as `typo/substitution`; omit to list all codes.
@@ -156,7 +158,12 @@ pub(crate) struct CheckArgs {
         visible_alias = "extend-ignore"
     )]
     pub(crate) ignore: Vec<String>,
-    /// When to use colour in the human report.
+    /// The language of the report's messages (`en`, `ar`, or any other
+    /// catalogue under messages/) [default: the configuration's
+    /// `messages`, else en].
+    #[arg(long, value_name = "LANG", value_parser = parse_messages)]
+    pub(crate) messages: Option<String>,
+    /// When to use colour in the human report (auto honours NO_COLOR and FORCE_COLOR).
     #[arg(long, value_enum, default_value = "auto")]
     pub(crate) color: ColorChoice,
     /// Apply safe fixes to the files (atomically), print what changed, then
@@ -210,6 +217,19 @@ pub(crate) enum RulesCommand {
 pub(crate) fn parse_date(text: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d")
         .map_err(|_| format!("`{text}` is not a date; write YYYY-MM-DD, e.g. 2023-02-24"))
+}
+
+/// Accepts a language there is a message catalogue for.
+pub(crate) fn parse_messages(text: &str) -> Result<String, String> {
+    match factlint::messages::catalogue(text) {
+        Some(_) => Ok(text.to_string()),
+        None => Err(format!(
+            "no messages in `{text}`; there are: {}",
+            factlint::messages::languages()
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+    }
 }
 
 /// Parses a size: bytes, or a number with `K`, `M` or `G` (powers of 1024).

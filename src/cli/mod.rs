@@ -6,10 +6,12 @@
 mod args;
 mod commands;
 mod fixing;
+mod lsp;
 mod serve;
+mod term;
 mod walk;
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -43,6 +45,7 @@ pub fn main() -> ExitCode {
         Command::Explain { code } => commands::explain(code.as_deref()),
         Command::Init { force } => commands::init(force),
         Command::Serve(args) => serve::serve(args),
+        Command::Server => lsp::run(),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -57,8 +60,9 @@ pub fn main() -> ExitCode {
 
 fn stderr_options() -> HumanOptions {
     HumanOptions {
-        color: io::stderr().is_terminal(),
-        width: 100,
+        color: term::color(ColorChoice::Auto, &io::stderr()),
+        width: term::width(),
+        messages: factlint::messages::english(),
     }
 }
 
@@ -288,12 +292,17 @@ fn check(args: CheckArgs) -> io::Result<u8> {
             }
         }
     }
-    let color = match args.color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto if report_to_stderr => io::stderr().is_terminal(),
-        ColorChoice::Auto => io::stdout().is_terminal(),
+    let color = if report_to_stderr {
+        term::color(args.color, &io::stderr())
+    } else {
+        term::color(args.color, &io::stdout())
     };
+    let messages = args
+        .messages
+        .as_deref()
+        .or_else(|| config.and_then(|c| c.raw.messages.as_ref().map(|m| m.value.as_str())))
+        .and_then(factlint::messages::catalogue)
+        .unwrap_or_else(factlint::messages::english);
     let stdin_report = report_to_stderr
         .then(|| reports.iter().position(|r| r.path == "-"))
         .flatten()
@@ -309,7 +318,11 @@ fn check(args: CheckArgs) -> io::Result<u8> {
         report::render(
             args.format,
             &reports,
-            HumanOptions { color, width: 100 },
+            HumanOptions {
+                color,
+                width: term::width(),
+                messages,
+            },
             &mut out,
         )?;
     }

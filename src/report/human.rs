@@ -9,16 +9,22 @@ use std::io::{self, Write};
 
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
 
+use unicode_width::UnicodeWidthChar;
+
 use super::window::Window;
 use super::{FileReport, HumanOptions, Summary};
-use crate::article::Article;
+use crate::article::{Article, Format};
 use crate::finding::{Applicability, Finding, Severity};
+use crate::messages::Catalogue;
 
 /// A finding dressed as a miette diagnostic.
 struct FindingDiagnostic<'a> {
     finding: &'a Finding,
+    /// The headline: the finding's message, or in another language than
+    /// English the catalogue's line for its code.
+    message: String,
     source: Window,
-    section: Option<&'static str>,
+    section: Option<String>,
     help: String,
 }
 
@@ -32,7 +38,7 @@ impl fmt::Debug for FindingDiagnostic<'_> {
 
 impl fmt::Display for FindingDiagnostic<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.finding.message)
+        f.write_str(&self.message)
     }
 }
 
@@ -61,7 +67,7 @@ impl Diagnostic for FindingDiagnostic<'_> {
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let range = &self.finding.range;
-        let primary_label = match self.section {
+        let primary_label = match &self.section {
             Some(section) => format!("{section}: {}", self.finding.code()),
             None => self.finding.code().to_string(),
         };
@@ -75,40 +81,78 @@ impl Diagnostic for FindingDiagnostic<'_> {
 }
 
 /// The help block: the check's advice, the fix and where the rule lives.
-fn help_text(finding: &Finding) -> String {
+/// In another language than English, the finding's own (English) message
+/// comes last, as the detail the catalogue's headline leaves out.
+fn help_text(finding: &Finding, messages: &Catalogue) -> String {
     let mut lines = Vec::new();
     if let Some(help) = &finding.help {
         lines.push(help.clone());
     }
     if let Some(fix) = &finding.fix {
-        let how = match fix.applicability {
-            Applicability::Safe => "safe fix, applied by --fix",
-            Applicability::Unsafe => "unsafe fix, shown only: check it by hand",
-            Applicability::DisplayOnly => "suggestion only",
-        };
-        lines.push(format!("fix: replace with «{}» ({how})", fix.replacement));
+        let how = messages.text(match fix.applicability {
+            Applicability::Safe => "report.fix.safe",
+            Applicability::Unsafe => "report.fix.unsafe",
+            Applicability::DisplayOnly => "report.fix.display-only",
+        });
+        lines.push(messages.format(
+            "report.fix",
+            &[("replacement", &fix.replacement), ("how", &how)],
+        ));
     }
     if let Some(rule) = &finding.rule {
-        lines.push(format!(
-            "rule: {}.{} at {}:{}",
-            rule.pack, rule.id, rule.file, rule.line
+        lines.push(messages.format(
+            "report.rule",
+            &[
+                ("pack", &rule.pack),
+                ("id", &rule.id),
+                ("file", &rule.file),
+                ("line", &rule.line),
+            ],
         ));
+    }
+    if messages.code() != crate::messages::DEFAULT {
+        lines.push(messages.format("report.detail", &[("message", &finding.message)]));
     }
     lines.join("\n")
 }
 
+/// The headline of a finding in the report's language.
+fn headline(finding: &Finding, messages: &Catalogue) -> String {
+    if messages.code() == crate::messages::DEFAULT {
+        finding.message.clone()
+    } else {
+        messages
+            .text(&format!("code.{}", finding.code()))
+            .to_string()
+    }
+}
+
 /// One line about the article: its language, format and reference date.
-fn article_line(article: &Article) -> String {
+fn article_line(article: &Article, messages: &Catalogue) -> String {
     let date = match &article.reference_date {
-        Some(d) => format!("reference date {} ({})", d.date, d.reason),
-        None => "no reference date (no front matter date, no --date)".to_string(),
+        Some(d) => messages.format(
+            "report.reference-date",
+            &[("date", &d.date), ("reason", &d.reason)],
+        ),
+        None => messages.text("report.no-reference-date").to_string(),
     };
-    format!(
-        "{}: {}, {}, {} sections, {date}",
-        article.path,
-        article.language.code(),
-        article.format.label(),
-        article.sections.len()
+    let format = match article.format {
+        Format::Text => "format.text",
+        Format::Markdown => "format.markdown",
+        Format::Html => "format.html",
+    };
+    messages.format(
+        "report.article",
+        &[
+            ("path", &article.path),
+            ("language", &article.language.code()),
+            ("format", &messages.text(format)),
+            (
+                "sections",
+                &messages.count("report.sections", article.sections.len()),
+            ),
+            ("date", &date),
+        ],
     )
 }
 
@@ -124,13 +168,26 @@ fn handler(options: HumanOptions) -> GraphicalReportHandler {
         .with_links(false)
 }
 
-/// Renders the run for a person.
+/// Renders the run for a person. No line is wider than `options.width`
+/// terminal columns: source lines are cut around their spans (see
+/// [`Window`]), prose is wrapped, and whatever is still too wide (a long
+/// label beside its underline, a long path) is cut with "…".
 pub fn render(
     reports: &[FileReport],
     options: HumanOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let handler = handler(options);
+    let messages = options.messages;
+    let mut emit = |text: &str| -> io::Result<()> {
+        if text.is_empty() {
+            return writeln!(out);
+        }
+        for line in text.lines() {
+            writeln!(out, "{}", fit(line, options.width))?;
+        }
+        Ok(())
+    };
     for report in reports {
         match &report.outcome {
             Ok(checked) => {
@@ -140,8 +197,9 @@ pub fn render(
                     continue;
                 }
                 let header = textwrap::Options::new(options.width).subsequent_indent("    ");
-                writeln!(out, "{}", textwrap::fill(&article_line(article), header))?;
-                // Source lines are cut to the report's width, less the gutter.
+                emit(&textwrap::fill(&article_line(article, messages), header))?;
+                // Source lines are cut to the report's width, less the
+                // gutter (line number, bars and the cut marks).
                 let width = options.width.saturating_sub(12);
                 for finding in &checked.findings {
                     let spans: Vec<std::ops::Range<usize>> = std::iter::once(finding.range.clone())
@@ -149,6 +207,7 @@ pub fn render(
                         .collect();
                     let diagnostic = FindingDiagnostic {
                         finding,
+                        message: headline(finding, messages),
                         source: Window::new(
                             &report.path,
                             &article.text,
@@ -156,16 +215,19 @@ pub fn render(
                             &spans,
                             width,
                         ),
-                        section: article
-                            .section_at(finding.range.start)
-                            .map(|s| s.kind.as_str()),
-                        help: help_text(finding),
+                        section: article.section_at(finding.range.start).map(|s| {
+                            messages
+                                .text(&format!("section.{}", s.kind.as_str()))
+                                .to_string()
+                        }),
+                        help: help_text(finding, messages),
                     };
                     let mut rendered = String::new();
                     handler
                         .render_report(&mut rendered, &diagnostic)
                         .map_err(io::Error::other)?;
-                    writeln!(out, "{rendered}")?;
+                    emit(&rendered)?;
+                    emit("")?;
                 }
             }
             Err(err) => {
@@ -173,11 +235,76 @@ pub fn render(
                 handler
                     .render_report(&mut rendered, err)
                     .map_err(io::Error::other)?;
-                writeln!(out, "{rendered}")?;
+                emit(&rendered)?;
+                emit("")?;
             }
         }
     }
-    writeln!(out, "{}", Summary::of(reports).line())
+    let summary = textwrap::fill(
+        &Summary::of(reports).line_in(messages),
+        textwrap::Options::new(options.width),
+    );
+    emit(&summary)
+}
+
+/// `line` cut to `width` terminal columns with "…" at the cut; colour
+/// escapes take no room and are closed after a cut.
+pub fn fit(line: &str, width: usize) -> std::borrow::Cow<'_, str> {
+    if display_width(line) <= width {
+        return line.into();
+    }
+    let room = width.saturating_sub(1);
+    let mut out = String::with_capacity(line.len());
+    let mut used = 0;
+    let mut chars = line.chars().peekable();
+    let mut coloured = false;
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            // CSI sequence: ESC [ parameters final-byte.
+            out.push(c);
+            coloured = true;
+            if chars.peek() == Some(&'[') {
+                for next in chars.by_ref() {
+                    out.push(next);
+                    if next.is_ascii_alphabetic() {
+                        break;
+                    }
+                }
+            }
+            continue;
+        }
+        let w = UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > room {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    if coloured {
+        out.push_str("\u{1b}[0m");
+    }
+    out.into()
+}
+
+/// The terminal columns `line` takes, colour escapes excluded.
+pub fn display_width(line: &str) -> usize {
+    let mut width = 0;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            if chars.peek() == Some(&'[') {
+                for next in chars.by_ref() {
+                    if next.is_ascii_alphabetic() {
+                        break;
+                    }
+                }
+            }
+            continue;
+        }
+        width += UnicodeWidthChar::width(c).unwrap_or(0);
+    }
+    width
 }
 
 /// Renders any diagnostic (rule-pack errors) the same way.
@@ -190,4 +317,23 @@ pub fn render_diagnostic(diagnostic: &dyn Diagnostic, options: HumanOptions) -> 
         rendered = diagnostic.to_string();
     }
     rendered
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_lines_are_cut_to_the_width() {
+        assert_eq!(fit("short", 10), "short");
+        let cut = fit("كلمة كلمة كلمة كلمة", 10);
+        assert_eq!(cut, "كلمة كلمة…");
+        assert_eq!(display_width(&cut), 10);
+        let coloured = "\u{1b}[31mabcdefghij\u{1b}[0m";
+        assert_eq!(display_width(coloured), 10);
+        assert_eq!(fit(coloured, 10), coloured);
+        let cut = fit(coloured, 5);
+        assert_eq!(display_width(&cut), 5);
+        assert!(cut.ends_with("…\u{1b}[0m"), "{cut:?}");
+    }
 }

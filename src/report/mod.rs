@@ -92,26 +92,41 @@ impl Summary {
         }
     }
 
-    /// The summary line people read last.
+    /// The summary line people read last, in English.
     pub fn line(&self) -> String {
-        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-        let mut line = format!(
-            "{} checked: {}, {}, {}",
-            plural(self.files - self.failed_files, "file"),
-            plural(self.errors, "error"),
-            plural(self.warnings, "warning"),
-            plural(self.infos, "info"),
+        self.line_in(crate::messages::english())
+    }
+
+    /// The summary line in a catalogue's language.
+    pub fn line_in(&self, messages: &crate::messages::Catalogue) -> String {
+        let mut line = messages.format(
+            "report.summary",
+            &[
+                (
+                    "files",
+                    &messages.count("report.files", self.files - self.failed_files),
+                ),
+                ("errors", &messages.count("report.errors", self.errors)),
+                (
+                    "warnings",
+                    &messages.count("report.warnings", self.warnings),
+                ),
+                ("infos", &messages.count("report.infos", self.infos)),
+            ],
         );
         if self.failed_files > 0 {
-            line.push_str(&format!(
-                "; {} could not be read",
-                plural(self.failed_files, "file")
+            line.push_str(&messages.format(
+                "report.summary.failed",
+                &[("files", &messages.count("report.files", self.failed_files))],
             ));
         }
         if self.baselined > 0 {
-            line.push_str(&format!(
-                "; {} left out as in the baseline",
-                plural(self.baselined, "finding")
+            line.push_str(&messages.format(
+                "report.summary.baselined",
+                &[(
+                    "findings",
+                    &messages.count("report.findings", self.baselined),
+                )],
             ));
         }
         line
@@ -148,8 +163,10 @@ pub enum Format {
 pub struct HumanOptions {
     /// Whether to use colour.
     pub color: bool,
-    /// The width to wrap at.
+    /// The width no line of the report may exceed (in terminal columns).
     pub width: usize,
+    /// The language of the report's own words.
+    pub messages: &'static crate::messages::Catalogue,
 }
 
 /// One row of `--statistics`: how often a code fired in the run.

@@ -10,6 +10,7 @@
 use std::ops::Range;
 
 use miette::{SourceCode, SourceSpan, SpanContents};
+use unicode_width::UnicodeWidthChar;
 
 use crate::diagnostic::at_position;
 use crate::text::LineIndex;
@@ -40,7 +41,7 @@ pub struct Window {
 
 impl Window {
     /// The lines of `text` that `spans` touch, one line of context around
-    /// them, and the lines between, each at most `width` characters: lines
+    /// them, and the lines between, each at most `width` columns: lines
     /// with spans are cut around their spans, the others after `width`.
     pub fn new(
         name: &str,
@@ -126,12 +127,12 @@ impl Window {
 }
 
 /// The part of line `range` to show: all of it when it fits in `width`
-/// characters, else `width` characters around the spans on it (or from its
-/// start when it has none). Works on at most a few `width`s of bytes, so a
-/// megabyte line costs no more than a short one.
+/// terminal columns, else `width` columns around the spans on it (or from
+/// its start when it has none). Works on at most a few `width`s of bytes,
+/// so a megabyte line costs no more than a short one.
 fn keep(text: &str, range: Range<usize>, spans: &[Range<usize>], width: usize) -> Range<usize> {
     let line = &text[range.clone()];
-    if line.len() <= width || line.chars().take(width + 1).count() <= width {
+    if fits(line, width) {
         return range;
     }
     let (lo, hi) = match (
@@ -141,22 +142,49 @@ fn keep(text: &str, range: Range<usize>, spans: &[Range<usize>], width: usize) -
         (Some(lo), Some(hi)) => (lo, hi),
         _ => (range.start, range.start),
     };
-    let span_chars = text[lo..hi].chars().count();
-    let room = width.saturating_sub(span_chars + 2);
-    // Characters before the spans, then after, within the room left.
-    let before = text[range.start..lo]
-        .char_indices()
-        .rev()
-        .take(room / 2)
-        .last()
-        .map_or(lo, |(i, _)| range.start + i);
-    let before_chars = text[before..lo].chars().count();
-    let after_room = room - before_chars;
-    let after = text[hi..range.end]
-        .char_indices()
-        .nth(after_room)
-        .map_or(range.end, |(i, _)| hi + i);
+    // Columns per character, never fewer: terminals differ on whether a
+    // lam-alef pair takes one cell or two.
+    let span_width: usize = text[lo..hi].chars().map(|c| c.width().unwrap_or(0)).sum();
+    let room = width.saturating_sub(span_width + 2);
+    // Columns before the spans, then after, within the room left.
+    let mut before = lo;
+    let mut used = 0;
+    for (i, c) in text[range.start..lo].char_indices().rev() {
+        let w = c.width().unwrap_or(0);
+        if used + w > room / 2 {
+            break;
+        }
+        used += w;
+        before = range.start + i;
+    }
+    let after_room = room - used;
+    let mut after = hi;
+    let mut used = 0;
+    for (i, c) in text[hi..range.end].char_indices() {
+        let w = c.width().unwrap_or(0);
+        if used + w > after_room {
+            break;
+        }
+        used += w;
+        after = hi + i + c.len_utf8();
+    }
     before..after
+}
+
+/// Whether `line` takes at most `width` terminal columns, looking at no
+/// more of it than that.
+fn fits(line: &str, width: usize) -> bool {
+    if line.len() <= width {
+        return true;
+    }
+    let mut used = 0;
+    for c in line.chars() {
+        used += c.width().unwrap_or(0);
+        if used > width {
+            return false;
+        }
+    }
+    true
 }
 
 impl SourceCode for Window {

@@ -5,6 +5,7 @@
 
 pub mod lines;
 pub mod normalize;
+pub mod position;
 pub mod sentences;
 pub mod tokens;
 pub mod words;
