@@ -484,10 +484,12 @@ mod tests {
         let article = Article::from_text("a.txt", text, &LoadOptions::default());
         FileReport {
             path: "a<b>.txt".into(),
+            file: "a<b>.txt".into(),
             outcome: Ok(Checked {
                 article,
                 findings,
                 suppressed: 0,
+                baselined: 0,
             }),
         }
     }
