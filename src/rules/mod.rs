@@ -26,6 +26,7 @@ pub use model::*;
 
 use crate::article::Article;
 use crate::language::Language;
+use crate::text::normalize_pattern;
 
 /// Which packs to load.
 #[derive(Debug, Clone, Default)]
@@ -45,6 +46,13 @@ pub struct RuleSet {
     pub data: PackData,
     matcher: Matcher,
     name_index: [std::sync::OnceLock<NameIndex>; 2],
+    /// The typo literals that are looked up by word (see
+    /// [`matcher::WordTable`]): those starting with an ASCII letter (the
+    /// English lists), then the others. Each is built the first time an
+    /// article that could hold one of its keys is checked with a check
+    /// that reads typo mentions, so an Arabic article never builds the
+    /// English list and `--select date` builds neither.
+    typo_tables: [std::sync::OnceLock<matcher::WordTable>; 2],
 }
 
 /// Entity names of two or more words, split into normalised words, and an
@@ -224,6 +232,7 @@ impl RuleSet {
             data: PackData::default(),
             matcher: matcher::MatcherBuilder::default().build()?,
             name_index: Default::default(),
+            typo_tables: Default::default(),
         };
         for pack in packs {
             set.packs.push(pack.info);
@@ -344,11 +353,37 @@ impl RuleSet {
         for (i, typo) in self.typos.iter().enumerate() {
             if typo.regex {
                 b.regex(&typo.find, typo.language, Target::Typo(i));
-            } else {
+            } else if !matcher::fits_word_table(&normalize_pattern(&typo.find)) {
                 b.literal(&typo.find, typo.language, Target::Typo(i), true);
             }
         }
         b.build()
+    }
+
+    /// Which typo table a literal's normalised form belongs to: 0 when it
+    /// starts with an ASCII letter, else 1.
+    fn typo_table_of(normalized: &str) -> usize {
+        usize::from(!normalized.starts_with(|c: char| c.is_ascii_alphabetic()))
+    }
+
+    /// The typo table `which` (see [`RuleSet::typo_tables`]), built on
+    /// first use.
+    fn typo_table(&self, which: usize) -> &matcher::WordTable {
+        self.typo_tables[which].get_or_init(|| {
+            let mut table = matcher::WordTable::default();
+            for (i, typo) in self.typos.iter().enumerate() {
+                if typo.regex {
+                    continue;
+                }
+                let normalized = normalize_pattern(&typo.find);
+                if matcher::fits_word_table(&normalized)
+                    && RuleSet::typo_table_of(&normalized) == which
+                {
+                    table.literal(&typo.find, typo.language, Target::Typo(i), true);
+                }
+            }
+            table
+        })
     }
 
     /// The words of every entity name of two or more words, per language,
@@ -364,7 +399,38 @@ impl RuleSet {
 
     /// Every mention of every rule in the article, in one pass.
     pub fn find(&self, article: &Article) -> Vec<Mention> {
-        self.matcher.find(article)
+        self.find_for(article, true)
+    }
+
+    /// Every mention in the article; the typo lists' literals only when
+    /// `typos` is set (a check that reads typo mentions is enabled). The
+    /// typo tables the article's letters could match are built on first
+    /// use.
+    pub fn find_for(&self, article: &Article, typos: bool) -> Vec<Mention> {
+        if !typos {
+            return self.matcher.find(article);
+        }
+        let normalized = &article.normalized;
+        let mut need = [false; 2];
+        for section in &article.sections {
+            let start = normalized.normalized_offset(section.range.start);
+            let end = normalized
+                .normalized_offset(section.range.end)
+                .min(normalized.text.len());
+            for &b in &normalized.text.as_bytes()[start.min(end)..end] {
+                if b.is_ascii_alphabetic() {
+                    need[0] = true;
+                } else if b >= 0x80 || b.is_ascii_digit() || b == b'_' {
+                    need[1] = true;
+                }
+            }
+        }
+        let tables: Vec<&matcher::WordTable> = (0..2)
+            .filter(|&which| need[which])
+            .map(|which| self.typo_table(which))
+            .filter(|table| !table.is_empty())
+            .collect();
+        self.matcher.find_with(article, &tables)
     }
 
     /// How many distinct literals and regexes the matcher holds.
