@@ -150,7 +150,19 @@ impl WordTable {
     /// Adds a typo literal (see [`MatcherBuilder::literal`] for the
     /// contracted Arabic form and exact rules).
     pub fn literal(&mut self, pattern: &str, language: Language, target: Target, exact: bool) {
-        for (literal, target) in literal_forms(pattern, language, target, exact) {
+        self.normalized_literal(pattern, normalize_pattern(pattern), language, target, exact);
+    }
+
+    /// Like [`WordTable::literal`], with the pattern already normalised.
+    pub fn normalized_literal(
+        &mut self,
+        pattern: &str,
+        normalized: String,
+        language: Language,
+        target: Target,
+        exact: bool,
+    ) {
+        for (literal, target) in literal_forms(pattern, normalized, language, target, exact) {
             let next = self.targets.len() as u32;
             self.longest = self.longest.max(literal.len());
             let id = *self.index.entry(literal.into_boxed_str()).or_insert(next);
@@ -205,11 +217,11 @@ impl WordTable {
 /// the article, its contracted form after `ل`.
 fn literal_forms(
     pattern: &str,
+    normalized: String,
     language: Language,
     target: Target,
     exact: bool,
 ) -> Vec<(String, LiteralTarget)> {
-    let normalized = normalize_pattern(pattern);
     if normalized.is_empty() {
         return Vec::new();
     }
@@ -262,7 +274,8 @@ impl MatcherBuilder {
     /// Adds a literal. Arabic literals that carry the article also match
     /// their contracted form after `ل`.
     pub fn literal(&mut self, pattern: &str, language: Language, target: Target, exact: bool) {
-        for (literal, target) in literal_forms(pattern, language, target, exact) {
+        let normalized = normalize_pattern(pattern);
+        for (literal, target) in literal_forms(pattern, normalized, language, target, exact) {
             self.push_literal(literal, target);
         }
     }
