@@ -134,11 +134,7 @@ fn measure(runs: usize, program: &Path, args: &[&str]) -> Option<Measure> {
             .ok()?;
         // factlint exits 1 with findings, typos 2: only a crash is fatal.
         if status.code().is_none_or(|c| c > 2) {
-            eprintln!(
-                "{} {} failed: {status}",
-                program.display(),
-                args.join(" ")
-            );
+            eprintln!("{} {} failed: {status}", program.display(), args.join(" "));
             return None;
         }
         let text = std::fs::read_to_string(out.path()).ok()?;
@@ -196,7 +192,9 @@ fn main() {
         .and_then(|v| v.parse().ok())
         .unwrap_or(5);
     if !Path::new("/usr/bin/time").is_file() {
-        eprintln!("this benchmark reads timings from GNU time: install it (`apt-get install time`)");
+        eprintln!(
+            "this benchmark reads timings from GNU time: install it (`apt-get install time`)"
+        );
         return;
     }
     let factlint = PathBuf::from(env!("CARGO_BIN_EXE_factlint"));
@@ -243,7 +241,9 @@ fn main() {
                 .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
                 .unwrap_or_default()
         ),
-        None => println!("typos-cli: not installed (`cargo install typos-cli --locked`); its column is empty"),
+        None => println!(
+            "typos-cli: not installed (`cargo install typos-cli --locked`); its column is empty"
+        ),
     }
     let cases: Vec<(&str, Vec<String>, Option<String>)> = vec![
         (
@@ -258,7 +258,12 @@ fn main() {
         ),
         (
             "one Arabic article, --select date",
-            vec!["check".into(), path(&one_ar), "--select".into(), "date".into()],
+            vec![
+                "check".into(),
+                path(&one_ar),
+                "--select".into(),
+                "date".into(),
+            ],
             None,
         ),
         (

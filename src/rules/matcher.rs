@@ -435,7 +435,10 @@ impl Matcher {
         let text = normalized.text.as_str();
         let mut mentions = Vec::new();
         let bytes = text.as_bytes();
-        let mut push = |start: usize, end: usize, prefix_start: usize, targets: &[LiteralTarget]| {
+        let mut push = |start: usize,
+                        end: usize,
+                        prefix_start: usize,
+                        targets: &[LiteralTarget]| {
             // A month name may have its year glued to it (`يوليو2015`);
             // every other literal ends a word.
             let next = text[end..].chars().next();
