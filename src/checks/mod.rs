@@ -175,6 +175,18 @@ impl CheckOptions {
     }
 }
 
+impl CheckOptions {
+    /// Whether an enabled check may read typo mentions: every family but
+    /// the date checks does (the typo checks report them, the consistency
+    /// checks skip their words, the fact checks read them as mentions),
+    /// so `--select date` alone leaves the typo lists unbuilt.
+    pub fn reads_typo_mentions(&self) -> bool {
+        codes::checks().any(|check| {
+            self.enabled(check.info.code) && !codes::prefix_matches("date", check.info.code)
+        })
+    }
+}
+
 /// Sentence numbers per token: a new sentence after sentence punctuation
 /// (a full stop that closes an abbreviation does not count, see
 /// [`crate::text::sentences`], nor one inside a lexicon form such as the
@@ -287,7 +299,7 @@ pub fn run_all(article: &mut Article, rules: &RuleSet, options: &CheckOptions) -
 pub fn run(article: &mut Article, rules: &RuleSet, options: &CheckOptions) -> Outcome {
     #[cfg(test)]
     fault::trip(&article.path);
-    let mentions = rules.find(article);
+    let mentions = rules.find_for(article, options.reads_typo_mentions());
     let tokens = tokenize(&article.normalized, &article.text);
     let annotations = TokenMentions::new(&tokens, &mentions);
     let dates = DateParser::new(&tokens, &annotations, rules, article.language)

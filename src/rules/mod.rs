@@ -26,6 +26,7 @@ pub use model::*;
 
 use crate::article::Article;
 use crate::language::Language;
+use crate::text::normalize_pattern;
 
 /// Which packs to load.
 #[derive(Debug, Clone, Default)]
@@ -45,6 +46,13 @@ pub struct RuleSet {
     pub data: PackData,
     matcher: Matcher,
     name_index: [std::sync::OnceLock<NameIndex>; 2],
+    /// The typo literals that are looked up by word (see
+    /// [`matcher::WordTable`]): those starting with an ASCII letter (the
+    /// English lists), then the others. Each is built the first time an
+    /// article that could hold one of its keys is checked with a check
+    /// that reads typo mentions, so an Arabic article never builds the
+    /// English list and `--select date` builds neither.
+    typo_tables: [std::sync::OnceLock<matcher::WordTable>; 2],
 }
 
 /// Entity names of two or more words, split into normalised words, and an
@@ -224,6 +232,7 @@ impl RuleSet {
             data: PackData::default(),
             matcher: matcher::MatcherBuilder::default().build()?,
             name_index: Default::default(),
+            typo_tables: Default::default(),
         };
         for pack in packs {
             set.packs.push(pack.info);
@@ -344,11 +353,52 @@ impl RuleSet {
         for (i, typo) in self.typos.iter().enumerate() {
             if typo.regex {
                 b.regex(&typo.find, typo.language, Target::Typo(i));
-            } else {
+            } else if RuleSet::typo_table_of(&typo.find).is_none() {
                 b.literal(&typo.find, typo.language, Target::Typo(i), true);
             }
         }
         b.build()
+    }
+
+    /// Which typo table a typo literal belongs to (0 when its normalised
+    /// form starts with an ASCII letter, else 1), and that form; `None`
+    /// when it must go into the automaton (see
+    /// [`matcher::fits_word_table`]). An ASCII literal's normalised form
+    /// is the literal trimmed and lower-cased, so it is only built for the
+    /// table (about 95,000 allocations saved when no table is needed).
+    fn typo_table_of(find: &str) -> Option<usize> {
+        let trimmed = find.trim();
+        let which = |form: &str| {
+            matcher::fits_word_table(form)
+                .then(|| usize::from(!form.starts_with(|c: char| c.is_ascii_alphabetic())))
+        };
+        if trimmed.is_ascii() {
+            which(trimmed)
+        } else {
+            which(&normalize_pattern(trimmed))
+        }
+    }
+
+    /// The typo table `which` (see [`RuleSet::typo_tables`]), built on
+    /// first use.
+    fn typo_table(&self, which: usize) -> &matcher::WordTable {
+        self.typo_tables[which].get_or_init(|| {
+            let mut table = matcher::WordTable::default();
+            for (i, typo) in self.typos.iter().enumerate() {
+                if typo.regex || RuleSet::typo_table_of(&typo.find) != Some(which) {
+                    continue;
+                }
+                let normalized = normalize_pattern(&typo.find);
+                table.normalized_literal(
+                    &typo.find,
+                    normalized,
+                    typo.language,
+                    Target::Typo(i),
+                    true,
+                );
+            }
+            table
+        })
     }
 
     /// The words of every entity name of two or more words, per language,
@@ -364,7 +414,38 @@ impl RuleSet {
 
     /// Every mention of every rule in the article, in one pass.
     pub fn find(&self, article: &Article) -> Vec<Mention> {
-        self.matcher.find(article)
+        self.find_for(article, true)
+    }
+
+    /// Every mention in the article; the typo lists' literals only when
+    /// `typos` is set (a check that reads typo mentions is enabled). The
+    /// typo tables the article's letters could match are built on first
+    /// use.
+    pub fn find_for(&self, article: &Article, typos: bool) -> Vec<Mention> {
+        if !typos {
+            return self.matcher.find(article);
+        }
+        let normalized = &article.normalized;
+        let mut need = [false; 2];
+        for section in &article.sections {
+            let start = normalized.normalized_offset(section.range.start);
+            let end = normalized
+                .normalized_offset(section.range.end)
+                .min(normalized.text.len());
+            for &b in &normalized.text.as_bytes()[start.min(end)..end] {
+                if b.is_ascii_alphabetic() {
+                    need[0] = true;
+                } else if b >= 0x80 || b.is_ascii_digit() || b == b'_' {
+                    need[1] = true;
+                }
+            }
+        }
+        let tables: Vec<&matcher::WordTable> = (0..2)
+            .filter(|&which| need[which])
+            .map(|which| self.typo_table(which))
+            .filter(|table| !table.is_empty())
+            .collect();
+        self.matcher.find_with(article, &tables)
     }
 
     /// How many distinct literals and regexes the matcher holds.
@@ -460,5 +541,53 @@ mod compound_name_tests {
             vec!["سلمان بن عبد العزيز".to_string()]
         );
         assert!(compound_name_variants("عبده خال").is_empty());
+    }
+}
+
+#[cfg(test)]
+mod typo_table_tests {
+    use super::*;
+    use crate::article::LoadOptions;
+
+    fn rules(yaml: &str) -> RuleSet {
+        let pack = load::parse_pack("t.yaml", Arc::from(yaml), false).expect("valid pack");
+        RuleSet::from_packs(vec![pack]).expect("patterns compile")
+    }
+
+    /// The typo mentions of the word tables, and of an automaton holding
+    /// every typo literal (as before the tables), on the same text.
+    fn both_ways(rules: &RuleSet, text: &str) -> (Vec<Mention>, Vec<Mention>) {
+        let article = Article::from_text("t.txt", text, &LoadOptions::default());
+        let mut b = matcher::MatcherBuilder::default();
+        for (i, typo) in rules.typos.iter().enumerate() {
+            b.literal(&typo.find, typo.language, Target::Typo(i), true);
+        }
+        let typo = |m: &Mention| matches!(m.target, Target::Typo(_));
+        let mut tables = rules.find_for(&article, true);
+        tables.retain(typo);
+        (tables, b.build().expect("compiles").find(&article))
+    }
+
+    #[test]
+    fn typo_literals_are_found_by_word_as_the_automaton_found_them() {
+        let rules = rules(
+            "typos:\n  - { find: doens't, replace: doesn't }\n  - { find: recieve, replace: receive }\n  - { find: هولاء, replace: هؤلاء }\n  - { find: الامانه, replace: الأمانة }\n  - { find: سلاح الجوي, replace: سلاح الجو }\n",
+        );
+        for text in [
+            "It doens't Recieve; recieved, recieve",
+            "قال وهولاء وهؤلاء للامانه والامانه الامانهم سلاح الجوي 2015الامانه",
+        ] {
+            let (tables, automaton) = both_ways(&rules, text);
+            assert!(!tables.is_empty(), "{text}");
+            assert_eq!(tables, automaton, "{text}");
+        }
+        let article = Article::from_text("t.txt", "recieve سلاح الجوي", &LoadOptions::default());
+        // With no check that reads typos, only the automaton's literals.
+        let found: Vec<String> = rules
+            .find_for(&article, false)
+            .into_iter()
+            .map(|m| article.text[m.range].to_string())
+            .collect();
+        assert_eq!(found, vec!["سلاح الجوي"]);
     }
 }
