@@ -16,22 +16,7 @@ const FREQ: &str = include_str!("../../rules/spelling/en-freq.txt");
 /// The English word list, parsed on first use and shared by every thread.
 fn words() -> &'static FxHashMap<&'static str, u16> {
     static WORDS: OnceLock<FxHashMap<&'static str, u16>> = OnceLock::new();
-    WORDS.get_or_init(|| {
-        let mut zipf = FxHashMap::default();
-        zipf.reserve(30_000);
-        for line in FREQ.lines().filter(|l| !l.starts_with('#')) {
-            let Some((value, words)) = line.split_once('\t') else {
-                continue;
-            };
-            let Ok(value) = value.parse::<u16>() else {
-                continue;
-            };
-            for word in words.split(' ') {
-                zipf.entry(word).or_insert(value);
-            }
-        }
-        zipf
-    })
+    WORDS.get_or_init(|| super::parse_frequencies(FREQ, 30_000))
 }
 
 /// The zipf value (×100) of a lower-case English word; 0 when it is not a

@@ -139,6 +139,29 @@ pub fn clean(word: &str) -> Option<String> {
     (out.chars().nth(1).is_some()).then_some(out)
 }
 
+/// Parses a bundled frequency list (`ZIPF100\tword word …` lines, `#`
+/// comments; built by the scripts under `scripts/`): each word's zipf
+/// frequency times 100, the first listing of a word winning.
+pub(crate) fn parse_frequencies(
+    list: &'static str,
+    capacity: usize,
+) -> FxHashMap<&'static str, u16> {
+    let mut zipf = FxHashMap::default();
+    zipf.reserve(capacity);
+    for line in list.lines().filter(|l| !l.starts_with('#')) {
+        let Some((value, words)) = line.split_once('\t') else {
+            continue;
+        };
+        let Ok(value) = value.parse::<u16>() else {
+            continue;
+        };
+        for word in words.split(' ') {
+            zipf.entry(word).or_insert(value);
+        }
+    }
+    zipf
+}
+
 /// A correction candidate: the word, and the edit when it took only one.
 struct Candidate {
     word: String,
@@ -149,19 +172,7 @@ impl Arabic {
     /// Parses the bundled data (about 0.2 s).
     fn load() -> Arabic {
         let dictionary = Dictionary::new(AFF, DIC).expect("the bundled Ayaspell dictionary parses");
-        let mut zipf = FxHashMap::default();
-        zipf.reserve(370_000);
-        for line in FREQ.lines().filter(|l| !l.starts_with('#')) {
-            let Some((value, words)) = line.split_once('\t') else {
-                continue;
-            };
-            let Ok(value) = value.parse::<u16>() else {
-                continue;
-            };
-            for word in words.split(' ') {
-                zipf.entry(word).or_insert(value);
-            }
-        }
+        let zipf = parse_frequencies(FREQ, 370_000);
         Arabic { dictionary, zipf }
     }
 
