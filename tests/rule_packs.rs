@@ -140,3 +140,24 @@ fn missing_rules_folder_is_an_error() {
     assert_eq!(code(&output), 2);
     assert!(stderr(&output).contains("no/such/dir"));
 }
+
+/// A reference to a country or a marker that no loaded pack defines is
+/// located and gets the nearest defined name, instead of loading silently
+/// and matching nothing.
+#[test]
+fn unknown_country_codes_and_marker_ids_are_located() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("house.yaml"),
+        "pack: house\nentities:\n  - id: karim\n    names: { en: [Karim Haddad] }\n    nationality: MX\n  - id: leila\n    names: { en: [Leila Nasser] }\n    nationality: XQ\nlexicon:\n  attributions:\n    - { id: then-title, lang: en, pattern: [marker:formerr, person] }\n",
+    )
+    .unwrap();
+    let output = factlint_in(dir.path(), &["rules", "validate", "house.yaml"], None);
+    assert_eq!(code(&output), 2);
+    let err = stderr(&output);
+    assert!(err.contains("house.yaml:6:1"), "{err}");
+    assert!(err.contains("nationality `XQ`"), "{err}");
+    assert!(!err.contains("`MX`"), "Mexico is a country: {err}");
+    assert!(err.contains("house.yaml:11:1"), "{err}");
+    assert!(err.contains("did you mean `former`?"), "{err}");
+}

@@ -77,7 +77,7 @@ fn print_pack_errors(errors: &[PackError]) {
     print_diagnostics(errors);
     if !errors.is_empty() {
         eprintln!(
-            "factlint: {} rule-pack error{}; the broken packs were left out",
+            "factlint: {} rule-pack error{}; packs that could not be read were left out",
             errors.len(),
             if errors.len() == 1 { "" } else { "s" }
         );

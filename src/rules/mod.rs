@@ -14,6 +14,7 @@ pub mod load;
 pub mod matcher;
 pub mod model;
 pub mod raw;
+pub mod references;
 pub mod regex_policy;
 mod validate;
 
@@ -204,6 +205,7 @@ impl RuleSet {
                 Err(err) => errors.push(*err),
             }
         }
+        errors.extend(references::check(&packs));
         // Named in case the packs' patterns do not fit together.
         let with_regexes: Vec<String> = packs
             .iter()
