@@ -4,25 +4,32 @@
 //! in [`commands`]; the work happens in the library.
 
 mod args;
+mod cache;
 mod commands;
 mod fixing;
+mod records;
+mod stream;
 mod walk;
 
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
-use clap::Parser;
-use rayon::prelude::*;
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicBool, Ordering};
 
-use factlint::article::{Language, LoadError, LoadOptions, read_article_source};
+use clap::Parser;
+
+use factlint::article::{DateSource, Language, LoadError, LoadOptions, read_article_source};
 use factlint::checks::{CheckOptions, codes};
 use factlint::config::Config;
 use factlint::engine::Engine;
 use factlint::finding::Severity;
-use factlint::report::{self, FileReport, Format, HumanOptions, Summary, human};
+use factlint::report::{
+    self, FileReport, Format, HumanOptions, RecordRef, RenderOptions, Rendered, Summary, human,
+};
 use factlint::rules::{Loaded, PackError, RuleSet, RuleSources};
 
-use args::{CheckArgs, Cli, ColorChoice, Command, LangChoice, RulesCommand};
+use args::{CheckArgs, Cli, ColorChoice, Command, InputFormat, LangChoice, RulesCommand};
 
 /// Exit status: nothing at or above `--fail-on`.
 const EXIT_CLEAN: u8 = 0;
@@ -110,6 +117,22 @@ fn configuration(args: &CheckArgs) -> Result<Option<Config>, ()> {
     })
 }
 
+/// One unit of work: a file (or standard input), or a line of JSONL.
+enum Job {
+    /// A file found or named; the walk's error if it could not be listed.
+    File(String, Option<io::Error>),
+    /// A line of a JSONL input.
+    Record(records::Line),
+}
+
+/// A checked unit, on its way to the writer.
+enum Done {
+    /// Rendered already: the report is gone.
+    Rendered(Rendered),
+    /// Kept for `--fix`, which needs the text; whether it is stdin.
+    Report(FileReport, bool),
+}
+
 fn check(args: CheckArgs) -> io::Result<u8> {
     let Ok(config) = configuration(&args) else {
         return Ok(EXIT_ERROR);
@@ -124,25 +147,6 @@ fn check(args: CheckArgs) -> io::Result<u8> {
         .fail_on
         .or_else(|| config.and_then(|c| c.raw.fail_on).map(Into::into))
         .unwrap_or(Severity::Error);
-    let mut loaded = load_rules(&sources);
-    if let Some(config) = config
-        && let Err(message) = loaded.rules.accept_also(&config.accepted())
-    {
-        eprintln!("factlint: {message}");
-        return Ok(EXIT_ERROR);
-    }
-    let options = LoadOptions {
-        language: match args.lang {
-            LangChoice::Auto => None,
-            LangChoice::Ar => Some(Language::Ar),
-            LangChoice::En => Some(Language::En),
-        },
-        date: args.date,
-        format: args.input_format,
-    };
-    let mut check_options = config.map_or_else(CheckOptions::default, Config::run_options);
-    check_options.select.extend(args.select.iter().cloned());
-    check_options.ignore.extend(args.ignore.iter().cloned());
     if args.statistics && matches!(args.format, Format::Sarif | Format::Github) {
         eprintln!(
             "factlint: --statistics prints a table (--format human) or JSON (json, jsonl); SARIF and GitHub annotations carry findings, not counts"
@@ -151,6 +155,12 @@ fn check(args: CheckArgs) -> io::Result<u8> {
     }
     if args.unsafe_fixes && !(args.fix || args.diff) {
         eprintln!("factlint: --unsafe-fixes applies fixes: add --fix (or --diff to see them)");
+        return Ok(EXIT_ERROR);
+    }
+    let records = args.input_format == Some(InputFormat::Jsonl);
+    let fixing = args.fix || args.diff;
+    if records && fixing {
+        eprintln!("factlint: --fix and --diff change files; JSONL records have none to change");
         return Ok(EXIT_ERROR);
     }
     let unknown: Vec<&String> = args
@@ -163,79 +173,265 @@ fn check(args: CheckArgs) -> io::Result<u8> {
         eprintln!("factlint: `{prefix}` matches no finding code; `factlint explain` lists them");
         return Ok(EXIT_ERROR);
     }
-    let inputs = walk::collect_inputs(&args.paths);
-    let rule_errors = !loaded.errors.is_empty();
-    let engine = Engine::new(loaded.rules, config.cloned(), options, check_options);
-    let check_text = |path: &str, text: String| engine.check(path, text);
-    let mut reports: Vec<FileReport> = inputs
-        .into_par_iter()
-        .map(|(path, walk_error)| {
-            let outcome = match walk_error {
-                Some(source) => Err(LoadError::Io {
-                    path: path.clone(),
-                    source,
-                }),
-                None => read_article_source(&path, args.max_file_size)
-                    .and_then(|text| check_text(&path, text)),
-            };
-            FileReport { path, outcome }
-        })
-        .collect();
-    let mut fix_failed = false;
+    let options = LoadOptions {
+        language: match args.lang {
+            LangChoice::Auto => None,
+            LangChoice::Ar => Some(Language::Ar),
+            LangChoice::En => Some(Language::En),
+        },
+        date: args.date,
+        format: args.input_format.and_then(InputFormat::article_format),
+    };
+    let mut check_options = config.map_or_else(CheckOptions::default, Config::run_options);
+    check_options.select.extend(args.select.iter().cloned());
+    check_options.ignore.extend(args.ignore.iter().cloned());
+
+    let stdin_name = args.stdin_filename.clone().unwrap_or_else(|| "-".to_string());
+    let has_stdin = args.paths.iter().any(|p| p == "-");
     // With `--fix -`, standard output carries the fixed article, so the
     // report of any other file goes to standard error.
-    let mut report_to_stderr = false;
-    if args.fix || args.diff {
-        match fixing::apply_fixes(&args, &mut reports, &check_text)? {
-            fixing::FixRun::Diffed(any) => return Ok(if any { EXIT_FINDINGS } else { EXIT_CLEAN }),
-            fixing::FixRun::Written { failed, stdin } => {
-                fix_failed = failed;
-                report_to_stderr = stdin;
-            }
-        }
-    }
+    let report_to_stderr = args.fix && !args.diff && has_stdin;
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto if report_to_stderr => io::stderr().is_terminal(),
         ColorChoice::Auto => io::stdout().is_terminal(),
     };
-    let stdin_report = report_to_stderr
-        .then(|| reports.iter().position(|r| r.path == "-"))
-        .flatten()
-        .map(|at| reports.remove(at));
-    let mut out: Box<dyn Write> = if report_to_stderr {
-        Box::new(io::BufWriter::new(io::stderr().lock()))
-    } else {
-        Box::new(io::BufWriter::new(io::stdout().lock()))
+    let render = RenderOptions {
+        format: args.format,
+        human: HumanOptions { color, width: 100 },
+        statistics: args.statistics,
     };
-    if args.statistics {
-        report::statistics(args.format, &reports, &mut out)?;
+
+    // The rules are loaded when the first file needs checking: a run whose
+    // files all come from the cache never compiles them.
+    let rule_errors = AtomicBool::new(false);
+    let engine_cell: OnceLock<Engine> = OnceLock::new();
+    let engine = || {
+        engine_cell.get_or_init(|| {
+            let mut loaded = load_rules(&sources);
+            if let Some(config) = config
+                && let Err(message) = loaded.rules.accept_also(&config.accepted())
+            {
+                eprintln!("factlint: {message}");
+                std::process::exit(EXIT_ERROR.into());
+            }
+            rule_errors.store(!loaded.errors.is_empty(), Ordering::Relaxed);
+            Engine::new(loaded.rules, config.cloned(), options.clone(), check_options.clone())
+        })
+    };
+    let cache = if args.no_cache || fixing || records {
+        None
     } else {
-        report::render(
-            args.format,
-            &reports,
-            HumanOptions { color, width: 100 },
-            &mut out,
-        )?;
+        let mut fingerprint = cache::Fingerprint::default();
+        fingerprint.add("render", format!("{render:?}").as_bytes());
+        fingerprint.add("load", format!("{options:?}").as_bytes());
+        fingerprint.add("check", format!("{check_options:?}").as_bytes());
+        fingerprint.add("max-size", &args.max_file_size.to_le_bytes());
+        fingerprint.add("no-defaults", &[sources.no_defaults as u8]);
+        for path in &sources.paths {
+            fingerprint.add_path(path);
+        }
+        if let Some(config) = config {
+            fingerprint.add_path(&config.path);
+        }
+        let dir = args.cache_dir.clone().unwrap_or_else(|| {
+            config
+                .map(|c| c.folder().to_path_buf())
+                .unwrap_or_default()
+                .join(".factlint_cache")
+        });
+        cache::Cache::open(dir, fingerprint)
+    };
+    if cache.is_none() {
+        // Report broken packs before any output, as always.
+        engine();
     }
-    out.flush()?;
-    if args.format != Format::Human {
-        // Machine formats carry load errors inside; people on a terminal
-        // still want them on stderr.
-        for report in &reports {
-            if let Err(err) = &report.outcome {
-                eprintln!("factlint: {err}");
+
+    let jobs: Box<dyn Iterator<Item = Job> + Send> = if records {
+        let max = args.max_file_size;
+        Box::new(args.paths.clone().into_iter().flat_map(move |source| {
+            match records::read(source.clone(), max) {
+                Ok(lines) => Box::new(lines.map(Job::Record)) as Box<dyn Iterator<Item = Job> + Send>,
+                Err(err) => Box::new(std::iter::once(Job::File(source, Some(err)))),
+            }
+        }))
+    } else {
+        Box::new(
+            walk::collect_inputs(&args.paths)
+                .into_iter()
+                .map(|(path, error)| Job::File(path, error)),
+        )
+    };
+
+    let work = |job: Job| -> Done {
+        let report = match job {
+            Job::File(path, Some(source)) => FileReport::new(
+                path.clone(),
+                Err(LoadError::Io { path, source }),
+            ),
+            Job::File(path, None) => {
+                let stdin = path == "-";
+                let name = if stdin { stdin_name.clone() } else { path.clone() };
+                let text = match read_article_source(&path, args.max_file_size) {
+                    Ok(text) => text,
+                    Err(err) => return Done::Rendered(report::render_file(
+                        &FileReport::new(name, Err(err)),
+                        &render,
+                    )),
+                };
+                if fixing {
+                    let outcome = engine().check(&name, text);
+                    return Done::Report(FileReport::new(name, outcome), stdin);
+                }
+                let cached = cache.as_ref().filter(|_| !stdin);
+                let key = cached.map(|c| c.key(&name, &text));
+                if let (Some(cache), Some(key)) = (cached, key)
+                    && let Some(hit) = cache.get(key)
+                {
+                    return Done::Rendered(hit);
+                }
+                let report = FileReport::new(name.clone(), engine().check(&name, text));
+                let rendered = report::render_file(&report, &render);
+                if let (Some(cache), Some(key)) = (cached, key)
+                    && report.outcome.is_ok()
+                    && !rule_errors.load(Ordering::Relaxed)
+                {
+                    cache.put(key, &rendered);
+                }
+                return Done::Rendered(rendered);
+            }
+            Job::Record(line) => {
+                let (id, outcome) = match line.record {
+                    Ok(record) => {
+                        let engine = engine();
+                        let (load, check) = engine.options_for("-");
+                        let load = record.options(&load);
+                        let from_record = record.date.is_some();
+                        let mut outcome =
+                            engine.check_with(&record.id, record.text, &load, &check);
+                        if let Ok(checked) = &mut outcome
+                            && let Some(date) = &mut checked.article.reference_date
+                            && from_record
+                            && date.source == DateSource::CommandLine
+                        {
+                            date.reason = "the record's `date`".to_string();
+                        }
+                        (Some(record.id), outcome)
+                    }
+                    Err((id, message)) => (
+                        id,
+                        Err(LoadError::Malformed {
+                            path: line.source.clone(),
+                            line: line.line,
+                            column: 1,
+                            message,
+                            help: Some(
+                                "a record is one line of JSON: {\"id\": …, \"text\": …, \"lang\"?, \"date\"?, \"format\"?}"
+                                    .to_string(),
+                            ),
+                        }),
+                    ),
+                };
+                FileReport {
+                    path: id.clone().unwrap_or_else(|| format!("{}:{}", line.source, line.line)),
+                    record: Some(RecordRef { id, line: line.line }),
+                    outcome,
+                }
+            }
+        };
+        Done::Rendered(report::render_file(&report, &render))
+    };
+
+    // Records on a pipe are answered one by one (a caller may wait for each
+    // answer before sending the next record); a person sees each file as
+    // soon as it is checked.
+    let flush_each = records || (!report_to_stderr && io::stdout().is_terminal());
+    let threads = rayon::current_num_threads();
+    let check_text = |path: &str, text: String| engine().check(path, text);
+
+    if fixing {
+        let mut fixer = fixing::Fixer::new(&args, has_stdin);
+        let mut stdout = io::stdout().lock();
+        let mut deferred: Vec<Rendered> = Vec::new();
+        let mut stdin_summary = Summary::default();
+        stream::ordered(jobs, threads, work, |done| {
+            match done {
+                Done::Rendered(rendered) => deferred.push(rendered),
+                Done::Report(mut report, stdin) => {
+                    fixer.file(&mut report, stdin, &check_text, &mut stdout)?;
+                    // The report of what is left waits for the end, after
+                    // every fix message; only its findings are kept.
+                    let rendered = report::render_file(&report, &render);
+                    if stdin && report_to_stderr {
+                        stdin_summary.add(&rendered.summary);
+                    } else {
+                        deferred.push(rendered);
+                    }
+                }
+            }
+            Ok(())
+        })?;
+        let fix_failed = match fixer.finish(&mut stdout)? {
+            fixing::FixRun::Diffed(any) => {
+                return Ok(if any { EXIT_FINDINGS } else { EXIT_CLEAN });
+            }
+            fixing::FixRun::Written { failed } => failed,
+        };
+        drop(stdout);
+        let mut out: Box<dyn Write> = if report_to_stderr {
+            Box::new(io::BufWriter::new(io::stderr().lock()))
+        } else {
+            Box::new(io::BufWriter::new(io::stdout().lock()))
+        };
+        let mut writer = report::Writer::new(render, &mut out)?;
+        let mut errors = Vec::new();
+        for rendered in deferred {
+            errors.extend(rendered.error.clone());
+            writer.file(rendered)?;
+        }
+        let mut summary = writer.finish()?;
+        out.flush()?;
+        if args.format != Format::Human {
+            for error in errors {
+                eprintln!("factlint: {error}");
             }
         }
+        summary.add(&stdin_summary);
+        return Ok(exit_status(&summary, fail_on, rule_errors.load(Ordering::Relaxed) || fix_failed));
     }
-    reports.extend(stdin_report);
-    let summary = Summary::of(&reports);
-    Ok(if rule_errors || summary.failed_files > 0 || fix_failed {
+
+    let mut out = io::BufWriter::with_capacity(64 * 1024, io::stdout().lock());
+    let mut writer = report::Writer::new(render, &mut out)?;
+    stream::ordered(jobs, threads, work, |done| {
+        let Done::Rendered(rendered) = done else {
+            unreachable!("reports are kept only for --fix")
+        };
+        if args.format != Format::Human
+            && let Some(error) = &rendered.error
+        {
+            // Machine formats carry load errors inside; people on a
+            // terminal still want them on stderr.
+            eprintln!("factlint: {error}");
+        }
+        writer.file(rendered)?;
+        if flush_each {
+            writer.flush()?;
+        }
+        Ok(())
+    })?;
+    let summary = writer.finish()?;
+    out.flush()?;
+    Ok(exit_status(&summary, fail_on, rule_errors.load(Ordering::Relaxed)))
+}
+
+/// The exit status of a run.
+fn exit_status(summary: &Summary, fail_on: Severity, failed: bool) -> u8 {
+    if failed || summary.failed_files > 0 {
         EXIT_ERROR
     } else if summary.at_or_above(fail_on) > 0 {
         EXIT_FINDINGS
     } else {
         EXIT_CLEAN
-    })
+    }
 }

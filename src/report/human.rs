@@ -10,7 +10,7 @@ use std::io::{self, Write};
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
 
 use super::window::Window;
-use super::{FileReport, HumanOptions, Summary};
+use super::{FileReport, HumanOptions};
 use crate::article::Article;
 use crate::finding::{Applicability, Finding, Severity};
 
@@ -98,13 +98,17 @@ fn help_text(finding: &Finding) -> String {
 }
 
 /// One line about the article: its language, format and reference date.
-fn article_line(article: &Article) -> String {
+fn article_line(report: &FileReport, article: &Article) -> String {
     let date = match &article.reference_date {
         Some(d) => format!("reference date {} ({})", d.date, d.reason),
         None => "no reference date (no front matter date, no --date)".to_string(),
     };
+    let record = match &report.record {
+        Some(record) => format!(" (record on line {})", record.line),
+        None => String::new(),
+    };
     format!(
-        "{}: {}, {}, {} sections, {date}",
+        "{}{record}: {}, {}, {} sections, {date}",
         article.path,
         article.language.code(),
         article.format.label(),
@@ -124,60 +128,61 @@ fn handler(options: HumanOptions) -> GraphicalReportHandler {
         .with_links(false)
 }
 
-/// Renders the run for a person.
-pub fn render(
-    reports: &[FileReport],
+/// One file's part of the report for a person: nothing for a clean file
+/// (the summary counts it), its findings, or why it could not be read.
+pub(super) fn render_file(report: &FileReport, options: HumanOptions) -> String {
+    let mut out = Vec::new();
+    // Writing to memory cannot fail; a diagnostic miette cannot render is
+    // shown as its message.
+    let _ = write_file(report, options, &handler(options), &mut out);
+    String::from_utf8(out).expect("the report is UTF-8")
+}
+
+fn write_file(
+    report: &FileReport,
     options: HumanOptions,
+    handler: &GraphicalReportHandler,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let handler = handler(options);
-    for report in reports {
-        match &report.outcome {
-            Ok(checked) => {
-                let article = &checked.article;
-                // Clean files are not mentioned: the summary counts them.
-                if checked.findings.is_empty() {
-                    continue;
-                }
-                let header = textwrap::Options::new(options.width).subsequent_indent("    ");
-                writeln!(out, "{}", textwrap::fill(&article_line(article), header))?;
-                // Source lines are cut to the report's width, less the gutter.
-                let width = options.width.saturating_sub(12);
-                for finding in &checked.findings {
-                    let spans: Vec<std::ops::Range<usize>> = std::iter::once(finding.range.clone())
-                        .chain(finding.labels.iter().map(|l| l.range.clone()))
-                        .collect();
-                    let diagnostic = FindingDiagnostic {
-                        finding,
-                        source: Window::new(
-                            &report.path,
-                            &article.text,
-                            &article.lines,
-                            &spans,
-                            width,
-                        ),
-                        section: article
-                            .section_at(finding.range.start)
-                            .map(|s| s.kind.as_str()),
-                        help: help_text(finding),
-                    };
-                    let mut rendered = String::new();
-                    handler
-                        .render_report(&mut rendered, &diagnostic)
-                        .map_err(io::Error::other)?;
-                    writeln!(out, "{rendered}")?;
-                }
+    match &report.outcome {
+        Ok(checked) => {
+            let article = &checked.article;
+            // Clean files are not mentioned: the summary counts them.
+            if checked.findings.is_empty() {
+                return Ok(());
             }
-            Err(err) => {
+            let header = textwrap::Options::new(options.width).subsequent_indent("    ");
+            writeln!(out, "{}", textwrap::fill(&article_line(report, article), header))?;
+            // Source lines are cut to the report's width, less the gutter.
+            let width = options.width.saturating_sub(12);
+            for finding in &checked.findings {
+                let spans: Vec<std::ops::Range<usize>> = std::iter::once(finding.range.clone())
+                    .chain(finding.labels.iter().map(|l| l.range.clone()))
+                    .collect();
+                let diagnostic = FindingDiagnostic {
+                    finding,
+                    source: Window::new(&report.path, &article.text, &article.lines, &spans, width),
+                    section: article
+                        .section_at(finding.range.start)
+                        .map(|s| s.kind.as_str()),
+                    help: help_text(finding),
+                };
                 let mut rendered = String::new();
                 handler
-                    .render_report(&mut rendered, err)
+                    .render_report(&mut rendered, &diagnostic)
                     .map_err(io::Error::other)?;
                 writeln!(out, "{rendered}")?;
             }
         }
+        Err(err) => {
+            let mut rendered = String::new();
+            handler
+                .render_report(&mut rendered, err)
+                .map_err(io::Error::other)?;
+            writeln!(out, "{rendered}")?;
+        }
     }
-    writeln!(out, "{}", Summary::of(reports).line())
+    Ok(())
 }
 
 /// Renders any diagnostic (rule-pack errors) the same way.
