@@ -37,7 +37,12 @@ fn lines(output: &std::process::Output) -> Vec<Value> {
 
 /// What a finding line says, without where it came from.
 fn finding(line: &Value) -> Value {
-    json!([line["code"], line["span"], line["message"], line["severity"]])
+    json!([
+        line["code"],
+        line["span"],
+        line["message"],
+        line["severity"]
+    ])
 }
 
 #[test]
@@ -158,14 +163,7 @@ fn stdin_filename_names_the_article_and_matches_globs() {
     let run = |name: &str| {
         let output = factlint_in(
             dir.path(),
-            &[
-                "check",
-                "-",
-                "--stdin-filename",
-                name,
-                "--format",
-                "json",
-            ],
+            &["check", "-", "--stdin-filename", name, "--format", "json"],
             Some(b"Plain words.\n"),
         );
         serde_json::from_slice::<Value>(&output.stdout).unwrap()
@@ -194,12 +192,23 @@ fn output_keeps_input_order() {
     }
     let output = factlint_in(
         dir.path(),
-        &["check", ".", "--no-config", "--no-cache", "--format", "jsonl"],
+        &[
+            "check",
+            ".",
+            "--no-config",
+            "--no-cache",
+            "--format",
+            "jsonl",
+        ],
         None,
     );
     let mut seen: Vec<String> = Vec::new();
     for line in lines(&output) {
-        let path = line["path"].as_str().unwrap().trim_start_matches("./").to_string();
+        let path = line["path"]
+            .as_str()
+            .unwrap()
+            .trim_start_matches("./")
+            .to_string();
         if seen.last() != Some(&path) {
             seen.push(path);
         }
@@ -253,9 +262,16 @@ fn the_cache_serves_identical_output_and_never_a_stale_one() {
     // A changed option, pack or file is checked again.
     let selected = cached(p, cache, &["--select", "date"]);
     assert!(!stdout(&selected).contains("typo/substitution"));
-    std::fs::write(p.join("house.yaml"), "typos:\n  - { find: today, replace: now }\n").unwrap();
+    std::fs::write(
+        p.join("house.yaml"),
+        "typos:\n  - { find: today, replace: now }\n",
+    )
+    .unwrap();
     let repacked = stdout(&cached(p, cache, &[]));
-    assert!(!repacked.contains("reprot") && !repacked.contains("REPROT"), "{repacked}");
+    assert!(
+        !repacked.contains("reprot") && !repacked.contains("REPROT"),
+        "{repacked}"
+    );
     assert!(repacked.contains("today"));
     std::fs::write(p.join("a.txt"), "We saw it today and today.\n").unwrap();
     let changed = stdout(&cached(p, cache, &[]));

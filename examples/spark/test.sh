@@ -10,6 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 records=${1:-2000}
+export SPARK_LOCAL_IP=${SPARK_LOCAL_IP:-127.0.0.1}
 work=target/spark
 venv=$work/venv
 pyspark_version=3.5.9
@@ -19,7 +20,7 @@ if ! "$venv/bin/python" -c "import pyspark; assert pyspark.__version__ == '$pysp
   "$venv/bin/pip" install -q "pyspark==$pyspark_version"
 fi
 
-cargo build -q
+[ -n "${SKIP_BUILD:-}" ] || cargo build -q
 binary=target/debug/factlint
 
 # Records made from the fixture articles, each under several ids, plus one

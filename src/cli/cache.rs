@@ -53,7 +53,11 @@ impl Fingerprint {
     pub(crate) fn add_path(&mut self, path: &Path) {
         let mut files = Vec::new();
         if path.is_dir() {
-            for entry in ignore::WalkBuilder::new(path).standard_filters(false).build().flatten() {
+            for entry in ignore::WalkBuilder::new(path)
+                .standard_filters(false)
+                .build()
+                .flatten()
+            {
                 if entry.file_type().is_some_and(|t| t.is_file()) {
                     files.push(entry.into_path());
                 }

@@ -186,7 +186,10 @@ fn check(args: CheckArgs) -> io::Result<u8> {
     check_options.select.extend(args.select.iter().cloned());
     check_options.ignore.extend(args.ignore.iter().cloned());
 
-    let stdin_name = args.stdin_filename.clone().unwrap_or_else(|| "-".to_string());
+    let stdin_name = args
+        .stdin_filename
+        .clone()
+        .unwrap_or_else(|| "-".to_string());
     let has_stdin = args.paths.iter().any(|p| p == "-");
     // With `--fix -`, standard output carries the fixed article, so the
     // report of any other file goes to standard error.
@@ -217,7 +220,12 @@ fn check(args: CheckArgs) -> io::Result<u8> {
                 std::process::exit(EXIT_ERROR.into());
             }
             rule_errors.store(!loaded.errors.is_empty(), Ordering::Relaxed);
-            Engine::new(loaded.rules, config.cloned(), options.clone(), check_options.clone())
+            Engine::new(
+                loaded.rules,
+                config.cloned(),
+                options.clone(),
+                check_options.clone(),
+            )
         })
     };
     let cache = if args.no_cache || fixing || records {
@@ -252,7 +260,9 @@ fn check(args: CheckArgs) -> io::Result<u8> {
         let max = args.max_file_size;
         Box::new(args.paths.clone().into_iter().flat_map(move |source| {
             match records::read(source.clone(), max) {
-                Ok(lines) => Box::new(lines.map(Job::Record)) as Box<dyn Iterator<Item = Job> + Send>,
+                Ok(lines) => {
+                    Box::new(lines.map(Job::Record)) as Box<dyn Iterator<Item = Job> + Send>
+                }
                 Err(err) => Box::new(std::iter::once(Job::File(source, Some(err)))),
             }
         }))
@@ -266,19 +276,24 @@ fn check(args: CheckArgs) -> io::Result<u8> {
 
     let work = |job: Job| -> Done {
         let report = match job {
-            Job::File(path, Some(source)) => FileReport::new(
-                path.clone(),
-                Err(LoadError::Io { path, source }),
-            ),
+            Job::File(path, Some(source)) => {
+                FileReport::new(path.clone(), Err(LoadError::Io { path, source }))
+            }
             Job::File(path, None) => {
                 let stdin = path == "-";
-                let name = if stdin { stdin_name.clone() } else { path.clone() };
+                let name = if stdin {
+                    stdin_name.clone()
+                } else {
+                    path.clone()
+                };
                 let text = match read_article_source(&path, args.max_file_size) {
                     Ok(text) => text,
-                    Err(err) => return Done::Rendered(report::render_file(
-                        &FileReport::new(name, Err(err)),
-                        &render,
-                    )),
+                    Err(err) => {
+                        return Done::Rendered(report::render_file(
+                            &FileReport::new(name, Err(err)),
+                            &render,
+                        ));
+                    }
                 };
                 if fixing {
                     let outcome = engine().check(&name, text);
@@ -334,8 +349,13 @@ fn check(args: CheckArgs) -> io::Result<u8> {
                     ),
                 };
                 FileReport {
-                    path: id.clone().unwrap_or_else(|| format!("{}:{}", line.source, line.line)),
-                    record: Some(RecordRef { id, line: line.line }),
+                    path: id
+                        .clone()
+                        .unwrap_or_else(|| format!("{}:{}", line.source, line.line)),
+                    record: Some(RecordRef {
+                        id,
+                        line: line.line,
+                    }),
                     outcome,
                 }
             }
@@ -398,7 +418,11 @@ fn check(args: CheckArgs) -> io::Result<u8> {
             }
         }
         summary.add(&stdin_summary);
-        return Ok(exit_status(&summary, fail_on, rule_errors.load(Ordering::Relaxed) || fix_failed));
+        return Ok(exit_status(
+            &summary,
+            fail_on,
+            rule_errors.load(Ordering::Relaxed) || fix_failed,
+        ));
     }
 
     let mut out = io::BufWriter::with_capacity(64 * 1024, io::stdout().lock());
@@ -422,7 +446,11 @@ fn check(args: CheckArgs) -> io::Result<u8> {
     })?;
     let summary = writer.finish()?;
     out.flush()?;
-    Ok(exit_status(&summary, fail_on, rule_errors.load(Ordering::Relaxed)))
+    Ok(exit_status(
+        &summary,
+        fail_on,
+        rule_errors.load(Ordering::Relaxed),
+    ))
 }
 
 /// The exit status of a run.

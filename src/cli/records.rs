@@ -56,8 +56,8 @@ pub(crate) struct Line {
 
 /// Parses one line.
 fn parse(text: &str, max_size: u64) -> Result<Record, (Option<String>, String)> {
-    let raw: Raw = serde_json::from_str(text)
-        .map_err(|e| (None, format!("not a JSON record: {e}")))?;
+    let raw: Raw =
+        serde_json::from_str(text).map_err(|e| (None, format!("not a JSON record: {e}")))?;
     let id = match raw.id {
         Some(serde_json::Value::String(id)) => id,
         Some(value @ serde_json::Value::Number(_)) => value.to_string(),
@@ -108,10 +108,7 @@ fn parse(text: &str, max_size: u64) -> Result<Record, (Option<String>, String)> 
 
 /// The records of one input (`-` for standard input), line by line; a
 /// file that cannot be opened is one error.
-pub(crate) fn read(
-    source: String,
-    max_size: u64,
-) -> io::Result<impl Iterator<Item = Line> + Send> {
+pub(crate) fn read(source: String, max_size: u64) -> io::Result<impl Iterator<Item = Line> + Send> {
     let reader: Box<dyn BufRead + Send> = if source == "-" {
         Box::new(BufReader::new(io::stdin()))
     } else {

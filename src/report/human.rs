@@ -152,7 +152,11 @@ fn write_file(
                 return Ok(());
             }
             let header = textwrap::Options::new(options.width).subsequent_indent("    ");
-            writeln!(out, "{}", textwrap::fill(&article_line(report, article), header))?;
+            writeln!(
+                out,
+                "{}",
+                textwrap::fill(&article_line(report, article), header)
+            )?;
             // Source lines are cut to the report's width, less the gutter.
             let width = options.width.saturating_sub(12);
             for finding in &checked.findings {

@@ -160,14 +160,11 @@ struct JsonFile<'a> {
 
 /// The reference date of an article as JSON.
 pub(super) fn reference_date(article: &Article) -> Option<JsonReferenceDate> {
-    article
-        .reference_date
-        .as_ref()
-        .map(|d| JsonReferenceDate {
-            date: d.date.to_string(),
-            source: d.source,
-            reason: d.reason.clone(),
-        })
+    article.reference_date.as_ref().map(|d| JsonReferenceDate {
+        date: d.date.to_string(),
+        source: d.source,
+        reason: d.reason.clone(),
+    })
 }
 
 fn file(report: &FileReport) -> JsonFile<'_> {
@@ -235,5 +232,9 @@ pub(super) fn end(out: &mut dyn Write, any_file: bool, summary: &Summary) -> io:
         write!(out, "\n  ")?;
     }
     let summary = serde_json::to_string_pretty(summary)?;
-    writeln!(out, "],\n  \"summary\": {}\n}}", super::indent(&summary, 2).trim_start())
+    writeln!(
+        out,
+        "],\n  \"summary\": {}\n}}",
+        super::indent(&summary, 2).trim_start()
+    )
 }

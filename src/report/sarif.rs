@@ -194,7 +194,11 @@ pub(super) fn begin(out: &mut dyn Write) -> io::Result<()> {
 }
 
 /// The document's closing: the end of `results` and the invocation.
-pub(super) fn end(out: &mut dyn Write, any_result: bool, notifications: &[Value]) -> io::Result<()> {
+pub(super) fn end(
+    out: &mut dyn Write,
+    any_result: bool,
+    notifications: &[Value],
+) -> io::Result<()> {
     if any_result {
         write!(out, "\n      ")?;
     }
