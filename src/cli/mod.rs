@@ -363,10 +363,11 @@ fn check(args: CheckArgs) -> io::Result<u8> {
         Done::Rendered(report::render_file(&report, &render))
     };
 
-    // Records on a pipe are answered one by one (a caller may wait for each
-    // answer before sending the next record); a person sees each file as
-    // soon as it is checked.
-    let flush_each = records || (!report_to_stderr && io::stdout().is_terminal());
+    // Each file's output is flushed as soon as it is written: records on a
+    // pipe are answered one by one (a caller may wait for each answer
+    // before sending the next record), a person or a tool reading the pipe
+    // sees each file as soon as it is checked, and one write per file costs
+    // nothing beside checking it.
     let threads = rayon::current_num_threads();
     let check_text = |path: &str, text: String| engine().check(path, text);
 
@@ -439,10 +440,7 @@ fn check(args: CheckArgs) -> io::Result<u8> {
             eprintln!("factlint: {error}");
         }
         writer.file(rendered)?;
-        if flush_each {
-            writer.flush()?;
-        }
-        Ok(())
+        writer.flush()
     })?;
     let summary = writer.finish()?;
     out.flush()?;
