@@ -69,7 +69,8 @@ def main():
             if run.returncode not in (0, 1):
                 sys.stderr.write(run.stderr[-4000:])
                 sys.exit(f"factlint exited with {run.returncode} on the {lang} corpus")
-            findings = [json.loads(l) for l in run.stdout.splitlines() if l.strip()]
+            # A line without `code` is an article with no finding.
+            findings = [f for f in map(json.loads, filter(str.strip, run.stdout.splitlines())) if f.get("code")]
             by_code = collections.defaultdict(list)
             for f in findings:
                 by_code[f["code"]].append(f)

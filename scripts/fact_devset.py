@@ -298,7 +298,9 @@ def run_factlint(binary, folder, rules):
     if run.returncode not in (0, 1):
         sys.stderr.write(run.stderr[-4000:])
         sys.exit(f"factlint exited with {run.returncode}")
-    return [json.loads(line) for line in run.stdout.splitlines() if line.strip()]
+    # A line without `code` is an article with no finding.
+    lines = (json.loads(line) for line in run.stdout.splitlines() if line.strip())
+    return [f for f in lines if f.get("code")]
 
 
 def recall(lang, lexicon, entities, binary, show_missed):

@@ -200,7 +200,9 @@ def run(binary, folder):
     result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode not in (0, 1):
         sys.exit(result.stderr[-3000:])
-    return [json.loads(l) for l in result.stdout.splitlines() if l.strip()]
+    # A line without `code` is an article with no finding.
+    lines = (json.loads(l) for l in result.stdout.splitlines() if l.strip())
+    return [f for f in lines if f.get("code")]
 
 
 def main():

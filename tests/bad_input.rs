@@ -281,7 +281,7 @@ fn statistics_follow_the_format() {
         "json",
     ]);
     let report = json(&output);
-    assert_eq!(report["version"], 1);
+    assert_eq!(report["version"], 2);
     assert!(
         report["statistics"]
             .as_array()

@@ -32,7 +32,7 @@ fn json_report_lists_the_sections_of_the_reference_article() {
     let output = factlint(&["check", "fixtures/morocco-visit.ar.txt", "--format", "json"]);
     assert!(code(&output) < 2, "stderr: {}", stderr(&output));
     let report = json(&output);
-    assert_eq!(report["version"], 1);
+    assert_eq!(report["version"], 2);
     let file = &report["files"][0];
     assert_eq!(file["path"], "fixtures/morocco-visit.ar.txt");
     assert_eq!(file["language"], "ar");

@@ -89,6 +89,31 @@ pub(crate) enum ColorChoice {
     Never,
 }
 
+/// How input is read: one article per file in a format, or JSONL records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum InputFormat {
+    /// Plain text.
+    Text,
+    /// Markdown, with optional YAML front matter.
+    Markdown,
+    /// HTML.
+    Html,
+    /// JSON Lines: one record (an article with its id) per line.
+    Jsonl,
+}
+
+impl InputFormat {
+    /// The article format it forces, if any.
+    pub(crate) fn article_format(self) -> Option<factlint::article::Format> {
+        match self {
+            InputFormat::Text => Some(factlint::article::Format::Text),
+            InputFormat::Markdown => Some(factlint::article::Format::Markdown),
+            InputFormat::Html => Some(factlint::article::Format::Html),
+            InputFormat::Jsonl => None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(crate) enum LangChoice {
     /// Detect from the script.
@@ -137,9 +162,25 @@ pub(crate) struct CheckArgs {
     /// Article language.
     #[arg(long, value_enum, default_value = "auto")]
     pub(crate) lang: LangChoice,
-    /// Treat input as this format instead of guessing from the extension (stdin is plain text).
+    /// Treat input as this format instead of guessing from the extension
+    /// (stdin is plain text). `jsonl`: each PATH (or - for stdin) holds one
+    /// record per line, {"id", "text", "lang"?, "date"?, "format"?}; every
+    /// output line carries the record's id, and a malformed record is
+    /// reported with its line number while the run goes on.
     #[arg(long = "input-format", value_enum, value_name = "FORMAT")]
-    pub(crate) input_format: Option<factlint::article::Format>,
+    pub(crate) input_format: Option<InputFormat>,
+    /// The name of the article read from stdin (`-`), for reports and the
+    /// configuration's globs; its extension also picks the format.
+    #[arg(long, value_name = "PATH")]
+    pub(crate) stdin_filename: Option<String>,
+    /// Check every file again instead of reading unchanged results from the
+    /// cache.
+    #[arg(long)]
+    pub(crate) no_cache: bool,
+    /// Where the result cache lives [default: .factlint_cache in the
+    /// configuration's folder, else in this folder; or $FACTLINT_CACHE_DIR].
+    #[arg(long, value_name = "DIR", env = "FACTLINT_CACHE_DIR")]
+    pub(crate) cache_dir: Option<PathBuf>,
     /// Run only codes with these prefixes (`typo,date/hijri`): a comma
     /// list, repeatable, added to the configuration's `select`.
     #[arg(

@@ -3,6 +3,7 @@
 
 use std::io::{self, Write};
 
+use factlint::article::LoadError;
 use factlint::fix::{FileFix, FixMode, fix_file};
 use factlint::report::{Checked, FileReport, Format};
 
@@ -16,41 +17,52 @@ pub(crate) enum FixRun {
     Written {
         /// A file changed since it was checked, or could not be written.
         failed: bool,
-        /// Standard input was among the articles: its fixed text went to
-        /// standard output, so the report must go elsewhere.
-        stdin: bool,
     },
 }
 
-/// Applies the planned fixes of every checked file: prints diffs, prints
-/// the fixed standard input, or writes files atomically and re-checks them
-/// so that the report shows what is left. Every line goes through `?`, so a
-/// closed pipe stops the run cleanly: a file is reported as fixed only
-/// after it was written.
-pub(crate) fn apply_fixes(
-    args: &CheckArgs,
-    reports: &mut [FileReport],
-    check_text: &(
-         dyn Fn(&std::path::Path, &str, String) -> Result<Checked, factlint::article::LoadError>
-             + Sync
-     ),
-) -> io::Result<FixRun> {
-    let stdin = reports.iter().any(|r| r.path == "-");
-    // Fix messages go to stderr when stdout carries a machine format or the
-    // fixed standard input.
-    let messages_to_stderr = args.format != Format::Human || stdin;
-    let mut out = io::stdout().lock();
-    let mut any_diff = false;
-    let mut failed = false;
-    let mut skipped_unsafe = 0;
-    for report in reports.iter_mut() {
+/// Applies the planned fixes file by file, as the files come out of the
+/// checker: prints diffs, prints the fixed standard input, or writes files
+/// atomically and re-checks them so that the report shows what is left.
+/// Every line goes through `?`, so a closed pipe stops the run cleanly: a
+/// file is reported as fixed only after it was written.
+pub(crate) struct Fixer<'a> {
+    args: &'a CheckArgs,
+    /// Fix messages go to stderr when stdout carries a machine format or
+    /// the fixed standard input.
+    messages_to_stderr: bool,
+    any_diff: bool,
+    failed: bool,
+    skipped_unsafe: usize,
+}
+
+impl<'a> Fixer<'a> {
+    /// A fixer for a run; `stdin` says whether standard input is among the
+    /// articles.
+    pub(crate) fn new(args: &'a CheckArgs, stdin: bool) -> Fixer<'a> {
+        Fixer {
+            args,
+            messages_to_stderr: args.format != Format::Human || stdin,
+            any_diff: false,
+            failed: false,
+            skipped_unsafe: 0,
+        }
+    }
+
+    /// Fixes one checked file and replaces its outcome with the re-check.
+    pub(crate) fn file(
+        &mut self,
+        report: &mut FileReport,
+        stdin: bool,
+        check_text: &dyn Fn(&std::path::Path, &str, String) -> Result<Checked, LoadError>,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
         let Ok(checked) = &report.outcome else {
-            continue;
+            return Ok(());
         };
         let mode = FixMode {
-            allow_unsafe: args.unsafe_fixes,
-            diff_only: args.diff,
-            stdin: report.path == "-",
+            allow_unsafe: self.args.unsafe_fixes,
+            diff_only: self.args.diff,
+            stdin,
         };
         let text = &checked.article.text;
         let (outcome, skipped) =
@@ -58,22 +70,22 @@ pub(crate) fn apply_fixes(
                 Ok(done) => done,
                 Err(err) => {
                     eprintln!("factlint: {}: cannot write the fixes: {err}", report.path);
-                    failed = true;
-                    continue;
+                    self.failed = true;
+                    return Ok(());
                 }
             };
-        skipped_unsafe += skipped;
+        self.skipped_unsafe += skipped;
         match outcome {
             FileFix::Unchanged => {}
             FileFix::Diff(diff) => {
-                any_diff = true;
+                self.any_diff = true;
                 write!(out, "{diff}")?;
             }
             FileFix::Text(fixed) => {
                 write!(out, "{fixed}")?;
                 out.flush()?;
                 // What is left counts towards the exit status.
-                report.outcome = check_text(std::path::Path::new("-"), "-", fixed);
+                report.outcome = check_text(&report.file, &report.path, fixed);
             }
             FileFix::Written { edits, fixed } => {
                 for edit in &edits {
@@ -85,7 +97,7 @@ pub(crate) fn apply_fixes(
                         &text[edit.range.clone()],
                         edit.replacement
                     );
-                    if messages_to_stderr {
+                    if self.messages_to_stderr {
                         writeln!(io::stderr(), "{message}")?;
                     } else {
                         writeln!(out, "{message}")?;
@@ -98,19 +110,27 @@ pub(crate) fn apply_fixes(
                     "factlint: {}: changed since it was checked; not fixed",
                     report.path
                 );
-                failed = true;
+                self.failed = true;
             }
         }
+        Ok(())
     }
-    out.flush()?;
-    if skipped_unsafe > 0 {
-        eprintln!(
-            "factlint: {skipped_unsafe} unsafe fix(es) not applied; --unsafe-fixes applies them"
-        );
+
+    /// Says how many unsafe fixes were left, and what the run did.
+    pub(crate) fn finish(self, out: &mut dyn Write) -> io::Result<FixRun> {
+        out.flush()?;
+        if self.skipped_unsafe > 0 {
+            eprintln!(
+                "factlint: {} unsafe fix(es) not applied; --unsafe-fixes applies them",
+                self.skipped_unsafe
+            );
+        }
+        Ok(if self.args.diff {
+            FixRun::Diffed(self.any_diff)
+        } else {
+            FixRun::Written {
+                failed: self.failed,
+            }
+        })
     }
-    Ok(if args.diff {
-        FixRun::Diffed(any_diff)
-    } else {
-        FixRun::Written { failed, stdin }
-    })
 }

@@ -4,30 +4,38 @@
 //! in [`commands`]; the work happens in the library.
 
 mod args;
+mod cache;
 mod commands;
 mod fixing;
 mod lsp;
+mod records;
 mod serve;
+mod stream;
 mod term;
 mod walk;
 
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use clap::Parser;
-use rayon::prelude::*;
 
-use factlint::article::{Language, LoadError, LoadOptions, read_article};
+use factlint::article::{DateSource, Language, LoadError, LoadOptions, read_article};
 use factlint::checks::{CheckOptions, codes};
 use factlint::config::Config;
 use factlint::engine::Engine;
 use factlint::finding::Severity;
 use factlint::report::baseline::Baseline;
-use factlint::report::{self, FileReport, Format, HumanOptions, Summary, human};
+use factlint::report::{
+    self, FileReport, Format, HumanOptions, RecordRef, RenderOptions, Rendered, Summary, human,
+};
 use factlint::rules::{Loaded, PackError, RuleSet, RuleSources};
 
-use args::{CheckArgs, Cli, ColorChoice, Command, ConfigArgs, LangChoice, RulesCommand};
+use args::{
+    CheckArgs, Cli, ColorChoice, Command, ConfigArgs, InputFormat, LangChoice, RulesCommand,
+};
 
 /// Exit status: nothing at or above `--fail-on`.
 const EXIT_CLEAN: u8 = 0;
@@ -146,6 +154,22 @@ fn configuration(args: &ConfigArgs) -> Result<Option<Config>, ()> {
     })
 }
 
+/// One unit of work: a file (or standard input), or a line of JSONL.
+enum Job {
+    /// A file found or named; the walk's error if it could not be listed.
+    File(PathBuf, Option<io::Error>),
+    /// A line of a JSONL input.
+    Record(records::Line),
+}
+
+/// A checked unit, on its way to the writer.
+enum Done {
+    /// Rendered already: the report is gone.
+    Rendered(Rendered),
+    /// Kept for `--fix`, which needs the text; whether it is stdin.
+    Report(Box<FileReport>, bool),
+}
+
 fn check(args: CheckArgs) -> io::Result<u8> {
     let Ok(config) = configuration(&args.settings) else {
         return Ok(EXIT_ERROR);
@@ -160,25 +184,6 @@ fn check(args: CheckArgs) -> io::Result<u8> {
         .fail_on
         .or_else(|| config.and_then(|c| c.raw.fail_on).map(Into::into))
         .unwrap_or(Severity::Error);
-    let mut loaded = load_rules(&sources);
-    if let Some(config) = config
-        && let Err(message) = loaded.rules.accept_also(&config.accepted())
-    {
-        eprintln!("factlint: {message}");
-        return Ok(EXIT_ERROR);
-    }
-    let options = LoadOptions {
-        language: match args.lang {
-            LangChoice::Auto => None,
-            LangChoice::Ar => Some(Language::Ar),
-            LangChoice::En => Some(Language::En),
-        },
-        date: args.date,
-        format: args.input_format,
-    };
-    let mut check_options = config.map_or_else(CheckOptions::default, Config::run_options);
-    check_options.select.extend(args.select.iter().cloned());
-    check_options.ignore.extend(args.ignore.iter().cloned());
     if args.statistics && !matches!(args.format, Format::Human | Format::Json | Format::Jsonl) {
         eprintln!(
             "factlint: --statistics prints a table (--format human) or JSON (json, jsonl); the other formats carry findings, not counts"
@@ -187,6 +192,16 @@ fn check(args: CheckArgs) -> io::Result<u8> {
     }
     if args.unsafe_fixes && !(args.fix || args.diff) {
         eprintln!("factlint: --unsafe-fixes applies fixes: add --fix (or --diff to see them)");
+        return Ok(EXIT_ERROR);
+    }
+    let records = args.input_format == Some(InputFormat::Jsonl);
+    let fixing = args.fix || args.diff;
+    if records && fixing {
+        eprintln!("factlint: --fix and --diff change files; JSONL records have none to change");
+        return Ok(EXIT_ERROR);
+    }
+    if records && (args.baseline.is_some() || args.write_baseline.is_some()) {
+        eprintln!("factlint: baselines record files; JSONL records are not files");
         return Ok(EXIT_ERROR);
     }
     let unknown: Vec<&String> = args
@@ -221,9 +236,6 @@ fn check(args: CheckArgs) -> io::Result<u8> {
             return Ok(EXIT_ERROR);
         }
     };
-    let inputs = walk::collect_inputs(&args.paths, &exclude);
-    let rule_errors = !loaded.errors.is_empty();
-    let engine = Engine::new(loaded.rules, config.cloned(), options, check_options);
     let baseline = match &args.baseline {
         Some(file) => match Baseline::load(file) {
             Ok(baseline) => Some(baseline),
@@ -234,64 +246,27 @@ fn check(args: CheckArgs) -> io::Result<u8> {
         },
         None => None,
     };
-    let check_text = |file: &Path, path: &str, text: String| {
-        let mut checked = engine.check_file(file, path, text)?;
-        if let Some(baseline) = &baseline {
-            baseline.filter(path, &mut checked);
-        }
-        Ok(checked)
+    let options = LoadOptions {
+        language: match args.lang {
+            LangChoice::Auto => None,
+            LangChoice::Ar => Some(Language::Ar),
+            LangChoice::En => Some(Language::En),
+        },
+        date: args.date,
+        format: args.input_format.and_then(InputFormat::article_format),
     };
-    let mut reports: Vec<FileReport> = inputs
-        .into_par_iter()
-        .map(|(file, walk_error)| {
-            let path = walk::display_name(&file);
-            let outcome = match walk_error {
-                Some(source) => Err(LoadError::Io {
-                    path: path.clone(),
-                    source,
-                }),
-                None => read_article(&file, &path, args.max_file_size)
-                    .and_then(|text| check_text(&file, &path, text)),
-            };
-            FileReport {
-                path,
-                file,
-                outcome,
-            }
-        })
-        .collect();
-    if let Some(file) = &args.write_baseline {
-        let count = report::baseline::write(file, &reports)?;
-        for report in &reports {
-            if let Err(err) = &report.outcome {
-                eprintln!("factlint: {err}");
-            }
-        }
-        eprintln!(
-            "factlint: recorded {count} finding{} in {}; check with --baseline {} to see only new ones",
-            if count == 1 { "" } else { "s" },
-            file.display(),
-            file.display()
-        );
-        return Ok(if rule_errors || Summary::of(&reports).failed_files > 0 {
-            EXIT_ERROR
-        } else {
-            EXIT_CLEAN
-        });
-    }
-    let mut fix_failed = false;
+    let mut check_options = config.map_or_else(CheckOptions::default, Config::run_options);
+    check_options.select.extend(args.select.iter().cloned());
+    check_options.ignore.extend(args.ignore.iter().cloned());
+
+    let stdin_name = args
+        .stdin_filename
+        .clone()
+        .unwrap_or_else(|| "-".to_string());
+    let has_stdin = args.paths.iter().any(|p| p.as_os_str() == "-");
     // With `--fix -`, standard output carries the fixed article, so the
     // report of any other file goes to standard error.
-    let mut report_to_stderr = false;
-    if args.fix || args.diff {
-        match fixing::apply_fixes(&args, &mut reports, &check_text)? {
-            fixing::FixRun::Diffed(any) => return Ok(if any { EXIT_FINDINGS } else { EXIT_CLEAN }),
-            fixing::FixRun::Written { failed, stdin } => {
-                fix_failed = failed;
-                report_to_stderr = stdin;
-            }
-        }
-    }
+    let report_to_stderr = args.fix && !args.diff && has_stdin;
     let color = if report_to_stderr {
         term::color(args.color, &io::stderr())
     } else {
@@ -303,46 +278,344 @@ fn check(args: CheckArgs) -> io::Result<u8> {
         .or_else(|| config.and_then(|c| c.raw.messages.as_ref().map(|m| m.value.as_str())))
         .and_then(factlint::messages::catalogue)
         .unwrap_or_else(factlint::messages::english);
-    let stdin_report = report_to_stderr
-        .then(|| reports.iter().position(|r| r.path == "-"))
-        .flatten()
-        .map(|at| reports.remove(at));
-    let mut out: Box<dyn Write> = if report_to_stderr {
-        Box::new(io::BufWriter::new(io::stderr().lock()))
-    } else {
-        Box::new(io::BufWriter::new(io::stdout().lock()))
+    let render = RenderOptions {
+        format: args.format,
+        human: HumanOptions {
+            color,
+            width: term::width(),
+            messages,
+        },
+        statistics: args.statistics,
     };
-    if args.statistics {
-        report::statistics(args.format, &reports, &mut out)?;
+
+    // The rules are loaded when the first file needs checking: a run whose
+    // files all come from the cache never compiles them.
+    let rule_errors = AtomicBool::new(false);
+    let engine_cell: OnceLock<Engine> = OnceLock::new();
+    let engine = || {
+        engine_cell.get_or_init(|| {
+            let mut loaded = load_rules(&sources);
+            if let Some(config) = config
+                && let Err(message) = loaded.rules.accept_also(&config.accepted())
+            {
+                eprintln!("factlint: {message}");
+                std::process::exit(EXIT_ERROR.into());
+            }
+            rule_errors.store(!loaded.errors.is_empty(), Ordering::Relaxed);
+            Engine::new(
+                loaded.rules,
+                config.cloned(),
+                options.clone(),
+                check_options.clone(),
+            )
+        })
+    };
+    let cache = if args.no_cache
+        || fixing
+        || records
+        || baseline.is_some()
+        || args.write_baseline.is_some()
+    {
+        None
     } else {
-        report::render(
-            args.format,
-            &reports,
-            HumanOptions {
-                color,
-                width: term::width(),
-                messages,
-            },
-            &mut out,
-        )?;
+        let mut fingerprint = cache::Fingerprint::default();
+        fingerprint.add("render", format!("{render:?}").as_bytes());
+        fingerprint.add("load", format!("{options:?}").as_bytes());
+        fingerprint.add("check", format!("{check_options:?}").as_bytes());
+        fingerprint.add("max-size", &args.max_file_size.to_le_bytes());
+        fingerprint.add("no-defaults", &[sources.no_defaults as u8]);
+        for path in &sources.paths {
+            fingerprint.add_path(path);
+        }
+        if let Some(config) = config {
+            fingerprint.add_path(&config.path);
+        }
+        let dir = args.cache_dir.clone().unwrap_or_else(|| {
+            config
+                .map(|c| c.folder().to_path_buf())
+                .unwrap_or_default()
+                .join(".factlint_cache")
+        });
+        cache::Cache::open(dir, fingerprint)
+    };
+    if cache.is_none() {
+        // Report broken packs before any output, as always.
+        engine();
     }
-    out.flush()?;
-    if args.format != Format::Human {
-        // Machine formats carry load errors inside; people on a terminal
-        // still want them on stderr.
-        for report in &reports {
-            if let Err(err) = &report.outcome {
-                eprintln!("factlint: {err}");
+    // A finding the baseline records is left out of the report (and of
+    // what --fix applies), as if it had been suppressed.
+    let check_text = |file: &Path, name: &str, text: String| {
+        let mut checked = engine().check_file(file, name, text)?;
+        if let Some(baseline) = &baseline {
+            baseline.filter(name, &mut checked);
+        }
+        Ok(checked)
+    };
+    if let Some(file) = &args.write_baseline {
+        return write_baseline(file, &args, &exclude, &check_text, &rule_errors);
+    }
+
+    let jobs: Box<dyn Iterator<Item = Job> + Send> = if records {
+        let max = args.max_file_size;
+        Box::new(args.paths.clone().into_iter().flat_map(move |source| {
+            match records::read(walk::display_name(&source), max) {
+                Ok(lines) => {
+                    Box::new(lines.map(Job::Record)) as Box<dyn Iterator<Item = Job> + Send>
+                }
+                Err(err) => Box::new(std::iter::once(Job::File(source, Some(err)))),
+            }
+        }))
+    } else {
+        Box::new(
+            walk::collect_inputs(&args.paths, &exclude)
+                .into_iter()
+                .map(|(path, error)| Job::File(path, error)),
+        )
+    };
+
+    let work = |job: Job| -> Done {
+        let report = match job {
+            Job::File(file, Some(source)) => {
+                let path = walk::display_name(&file);
+                FileReport::at(file, path.clone(), Err(LoadError::Io { path, source }))
+            }
+            Job::File(file, None) => {
+                let stdin = file.as_os_str() == "-";
+                let name = if stdin {
+                    stdin_name.clone()
+                } else {
+                    walk::display_name(&file)
+                };
+                let text = match read_article(&file, &name, args.max_file_size) {
+                    Ok(text) => text,
+                    Err(err) => {
+                        return Done::Rendered(report::render_file(
+                            &FileReport::at(file, name, Err(err)),
+                            &render,
+                        ));
+                    }
+                };
+                // Standard input is named by --stdin-filename for the
+                // configuration's globs too.
+                let glob_path = if stdin {
+                    PathBuf::from(&name)
+                } else {
+                    file.clone()
+                };
+                if fixing {
+                    let outcome = check_text(&glob_path, &name, text);
+                    return Done::Report(Box::new(FileReport::at(file, name, outcome)), stdin);
+                }
+                let cached = cache.as_ref().filter(|_| !stdin);
+                let key = cached.map(|c| c.key(&name, &text));
+                if let (Some(cache), Some(key)) = (cached, key)
+                    && let Some(hit) = cache.get(key)
+                {
+                    return Done::Rendered(hit);
+                }
+                let outcome = check_text(&glob_path, &name, text);
+                let report = FileReport::at(file, name, outcome);
+                let rendered = report::render_file(&report, &render);
+                if let (Some(cache), Some(key)) = (cached, key)
+                    && report.outcome.is_ok()
+                    && !rule_errors.load(Ordering::Relaxed)
+                {
+                    cache.put(key, &rendered);
+                }
+                return Done::Rendered(rendered);
+            }
+            Job::Record(line) => {
+                let (id, outcome) = match line.record {
+                    Ok(record) => {
+                        let engine = engine();
+                        let (load, check) = engine.options_for(Path::new("-"));
+                        let load = record.options(&load);
+                        let from_record = record.date.is_some();
+                        let mut outcome =
+                            engine.check_with(&record.id, record.text, &load, &check);
+                        if let Ok(checked) = &mut outcome
+                            && let Some(date) = &mut checked.article.reference_date
+                            && from_record
+                            && date.source == DateSource::CommandLine
+                        {
+                            date.reason = "the record's `date`".to_string();
+                        }
+                        (Some(record.id), outcome)
+                    }
+                    Err((id, message)) => (
+                        id,
+                        Err(LoadError::Malformed {
+                            path: line.source.clone(),
+                            line: line.line,
+                            column: 1,
+                            message,
+                            help: Some(
+                                "a record is one line of JSON: {\"id\": …, \"text\": …, \"lang\"?, \"date\"?, \"format\"?}"
+                                    .to_string(),
+                            ),
+                        }),
+                    ),
+                };
+                FileReport {
+                    path: id
+                        .clone()
+                        .unwrap_or_else(|| format!("{}:{}", line.source, line.line)),
+                    file: PathBuf::from(&line.source),
+                    record: Some(RecordRef {
+                        id,
+                        line: line.line,
+                    }),
+                    outcome,
+                }
+            }
+        };
+        Done::Rendered(report::render_file(&report, &render))
+    };
+
+    // Each file's output is flushed as soon as it is written: records on a
+    // pipe are answered one by one (a caller may wait for each answer
+    // before sending the next record), a person or a tool reading the pipe
+    // sees each file as soon as it is checked, and one write per file costs
+    // nothing beside checking it.
+    let threads = rayon::current_num_threads();
+
+    if fixing {
+        let mut fixer = fixing::Fixer::new(&args, has_stdin);
+        let mut stdout = io::stdout().lock();
+        let mut deferred: Vec<Rendered> = Vec::new();
+        let mut stdin_summary = Summary::default();
+        stream::ordered(jobs, threads, work, |done| {
+            match done {
+                Done::Rendered(rendered) => deferred.push(rendered),
+                Done::Report(mut report, stdin) => {
+                    let report = &mut *report;
+                    fixer.file(report, stdin, &check_text, &mut stdout)?;
+                    // The report of what is left waits for the end, after
+                    // every fix message; only its findings are kept.
+                    let rendered = report::render_file(report, &render);
+                    if stdin && report_to_stderr {
+                        stdin_summary.add(&rendered.summary);
+                    } else {
+                        deferred.push(rendered);
+                    }
+                }
+            }
+            Ok(())
+        })?;
+        let fix_failed = match fixer.finish(&mut stdout)? {
+            fixing::FixRun::Diffed(any) => {
+                return Ok(if any { EXIT_FINDINGS } else { EXIT_CLEAN });
+            }
+            fixing::FixRun::Written { failed } => failed,
+        };
+        drop(stdout);
+        let mut out: Box<dyn Write> = if report_to_stderr {
+            Box::new(io::BufWriter::new(io::stderr().lock()))
+        } else {
+            Box::new(io::BufWriter::new(io::stdout().lock()))
+        };
+        let mut writer = report::Writer::new(render, &mut out)?;
+        let mut errors = Vec::new();
+        for rendered in deferred {
+            errors.extend(rendered.error.clone());
+            writer.file(rendered)?;
+        }
+        let mut summary = writer.finish()?;
+        out.flush()?;
+        if args.format != Format::Human {
+            for error in errors {
+                eprintln!("factlint: {error}");
             }
         }
+        summary.add(&stdin_summary);
+        return Ok(exit_status(
+            &summary,
+            fail_on,
+            rule_errors.load(Ordering::Relaxed) || fix_failed,
+        ));
     }
-    reports.extend(stdin_report);
-    let summary = Summary::of(&reports);
-    Ok(if rule_errors || summary.failed_files > 0 || fix_failed {
+
+    let mut out = io::BufWriter::with_capacity(64 * 1024, io::stdout().lock());
+    let mut writer = report::Writer::new(render, &mut out)?;
+    stream::ordered(jobs, threads, work, |done| {
+        let Done::Rendered(rendered) = done else {
+            unreachable!("reports are kept only for --fix")
+        };
+        if args.format != Format::Human
+            && let Some(error) = &rendered.error
+        {
+            // Machine formats carry load errors inside; people on a
+            // terminal still want them on stderr.
+            eprintln!("factlint: {error}");
+        }
+        writer.file(rendered)?;
+        writer.flush()
+    })?;
+    let summary = writer.finish()?;
+    out.flush()?;
+    Ok(exit_status(
+        &summary,
+        fail_on,
+        rule_errors.load(Ordering::Relaxed),
+    ))
+}
+
+/// The exit status of a run.
+fn exit_status(summary: &Summary, fail_on: Severity, failed: bool) -> u8 {
+    if failed || summary.failed_files > 0 {
         EXIT_ERROR
     } else if summary.at_or_above(fail_on) > 0 {
         EXIT_FINDINGS
     } else {
         EXIT_CLEAN
-    })
+    }
+}
+
+/// `--write-baseline`: checks every file, records every finding in the
+/// baseline file, and exits 0 (2 if a file or a pack could not be read).
+/// It keeps every report until the end, as a one-off adoption step may.
+fn write_baseline(
+    baseline: &Path,
+    args: &CheckArgs,
+    exclude: &walk::Exclude,
+    check_text: &(
+         dyn Fn(&Path, &str, String) -> Result<factlint::engine::Checked, LoadError> + Sync
+     ),
+    rule_errors: &AtomicBool,
+) -> io::Result<u8> {
+    use rayon::prelude::*;
+    let reports: Vec<FileReport> = walk::collect_inputs(&args.paths, exclude)
+        .into_par_iter()
+        .map(|(file, walk_error)| {
+            let path = walk::display_name(&file);
+            let outcome = match walk_error {
+                Some(source) => Err(LoadError::Io {
+                    path: path.clone(),
+                    source,
+                }),
+                None => read_article(&file, &path, args.max_file_size)
+                    .and_then(|text| check_text(&file, &path, text)),
+            };
+            FileReport::at(file, path, outcome)
+        })
+        .collect();
+    let count = report::baseline::write(baseline, &reports)?;
+    for report in &reports {
+        if let Err(err) = &report.outcome {
+            eprintln!("factlint: {err}");
+        }
+    }
+    eprintln!(
+        "factlint: recorded {count} finding{} in {}; check with --baseline {} to see only new ones",
+        if count == 1 { "" } else { "s" },
+        baseline.display(),
+        baseline.display()
+    );
+    Ok(
+        if rule_errors.load(Ordering::Relaxed) || Summary::of(&reports).failed_files > 0 {
+            EXIT_ERROR
+        } else {
+            EXIT_CLEAN
+        },
+    )
 }

@@ -39,7 +39,7 @@ use factlint::article::{self, Language, LoadError};
 use factlint::checks::{CheckOptions, codes};
 use factlint::config::Config;
 use factlint::engine::{Checked, Engine};
-use factlint::report::{FileReport, html, json};
+use factlint::report::{FileReport, Format, HumanOptions, html};
 
 use super::args::{RuleArgs, parse_date, parse_size};
 use super::{EXIT_ERROR, load_rules, print_diagnostics};
@@ -390,10 +390,16 @@ async fn check_json(
     let reports = [FileReport {
         path: "-".to_string(),
         file: "-".into(),
+        record: None,
         outcome: Ok(checked),
     }];
     let mut out = Vec::new();
-    json::render(&reports, &mut out).map_err(|err| {
+    let plain = HumanOptions {
+        color: false,
+        width: 100,
+        messages: factlint::messages::english(),
+    };
+    factlint::report::render(Format::Json, &reports, plain, &mut out).map_err(|err| {
         ApiError::new(
             StatusCode::INTERNAL_SERVER_ERROR,
             "internal",
@@ -483,6 +489,7 @@ async fn page_check(
             let report = FileReport {
                 path: "pasted article".to_string(),
                 file: "-".into(),
+                record: None,
                 outcome: Ok(checked),
             };
             Html(page_with(&form, &html::article_view(&report, "a1"))).into_response()

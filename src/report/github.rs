@@ -6,7 +6,7 @@
 //! escaped as the runner requires (`%`, `\r`, `\n`, and `:` and `,` in
 //! properties).
 
-use std::io::{self, Write};
+use std::fmt::Write as _;
 
 use super::FileReport;
 use crate::finding::Severity;
@@ -23,10 +23,11 @@ fn escape_property(text: &str) -> String {
     escape_data(text).replace(':', "%3A").replace(',', "%2C")
 }
 
-/// Writes one workflow command per finding, and one error per file that
+/// One workflow command per finding of a file, or one error if the file
 /// could not be read.
-pub fn render(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
-    for report in reports {
+pub(super) fn render_file(report: &FileReport) -> String {
+    let mut out = String::new();
+    {
         let file = escape_property(&report.path);
         match &report.outcome {
             Ok(checked) => {
@@ -42,22 +43,24 @@ pub fn render(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
                     if let Some(help) = &finding.help {
                         message.push_str(&format!("\n{help}"));
                     }
-                    writeln!(
+                    let _ = writeln!(
                         out,
                         "::{command} file={file},line={line},col={col},endLine={end_line},endColumn={end_column},title={}::{}",
                         escape_property(finding.code()),
                         escape_data(&message)
-                    )?;
+                    );
                 }
             }
-            Err(err) => writeln!(
-                out,
-                "::error file={file},title=factlint::{}",
-                escape_data(&err.to_string())
-            )?,
+            Err(err) => {
+                let _ = writeln!(
+                    out,
+                    "::error file={file},title=factlint::{}",
+                    escape_data(&err.to_string())
+                );
+            }
         }
     }
-    Ok(())
+    out
 }
 
 #[cfg(test)]

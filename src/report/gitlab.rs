@@ -74,6 +74,16 @@ pub fn issues(reports: &[FileReport]) -> Vec<Value> {
     issues
 }
 
+/// One file's issues for the streaming writer: array elements, one per
+/// line, joined by commas.
+pub fn render_file(report: &FileReport) -> String {
+    issues(std::slice::from_ref(report))
+        .iter()
+        .map(|issue| serde_json::to_string(issue).expect("JSON values serialise"))
+        .collect::<Vec<_>>()
+        .join(",\n")
+}
+
 /// Writes the run as a Code Quality report.
 pub fn render(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, &issues(reports))?;

@@ -441,9 +441,32 @@ pub fn page(title: &str, body: &str) -> String {
     )
 }
 
-/// Writes the whole run as one page.
-pub fn render(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
-    let summary = Summary::of(reports);
+/// The id prefix a streamed article view carries until the writer knows
+/// the article's number (the views are rendered on worker threads).
+pub const PREFIX_PLACEHOLDER: &str = "\u{1}article\u{1}";
+
+/// One file's article view for the streaming writer, its ids still to be
+/// numbered with [`number`].
+pub fn render_file(report: &FileReport) -> String {
+    article_view(report, PREFIX_PLACEHOLDER)
+}
+
+/// Gives a streamed view its article number (`a1`, `a2`, …).
+pub fn number(view: &str, n: usize) -> String {
+    view.replace(PREFIX_PLACEHOLDER, &format!("a{n}"))
+}
+
+/// An article in the page's list: its path and number of findings.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// The path (or record id).
+    pub path: String,
+    /// How many findings it has.
+    pub findings: usize,
+}
+
+/// The whole page around the numbered article views.
+pub fn document(summary: &Summary, entries: &[Entry], views: &str) -> String {
     let mut body = String::new();
     body.push_str(r##"<a class="skip" href="#main">Skip to the articles</a>"##);
     let _ = write!(
@@ -451,26 +474,40 @@ pub fn render(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
         r#"<header class="page"><h1>factlint report</h1><p>{}</p>{LEGEND}"#,
         escape(&summary.line())
     );
-    if reports.len() > 1 {
+    if entries.len() > 1 {
         body.push_str(r#"<nav aria-label="Articles"><ol>"#);
-        for (i, report) in reports.iter().enumerate() {
-            let count = report.outcome.as_ref().map_or(0, |c| c.findings.len());
+        for (i, entry) in entries.iter().enumerate() {
             let _ = write!(
                 body,
-                r##"<li><a href="#a{}-title">{}</a> ({count})</li>"##,
+                r##"<li><a href="#a{}-title">{}</a> ({})</li>"##,
                 i + 1,
-                escape(&report.path)
+                escape(&entry.path),
+                entry.findings
             );
         }
         body.push_str("</ol></nav>");
     }
     body.push_str(r#"</header><main id="main">"#);
-    for (i, report) in reports.iter().enumerate() {
-        body.push_str(&article_view(report, &format!("a{}", i + 1)));
-        body.push('\n');
-    }
+    body.push_str(views);
     body.push_str("</main>");
-    out.write_all(page("factlint report", &body).as_bytes())
+    page("factlint report", &body)
+}
+
+/// Writes the page for a whole run.
+pub fn render(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
+    let entries: Vec<Entry> = reports
+        .iter()
+        .map(|report| Entry {
+            path: report.path.clone(),
+            findings: report.outcome.as_ref().map_or(0, |c| c.findings.len()),
+        })
+        .collect();
+    let mut views = String::new();
+    for (i, report) in reports.iter().enumerate() {
+        views.push_str(&article_view(report, &format!("a{}", i + 1)));
+        views.push('\n');
+    }
+    out.write_all(document(&Summary::of(reports), &entries, &views).as_bytes())
 }
 
 #[cfg(test)]
@@ -485,6 +522,7 @@ mod tests {
         FileReport {
             path: "a<b>.txt".into(),
             file: "a<b>.txt".into(),
+            record: None,
             outcome: Ok(Checked {
                 article,
                 findings,

@@ -12,7 +12,7 @@ use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, So
 use unicode_width::UnicodeWidthChar;
 
 use super::window::Window;
-use super::{FileReport, HumanOptions, Summary};
+use super::{FileReport, HumanOptions};
 use crate::article::{Article, Format};
 use crate::finding::{Applicability, Finding, Severity};
 use crate::messages::Catalogue;
@@ -128,7 +128,7 @@ fn headline(finding: &Finding, messages: &Catalogue) -> String {
 }
 
 /// One line about the article: its language, format and reference date.
-fn article_line(article: &Article, messages: &Catalogue) -> String {
+fn article_line(report: &FileReport, article: &Article, messages: &Catalogue) -> String {
     let date = match &article.reference_date {
         Some(d) => messages.format(
             "report.reference-date",
@@ -141,10 +141,15 @@ fn article_line(article: &Article, messages: &Catalogue) -> String {
         Format::Markdown => "format.markdown",
         Format::Html => "format.html",
     };
+    // A JSONL record is named by its id, with the line it came from.
+    let path = match &report.record {
+        Some(record) => format!("{} (record on line {})", article.path, record.line),
+        None => article.path.clone(),
+    };
     messages.format(
         "report.article",
         &[
-            ("path", &article.path),
+            ("path", &path),
             ("language", &article.language.code()),
             ("format", &messages.text(format)),
             (
@@ -168,16 +173,36 @@ fn handler(options: HumanOptions) -> GraphicalReportHandler {
         .with_links(false)
 }
 
-/// Renders the run for a person. No line is wider than `options.width`
-/// terminal columns: source lines are cut around their spans (see
-/// [`Window`]), prose is wrapped, and whatever is still too wide (a long
-/// label beside its underline, a long path) is cut with "…".
+/// One file's part of the report for a person: nothing for a clean file
+/// (the summary counts it), its findings, or why it could not be read. No
+/// line is wider than `options.width` terminal columns: source lines are
+/// cut around their spans (see [`Window`]), prose is wrapped, and whatever
+/// is still too wide (a long label beside its underline, a long path) is
+/// cut with "…".
+pub(super) fn render_file(report: &FileReport, options: HumanOptions) -> String {
+    let mut out = Vec::new();
+    // Writing to memory cannot fail; a diagnostic miette cannot render is
+    // shown as its message.
+    let _ = write_file(report, options, &handler(options), &mut out);
+    String::from_utf8(out).expect("the report is UTF-8")
+}
+
+/// Renders a whole run for a person (the streaming writer's output, all
+/// at once).
 pub fn render(
     reports: &[FileReport],
     options: HumanOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let handler = handler(options);
+    super::render(super::Format::Human, reports, options, out)
+}
+
+fn write_file(
+    report: &FileReport,
+    options: HumanOptions,
+    handler: &GraphicalReportHandler,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let messages = options.messages;
     let mut emit = |text: &str| -> io::Result<()> {
         if text.is_empty() {
@@ -188,63 +213,54 @@ pub fn render(
         }
         Ok(())
     };
-    for report in reports {
-        match &report.outcome {
-            Ok(checked) => {
-                let article = &checked.article;
-                // Clean files are not mentioned: the summary counts them.
-                if checked.findings.is_empty() {
-                    continue;
-                }
-                let header = textwrap::Options::new(options.width).subsequent_indent("    ");
-                emit(&textwrap::fill(&article_line(article, messages), header))?;
-                // Source lines are cut to the report's width, less the
-                // gutter (line number, bars and the cut marks).
-                let width = options.width.saturating_sub(12);
-                for finding in &checked.findings {
-                    let spans: Vec<std::ops::Range<usize>> = std::iter::once(finding.range.clone())
-                        .chain(finding.labels.iter().map(|l| l.range.clone()))
-                        .collect();
-                    let diagnostic = FindingDiagnostic {
-                        finding,
-                        message: headline(finding, messages),
-                        source: Window::new(
-                            &report.path,
-                            &article.text,
-                            &article.lines,
-                            &spans,
-                            width,
-                        ),
-                        section: article.section_at(finding.range.start).map(|s| {
-                            messages
-                                .text(&format!("section.{}", s.kind.as_str()))
-                                .to_string()
-                        }),
-                        help: help_text(finding, messages),
-                    };
-                    let mut rendered = String::new();
-                    handler
-                        .render_report(&mut rendered, &diagnostic)
-                        .map_err(io::Error::other)?;
-                    emit(&rendered)?;
-                    emit("")?;
-                }
+    match &report.outcome {
+        Ok(checked) => {
+            let article = &checked.article;
+            // Clean files are not mentioned: the summary counts them.
+            if checked.findings.is_empty() {
+                return Ok(());
             }
-            Err(err) => {
+            let header = textwrap::Options::new(options.width).subsequent_indent("    ");
+            emit(&textwrap::fill(
+                &article_line(report, article, messages),
+                header,
+            ))?;
+            // Source lines are cut to the report's width, less the gutter
+            // (line number, bars and the cut marks).
+            let width = options.width.saturating_sub(12);
+            for finding in &checked.findings {
+                let spans: Vec<std::ops::Range<usize>> = std::iter::once(finding.range.clone())
+                    .chain(finding.labels.iter().map(|l| l.range.clone()))
+                    .collect();
+                let diagnostic = FindingDiagnostic {
+                    finding,
+                    message: headline(finding, messages),
+                    source: Window::new(&report.path, &article.text, &article.lines, &spans, width),
+                    section: article.section_at(finding.range.start).map(|s| {
+                        messages
+                            .text(&format!("section.{}", s.kind.as_str()))
+                            .to_string()
+                    }),
+                    help: help_text(finding, messages),
+                };
                 let mut rendered = String::new();
                 handler
-                    .render_report(&mut rendered, err)
+                    .render_report(&mut rendered, &diagnostic)
                     .map_err(io::Error::other)?;
                 emit(&rendered)?;
                 emit("")?;
             }
         }
+        Err(err) => {
+            let mut rendered = String::new();
+            handler
+                .render_report(&mut rendered, err)
+                .map_err(io::Error::other)?;
+            emit(&rendered)?;
+            emit("")?;
+        }
     }
-    let summary = textwrap::fill(
-        &Summary::of(reports).line_in(messages),
-        textwrap::Options::new(options.width),
-    );
-    emit(&summary)
+    Ok(())
 }
 
 /// `line` cut to `width` terminal columns with "…" at the cut; colour

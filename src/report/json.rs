@@ -1,7 +1,7 @@
-//! The JSON contract (`--format json`), version 1.
+//! The JSON contract (`--format json`), version 2.
 //!
 //! ```json
-//! { "version": 1,
+//! { "version": 2,
 //!   "files": [ { "path": "fixtures/x.ar.txt", "language": "ar", "format": "text",
 //!                "reference_date": { "date": "2023-02-24", "source": "inferred", "reason": "…" },
 //!                "sections": [ { "kind": "headline", "start": 120, "end": 220, "line": 5 } ],
@@ -23,6 +23,14 @@
 //! `null` when no date is known. A file that could not be read has an
 //! `error` message and no findings. Fields may be added in later versions;
 //! none is renamed or removed without a new `version`.
+//!
+//! A JSONL record (`--input-format jsonl`) is one element of `files` with
+//! its `id` and its `line` in the input, and its id as `path`.
+//!
+//! Version 2 added `id` and `line` for records, and made `--format jsonl`
+//! write a line for every article, clean ones included (see
+//! [`super::jsonl`]). The document is written file by file as the files are
+//! checked; `summary` comes last.
 
 use std::io::{self, Write};
 use std::ops::Range;
@@ -34,7 +42,7 @@ use crate::article::{Article, DateSource};
 use crate::finding::{Finding, Fix, RuleRef, Severity};
 
 /// The JSON contract version.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// A span in every unit a consumer may want.
 #[derive(Debug, Serialize)]
@@ -119,8 +127,9 @@ impl<'a> JsonFinding<'a> {
     }
 }
 
+/// The reference date as JSON (shared with JSON Lines).
 #[derive(Debug, Serialize)]
-struct JsonReferenceDate {
+pub(super) struct JsonReferenceDate {
     date: String,
     source: DateSource,
     reason: String,
@@ -137,6 +146,10 @@ struct JsonSection {
 #[derive(Debug, Serialize)]
 struct JsonFile<'a> {
     path: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<usize>,
     language: Option<&'static str>,
     format: Option<crate::article::Format>,
     reference_date: Option<JsonReferenceDate>,
@@ -145,11 +158,13 @@ struct JsonFile<'a> {
     error: Option<String>,
 }
 
-#[derive(Debug, Serialize)]
-struct JsonReport<'a> {
-    version: u32,
-    files: Vec<JsonFile<'a>>,
-    summary: Summary,
+/// The reference date of an article as JSON.
+pub(super) fn reference_date(article: &Article) -> Option<JsonReferenceDate> {
+    article.reference_date.as_ref().map(|d| JsonReferenceDate {
+        date: d.date.to_string(),
+        source: d.source,
+        reason: d.reason.clone(),
+    })
 }
 
 fn file(report: &FileReport) -> JsonFile<'_> {
@@ -158,13 +173,11 @@ fn file(report: &FileReport) -> JsonFile<'_> {
             let article = &checked.article;
             JsonFile {
                 path: &report.path,
+                id: record_id(report),
+                line: report.record.as_ref().map(|r| r.line),
                 language: Some(article.language.code()),
                 format: Some(article.format),
-                reference_date: article.reference_date.as_ref().map(|d| JsonReferenceDate {
-                    date: d.date.to_string(),
-                    source: d.source,
-                    reason: d.reason.clone(),
-                }),
+                reference_date: reference_date(article),
                 sections: article
                     .sections
                     .iter()
@@ -185,6 +198,8 @@ fn file(report: &FileReport) -> JsonFile<'_> {
         }
         Err(err) => JsonFile {
             path: &report.path,
+            id: record_id(report),
+            line: report.record.as_ref().map(|r| r.line),
             language: None,
             format: None,
             reference_date: None,
@@ -195,13 +210,31 @@ fn file(report: &FileReport) -> JsonFile<'_> {
     }
 }
 
-/// Writes the whole run as one JSON document.
-pub fn render(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
-    let report = JsonReport {
-        version: VERSION,
-        files: reports.iter().map(file).collect(),
-        summary: Summary::of(reports),
-    };
-    serde_json::to_writer_pretty(&mut *out, &report)?;
-    writeln!(out)
+/// The record's id, if the article was a record.
+pub(super) fn record_id(report: &FileReport) -> Option<&str> {
+    report.record.as_ref().and_then(|r| r.id.as_deref())
+}
+
+/// One element of `files`, indented as it sits in the document.
+pub(super) fn render_file(report: &FileReport) -> String {
+    let pretty = serde_json::to_string_pretty(&file(report)).expect("a report serialises");
+    super::indent(&pretty, 4)
+}
+
+/// The document's opening, up to the `files` array.
+pub(super) fn begin(out: &mut dyn Write) -> io::Result<()> {
+    write!(out, "{{\n  \"version\": {VERSION},\n  \"files\": [")
+}
+
+/// The document's closing: the end of `files` and the summary.
+pub(super) fn end(out: &mut dyn Write, any_file: bool, summary: &Summary) -> io::Result<()> {
+    if any_file {
+        write!(out, "\n  ")?;
+    }
+    let summary = serde_json::to_string_pretty(summary)?;
+    writeln!(
+        out,
+        "],\n  \"summary\": {}\n}}",
+        super::indent(&summary, 2).trim_start()
+    )
 }

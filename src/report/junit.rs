@@ -28,11 +28,20 @@ fn xml(text: &str) -> String {
     escape(cleaned.as_str()).into_owned()
 }
 
-/// Writes the run as a JUnit XML document.
-pub fn render(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
-    let mut suites = String::new();
-    let (mut total_tests, mut total_failures, mut total_errors) = (0, 0, 0);
-    for report in reports {
+/// Counts of test cases, as the `testsuites` element declares them.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Totals {
+    /// Test cases.
+    pub tests: usize,
+    /// Failing cases (findings).
+    pub failures: usize,
+    /// Erroring cases (unreadable files).
+    pub errors: usize,
+}
+
+/// One article's `<testsuite>`, with its counts.
+pub fn suite(report: &FileReport) -> (Totals, String) {
+    {
         let path = xml(&report.path);
         let (tests, failures, errors, cases) = match &report.outcome {
             Ok(checked) if checked.findings.is_empty() => (
@@ -70,15 +79,37 @@ pub fn render(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
                 ),
             ),
         };
-        total_tests += tests;
-        total_failures += failures;
-        total_errors += errors;
-        suites.push_str(&format!(
-            "  <testsuite name=\"{path}\" tests=\"{tests}\" failures=\"{failures}\" errors=\"{errors}\" skipped=\"0\">\n{cases}  </testsuite>\n"
-        ));
+        (
+            Totals {
+                tests,
+                failures,
+                errors,
+            },
+            format!(
+                "  <testsuite name=\"{path}\" tests=\"{tests}\" failures=\"{failures}\" errors=\"{errors}\" skipped=\"0\">\n{cases}  </testsuite>\n"
+            ),
+        )
     }
-    write!(
-        out,
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"factlint\" tests=\"{total_tests}\" failures=\"{total_failures}\" errors=\"{total_errors}\">\n{suites}</testsuites>\n"
+}
+
+/// The document around the suites.
+pub fn document(totals: Totals, suites: &str) -> String {
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"factlint\" tests=\"{}\" failures=\"{}\" errors=\"{}\">\n{suites}</testsuites>\n",
+        totals.tests, totals.failures, totals.errors
     )
+}
+
+/// Writes the run as a JUnit XML document.
+pub fn render(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
+    let mut totals = Totals::default();
+    let mut suites = String::new();
+    for report in reports {
+        let (counts, text) = suite(report);
+        totals.tests += counts.tests;
+        totals.failures += counts.failures;
+        totals.errors += counts.errors;
+        suites.push_str(&text);
+    }
+    out.write_all(document(totals, &suites).as_bytes())
 }

@@ -13,7 +13,10 @@ pub mod rdjson;
 pub mod sarif;
 pub mod window;
 
+use std::collections::BTreeMap;
 use std::io::{self, Write};
+
+use serde::{Deserialize, Serialize};
 
 use crate::article::LoadError;
 use crate::finding::Severity;
@@ -21,20 +24,58 @@ use crate::finding::Severity;
 /// What happened to one input file.
 #[derive(Debug)]
 pub struct FileReport {
-    /// The path as given (`-` for stdin), or its lossy display when the
-    /// file name is not UTF-8: what reports print.
+    /// The path as given (`-` for stdin), its lossy display when the file
+    /// name is not UTF-8, or the record's id: what reports print.
     pub path: String,
     /// The file itself, whatever bytes its name holds: what is read and
     /// fixed.
     pub file: std::path::PathBuf,
+    /// Where the article came from when it was a JSONL record.
+    pub record: Option<RecordRef>,
     /// The outcome: the loaded article and its findings, or why it failed.
     pub outcome: Result<Checked, LoadError>,
+}
+
+impl FileReport {
+    /// The report of a file named by a UTF-8 path (not a record).
+    pub fn new(path: String, outcome: Result<Checked, LoadError>) -> FileReport {
+        FileReport {
+            file: std::path::PathBuf::from(&path),
+            path,
+            record: None,
+            outcome,
+        }
+    }
+
+    /// The report of `file`, shown as `path`.
+    pub fn at(
+        file: std::path::PathBuf,
+        path: String,
+        outcome: Result<Checked, LoadError>,
+    ) -> FileReport {
+        FileReport {
+            path,
+            file,
+            record: None,
+            outcome,
+        }
+    }
+}
+
+/// A JSONL record's identity, carried into every output line so that a
+/// consumer can join findings back to its records.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecordRef {
+    /// The record's `id` (absent when the record could not be parsed).
+    pub id: Option<String>,
+    /// Its 1-based line in the input.
+    pub line: usize,
 }
 
 pub use crate::engine::Checked;
 
 /// Counts over a whole run.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Summary {
     /// Files given or found.
     pub files: usize,
@@ -81,6 +122,16 @@ impl Summary {
             }
         }
         summary
+    }
+
+    /// Adds another part of the run (one file's counts) to this one.
+    pub fn add(&mut self, other: &Summary) {
+        self.files += other.files;
+        self.failed_files += other.failed_files;
+        self.errors += other.errors;
+        self.warnings += other.warnings;
+        self.infos += other.infos;
+        self.suppressed += other.suppressed;
     }
 
     /// Findings at or above `threshold`.
@@ -184,30 +235,61 @@ pub struct CodeCount {
 
 /// The findings per code of a run, most frequent first.
 pub fn code_counts(reports: &[FileReport]) -> Vec<CodeCount> {
-    let mut counts: std::collections::BTreeMap<&'static str, CodeCount> = Default::default();
+    let mut tally = Tally::default();
     for report in reports {
-        if let Ok(checked) = &report.outcome {
-            for finding in &checked.findings {
-                let entry = counts.entry(finding.code()).or_insert(CodeCount {
-                    code: finding.code(),
-                    severity: finding.severity,
-                    count: 0,
-                    fixable: 0,
-                });
-                entry.count += 1;
-                if finding
-                    .fix
-                    .as_ref()
-                    .is_some_and(|f| f.applicability == crate::finding::Applicability::Safe)
-                {
-                    entry.fixable += 1;
-                }
+        tally.add(&tally_codes(report));
+    }
+    tally.rows()
+}
+
+/// Findings per code of one file, as [`Rendered::codes`] carries them.
+fn tally_codes(report: &FileReport) -> Vec<CodeCount> {
+    let mut counts: BTreeMap<&'static str, CodeCount> = BTreeMap::new();
+    if let Ok(checked) = &report.outcome {
+        for finding in &checked.findings {
+            let entry = counts.entry(finding.code()).or_insert(CodeCount {
+                code: finding.code(),
+                severity: finding.severity,
+                count: 0,
+                fixable: 0,
+            });
+            entry.count += 1;
+            if finding
+                .fix
+                .as_ref()
+                .is_some_and(|f| f.applicability == crate::finding::Applicability::Safe)
+            {
+                entry.fixable += 1;
             }
         }
     }
-    let mut rows: Vec<CodeCount> = counts.into_values().collect();
-    rows.sort_by(|a, b| b.count.cmp(&a.count).then(a.code.cmp(b.code)));
-    rows
+    counts.into_values().collect()
+}
+
+/// Counts per code summed over files, for `--statistics`: a few dozen
+/// rows whatever the number of files.
+#[derive(Debug, Default)]
+struct Tally(BTreeMap<&'static str, CodeCount>);
+
+impl Tally {
+    fn add(&mut self, rows: &[CodeCount]) {
+        for row in rows {
+            let entry = self.0.entry(row.code).or_insert(CodeCount {
+                code: row.code,
+                severity: row.severity,
+                count: 0,
+                fixable: 0,
+            });
+            entry.count += row.count;
+            entry.fixable += row.fixable;
+        }
+    }
+
+    fn rows(&self) -> Vec<CodeCount> {
+        let mut rows: Vec<CodeCount> = self.0.values().cloned().collect();
+        rows.sort_by(|a, b| b.count.cmp(&a.count).then(a.code.cmp(b.code)));
+        rows
+    }
 }
 
 /// Prints the number of findings per code instead of the findings: a
@@ -215,10 +297,31 @@ pub fn code_counts(reports: &[FileReport]) -> Vec<CodeCount> {
 /// (`jsonl`) for machines. SARIF and GitHub commands describe findings, not
 /// counts, so they get the error [`io::ErrorKind::Unsupported`].
 pub fn statistics(format: Format, reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
-    let rows = code_counts(reports);
+    let options = RenderOptions {
+        format,
+        human: HumanOptions {
+            color: false,
+            width: 100,
+            messages: crate::messages::english(),
+        },
+        statistics: true,
+    };
+    let mut writer = Writer::new(options, out)?;
+    for report in reports {
+        writer.file(render_file(report, &options))?;
+    }
+    writer.finish().map(|_| ())
+}
+
+fn write_statistics(
+    format: Format,
+    rows: &[CodeCount],
+    summary: &Summary,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     match format {
         Format::Human => {
-            for row in &rows {
+            for row in rows {
                 let fix = if row.fixable > 0 {
                     format!("  ({} fixable)", row.fixable)
                 } else {
@@ -230,19 +333,19 @@ pub fn statistics(format: Format, reports: &[FileReport], out: &mut dyn Write) -
                     row.count, row.code, row.severity
                 )?;
             }
-            writeln!(out, "{}", Summary::of(reports).line())
+            writeln!(out, "{}", summary.line())
         }
         Format::Json => {
             let document = serde_json::json!({
                 "version": json::VERSION,
                 "statistics": rows,
-                "summary": Summary::of(reports),
+                "summary": summary,
             });
             serde_json::to_writer_pretty(&mut *out, &document)?;
             writeln!(out)
         }
         Format::Jsonl => {
-            for row in &rows {
+            for row in rows {
                 serde_json::to_writer(&mut *out, row)?;
                 writeln!(out)?;
             }
@@ -267,15 +370,260 @@ pub fn render(
     human: HumanOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    match format {
-        Format::Human => human::render(reports, human, out),
-        Format::Json => json::render(reports, out),
-        Format::Jsonl => jsonl::render(reports, out),
-        Format::Sarif => sarif::render(reports, out),
-        Format::Github => github::render(reports, out),
-        Format::Gitlab => gitlab::render(reports, out),
-        Format::Junit => junit::render(reports, out),
-        Format::Rdjson => rdjson::render(reports, out),
-        Format::Html => html::render(reports, out),
+    let options = RenderOptions {
+        format,
+        human,
+        statistics: false,
+    };
+    let mut writer = Writer::new(options, out)?;
+    for report in reports {
+        writer.file(render_file(report, &options))?;
     }
+    writer.finish().map(|_| ())
+}
+
+/// How a run is rendered: everything a file's output depends on besides
+/// the file (part of the cache key).
+#[derive(Debug, Clone, Copy)]
+pub struct RenderOptions {
+    /// The output format.
+    pub format: Format,
+    /// Colour and width of the human report.
+    pub human: HumanOptions,
+    /// `--statistics`: counts only, no per-file output.
+    pub statistics: bool,
+}
+
+/// One file's share of the output, rendered as soon as the file is
+/// checked so that its report (with the article text) can be dropped
+/// before the run goes on: memory then does not grow with the number of
+/// files. It is also what the result cache stores.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Rendered {
+    /// The path (or record id) the output names.
+    pub path: String,
+    /// This file's output in the run's format: for JSON one element of
+    /// `files`, for SARIF its results, for the others its lines.
+    pub text: String,
+    /// Why the file could not be checked, if so.
+    pub error: Option<String>,
+    /// This file's counts.
+    pub summary: Summary,
+    /// Its findings per code, for `--statistics`.
+    pub codes: Vec<CodeRow>,
+}
+
+/// A row of [`Rendered::codes`], owned so that it can be cached.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CodeRow {
+    /// The code.
+    pub code: String,
+    /// Its severity in this run.
+    pub severity: Severity,
+    /// How many findings.
+    pub count: usize,
+    /// How many have a safe fix.
+    pub fixable: usize,
+}
+
+/// Renders one file's share of the output (on any thread).
+pub fn render_file(report: &FileReport, options: &RenderOptions) -> Rendered {
+    let codes = tally_codes(report)
+        .into_iter()
+        .map(|c| CodeRow {
+            code: c.code.to_string(),
+            severity: c.severity,
+            count: c.count,
+            fixable: c.fixable,
+        })
+        .collect();
+    let text = if options.statistics {
+        String::new()
+    } else {
+        match options.format {
+            Format::Human => human::render_file(report, options.human),
+            Format::Json => json::render_file(report),
+            Format::Jsonl => jsonl::render_file(report),
+            Format::Sarif => sarif::render_file(report),
+            Format::Github => github::render_file(report),
+            Format::Gitlab => gitlab::render_file(report),
+            Format::Rdjson => rdjson::render_file(report),
+            Format::Junit => junit::suite(report).1,
+            Format::Html => html::render_file(report),
+        }
+    };
+    Rendered {
+        path: report.path.clone(),
+        text,
+        error: report.outcome.as_ref().err().map(ToString::to_string),
+        summary: Summary::of(std::slice::from_ref(report)),
+        codes,
+    }
+}
+
+/// Writes a run file by file, in the order files are handed to it: the
+/// opening of a JSON or SARIF document first, each file's part as it comes,
+/// the summary (or the statistics) last. It keeps the counts, never the
+/// reports.
+pub struct Writer<'w> {
+    options: RenderOptions,
+    out: &'w mut dyn Write,
+    summary: Summary,
+    tally: Tally,
+    elements: usize,
+    /// SARIF's notifications of unreadable files: the invocation object
+    /// follows the results, so these few lines wait for the end.
+    notifications: Vec<serde_json::Value>,
+    /// JUnit and HTML declare totals or list the articles before them, so
+    /// their parts (text only, no article) wait for the end.
+    held: String,
+    /// JUnit's totals so far.
+    junit: junit::Totals,
+    /// The HTML page's list of articles.
+    articles: Vec<html::Entry>,
+}
+
+impl<'w> Writer<'w> {
+    /// Starts the output (the opening of a JSON or SARIF document).
+    pub fn new(options: RenderOptions, out: &'w mut dyn Write) -> io::Result<Writer<'w>> {
+        if !options.statistics {
+            match options.format {
+                Format::Json => json::begin(out)?,
+                Format::Sarif => sarif::begin(out)?,
+                Format::Gitlab => out.write_all(b"[")?,
+                Format::Rdjson => out.write_all(rdjson::begin().as_bytes())?,
+                _ => {}
+            }
+        }
+        Ok(Writer {
+            options,
+            out,
+            summary: Summary::default(),
+            tally: Tally::default(),
+            elements: 0,
+            notifications: Vec::new(),
+            held: String::new(),
+            junit: junit::Totals::default(),
+            articles: Vec::new(),
+        })
+    }
+
+    /// Writes one file's part.
+    pub fn file(&mut self, rendered: Rendered) -> io::Result<()> {
+        self.summary.add(&rendered.summary);
+        let rows: Vec<CodeCount> = rendered
+            .codes
+            .iter()
+            .filter_map(|row| {
+                let info = crate::checks::codes::lookup(&row.code)?;
+                Some(CodeCount {
+                    code: info.code,
+                    severity: row.severity,
+                    count: row.count,
+                    fixable: row.fixable,
+                })
+            })
+            .collect();
+        self.tally.add(&rows);
+        if self.options.statistics {
+            return Ok(());
+        }
+        if self.options.format == Format::Sarif
+            && let Some(error) = &rendered.error
+        {
+            self.notifications
+                .push(sarif::notification(&rendered.path, error));
+        }
+        if rendered.text.is_empty() {
+            return Ok(());
+        }
+        let findings = rendered.summary.errors + rendered.summary.warnings + rendered.summary.infos;
+        match self.options.format {
+            Format::Json | Format::Sarif | Format::Gitlab | Format::Rdjson => {
+                let separator = if self.elements == 0 { "\n" } else { ",\n" };
+                self.out.write_all(separator.as_bytes())?;
+            }
+            Format::Junit => {
+                let failed = rendered.summary.failed_files;
+                self.junit.tests += if failed > 0 { 1 } else { findings.max(1) };
+                self.junit.failures += findings;
+                self.junit.errors += failed;
+                self.held.push_str(&rendered.text);
+                self.elements += 1;
+                return Ok(());
+            }
+            Format::Html => {
+                self.articles.push(html::Entry {
+                    path: rendered.path.clone(),
+                    findings,
+                });
+                self.held
+                    .push_str(&html::number(&rendered.text, self.articles.len()));
+                self.held.push('\n');
+                self.elements += 1;
+                return Ok(());
+            }
+            _ => {}
+        }
+        self.elements += 1;
+        self.out.write_all(rendered.text.as_bytes())
+    }
+
+    /// Flushes what was written so far.
+    pub fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+
+    /// The counts so far.
+    pub fn summary(&self) -> Summary {
+        self.summary
+    }
+
+    /// Ends the output (the summary line, the document's closing, or the
+    /// statistics) and returns the run's counts.
+    pub fn finish(self) -> io::Result<Summary> {
+        if self.options.statistics {
+            write_statistics(
+                self.options.format,
+                &self.tally.rows(),
+                &self.summary,
+                self.out,
+            )?;
+            return Ok(self.summary);
+        }
+        match self.options.format {
+            Format::Human => writeln!(
+                self.out,
+                "{}",
+                textwrap::fill(
+                    &self.summary.line_in(self.options.human.messages),
+                    textwrap::Options::new(self.options.human.width)
+                )
+            )?,
+            Format::Json => json::end(self.out, self.elements > 0, &self.summary)?,
+            Format::Sarif => sarif::end(self.out, self.elements > 0, &self.notifications)?,
+            Format::Gitlab => self.out.write_all(b"\n]\n")?,
+            Format::Rdjson => self.out.write_all(b"\n]}\n")?,
+            Format::Junit => self
+                .out
+                .write_all(junit::document(self.junit, &self.held).as_bytes())?,
+            Format::Html => self
+                .out
+                .write_all(html::document(&self.summary, &self.articles, &self.held).as_bytes())?,
+            Format::Jsonl | Format::Github => {}
+        }
+        Ok(self.summary)
+    }
+}
+
+/// Indents every line of a pretty-printed JSON value by `spaces`, so that
+/// a value printed on its own nests inside a document printed piece by
+/// piece exactly as `serde_json::to_writer_pretty` would have nested it
+/// (JSON strings hold no raw line breaks).
+fn indent(pretty: &str, spaces: usize) -> String {
+    let pad = " ".repeat(spaces);
+    let mut out = String::with_capacity(pretty.len() + spaces * 8);
+    out.push_str(&pad);
+    out.push_str(&pretty.replace('\n', &format!("\n{pad}")));
+    out
 }

@@ -78,6 +78,26 @@ pub fn document(reports: &[FileReport]) -> Value {
     })
 }
 
+/// The document's opening, up to its `diagnostics` array.
+pub fn begin() -> String {
+    format!(
+        "{{\"source\":{{\"name\":\"factlint\",\"url\":\"{}\"}},\"diagnostics\":[",
+        env!("CARGO_PKG_REPOSITORY")
+    )
+}
+
+/// One file's diagnostics for the streaming writer: array elements, one
+/// per line, joined by commas.
+pub fn render_file(report: &FileReport) -> String {
+    document(std::slice::from_ref(report))["diagnostics"]
+        .as_array()
+        .expect("diagnostics is an array")
+        .iter()
+        .map(|d| serde_json::to_string(d).expect("JSON values serialise"))
+        .collect::<Vec<_>>()
+        .join(",\n")
+}
+
 /// Writes the run as one rdjson document.
 pub fn render(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, &document(reports))?;

@@ -126,8 +126,9 @@ fn result(article: &Article, path: &str, finding: &Finding) -> Value {
     result
 }
 
-/// The SARIF document for a run.
-pub fn document(reports: &[FileReport]) -> Value {
+/// The tool's description: every code of the registry with its
+/// documentation.
+fn tool() -> Value {
     let rules: Vec<Value> = codes::all()
         .map(|info| {
             let full = info.doc;
@@ -142,45 +143,72 @@ pub fn document(reports: &[FileReport]) -> Value {
             })
         })
         .collect();
-    let mut results = Vec::new();
-    let mut notifications = Vec::new();
-    for report in reports {
-        match &report.outcome {
-            Ok(checked) => {
-                results.extend(checked.findings.iter().map(|f| result(&checked.article, &report.path, f)));
-            }
-            Err(err) => notifications.push(json!({
-                "level": "error",
-                "message": { "text": err.to_string() },
-                "locations": [{ "physicalLocation": { "artifactLocation": { "uri": uri(&report.path) } } }],
-            })),
-        }
-    }
     json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {
-                "driver": {
-                    "name": "factlint",
-                    "version": env!("CARGO_PKG_VERSION"),
-                    "semanticVersion": env!("CARGO_PKG_VERSION"),
-                    "informationUri": "https://crates.io/crates/factlint",
-                    "rules": rules,
-                }
-            },
-            "invocations": [{
-                "executionSuccessful": notifications.is_empty(),
-                "toolExecutionNotifications": notifications,
-            }],
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-        }],
+        "driver": {
+            "name": "factlint",
+            "version": env!("CARGO_PKG_VERSION"),
+            "semanticVersion": env!("CARGO_PKG_VERSION"),
+            "informationUri": "https://crates.io/crates/factlint",
+            "rules": rules,
+        }
     })
 }
 
-/// Writes the run as SARIF.
-pub fn render(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &document(reports))?;
-    writeln!(out)
+/// A file that could not be read, as a tool execution notification.
+pub(super) fn notification(path: &str, error: &str) -> Value {
+    json!({
+        "level": "error",
+        "message": { "text": error },
+        "locations": [{ "physicalLocation": { "artifactLocation": { "uri": uri(path) } } }],
+    })
+}
+
+/// One file's results, each indented as it sits in the document's
+/// `results` array and separated by commas.
+pub(super) fn render_file(report: &FileReport) -> String {
+    let Ok(checked) = &report.outcome else {
+        return String::new();
+    };
+    checked
+        .findings
+        .iter()
+        .map(|f| {
+            let pretty = serde_json::to_string_pretty(&result(&checked.article, &report.path, f))
+                .expect("a result serialises");
+            super::indent(&pretty, 8)
+        })
+        .collect::<Vec<_>>()
+        .join(",\n")
+}
+
+/// The document's opening, up to the `results` array. The document is
+/// written as files are checked: results stream, and the invocation (which
+/// lists the files that could not be read) follows them.
+pub(super) fn begin(out: &mut dyn Write) -> io::Result<()> {
+    let tool = serde_json::to_string_pretty(&tool())?;
+    write!(
+        out,
+        "{{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {{\n      \"tool\": {},\n      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": [",
+        super::indent(&tool, 6).trim_start()
+    )
+}
+
+/// The document's closing: the end of `results` and the invocation.
+pub(super) fn end(
+    out: &mut dyn Write,
+    any_result: bool,
+    notifications: &[Value],
+) -> io::Result<()> {
+    if any_result {
+        write!(out, "\n      ")?;
+    }
+    let invocations = serde_json::to_string_pretty(&json!([{
+        "executionSuccessful": notifications.is_empty(),
+        "toolExecutionNotifications": notifications,
+    }]))?;
+    writeln!(
+        out,
+        "],\n      \"invocations\": {}\n    }}\n  ]\n}}",
+        super::indent(&invocations, 6).trim_start()
+    )
 }
