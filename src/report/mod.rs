@@ -132,6 +132,7 @@ impl Summary {
         self.warnings += other.warnings;
         self.infos += other.infos;
         self.suppressed += other.suppressed;
+        self.baselined += other.baselined;
     }
 
     /// Findings at or above `threshold`.
