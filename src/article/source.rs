@@ -112,7 +112,7 @@ pub fn read_article(file: &Path, name: &str, limit: u64) -> Result<String, LoadE
         source,
     };
     let mut bytes = Vec::new();
-    if path == "-" {
+    if file.as_os_str() == "-" {
         std::io::stdin()
             .lock()
             .take(limit.saturating_add(1))

@@ -90,7 +90,7 @@ pub struct Summary {
     /// Findings removed by inline suppressions.
     pub suppressed: usize,
     /// Findings removed by a baseline (absent from JSON without one).
-    #[serde(skip_serializing_if = "is_zero")]
+    #[serde(default, skip_serializing_if = "is_zero")]
     pub baselined: usize,
 }
 
