@@ -146,7 +146,7 @@ fn check_answer(kind: Kind, status: u16, body: &[u8]) {
         Kind::Arabic | Kind::English => {
             assert_eq!(status, 200, "{kind:?}: {}", String::from_utf8_lossy(body));
             let report = json(body);
-            assert_eq!(report["version"], 1);
+            assert_eq!(report["version"], 2, "the JSON contract version");
             let file = &report["files"][0];
             let language = if matches!(kind, Kind::Arabic) {
                 "ar"
