@@ -10,10 +10,11 @@
 use std::path::Path;
 
 use crate::article::{Article, LoadError, LoadOptions};
+use crate::checks::codes;
 use crate::checks::{self, CheckOptions};
 use crate::config::Config;
 use crate::finding::Finding;
-use crate::rules::RuleSet;
+use crate::rules::{PackError, RuleSet, RuleSources};
 
 /// A checked article and its findings.
 #[derive(Debug)]
@@ -39,7 +40,56 @@ pub struct Engine {
     check: CheckOptions,
 }
 
+/// What a front end asks for on top of the configuration: its own packs
+/// and codes (from the command line or the server's flags) and its load
+/// options.
+#[derive(Debug, Clone, Default)]
+pub struct Request {
+    /// Packs named by the front end; the configuration's come first.
+    pub sources: RuleSources,
+    /// Load options (language, date, format) before per-file globs.
+    pub load: LoadOptions,
+    /// Codes or prefixes to select, over the configuration's.
+    pub select: Vec<String>,
+    /// Codes or prefixes to ignore, over the configuration's.
+    pub ignore: Vec<String>,
+}
+
+/// A started engine and the packs that could not be read: those are left
+/// out, and each front end reports them its own way (stderr, an editor's
+/// log) and decides whether they stop it.
+#[derive(Debug)]
+pub struct Started {
+    /// The engine over every pack that loaded.
+    pub engine: Engine,
+    /// Located errors of the packs that were left out.
+    pub pack_errors: Vec<PackError>,
+}
+
 impl Engine {
+    /// Starts a session the same way for every front end: the
+    /// configuration's packs, then the request's; the `accept:` list; the
+    /// configuration's options with the request's codes on top. Fails with
+    /// a message when a code matches nothing or an `accept:` entry is
+    /// invalid, so that no front end checks with options it misread.
+    pub fn start(config: Option<Config>, request: Request) -> Result<Started, String> {
+        codes::check_prefixes(request.select.iter().chain(&request.ignore))?;
+        let sources = rule_sources(config.as_ref(), request.sources);
+        let mut loaded = RuleSet::load(&sources);
+        if let Some(config) = &config {
+            loaded.rules.accept_also(&config.accepted())?;
+        }
+        let mut check = config
+            .as_ref()
+            .map_or_else(CheckOptions::default, Config::run_options);
+        check.select.extend(request.select);
+        check.ignore.extend(request.ignore);
+        Ok(Started {
+            engine: Engine::new(loaded.rules, config, request.load, check),
+            pack_errors: loaded.errors,
+        })
+    }
+
     /// An engine over loaded rules. `load` and `check` are the run's
     /// options (the configuration's top level and the command line
     /// already merged); `config` adds its per-file globs on top.
@@ -117,6 +167,19 @@ impl Engine {
     }
 }
 
+/// The packs a run loads: the configuration's folders first, then those
+/// the front end names; either can leave out the bundled packs. Shared
+/// with `factlint rules`, so that a newsroom's own packs and examples are
+/// the ones validated and tested.
+pub fn rule_sources(config: Option<&Config>, requested: RuleSources) -> RuleSources {
+    let mut sources = requested;
+    if let Some(config) = config {
+        sources.paths.splice(0..0, config.rule_paths());
+        sources.no_defaults |= config.raw.no_default_rules;
+    }
+    sources
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -150,5 +213,44 @@ mod tests {
             .check_with("a.txt", "teh\n".into(), &LoadOptions::default(), &check)
             .unwrap();
         assert!(checked.findings.is_empty());
+    }
+
+    #[test]
+    fn start_refuses_a_code_that_matches_nothing() {
+        let request = Request {
+            sources: RuleSources {
+                no_defaults: true,
+                paths: Vec::new(),
+            },
+            select: vec!["typ/x".into()],
+            ..Request::default()
+        };
+        let message = Engine::start(None, request).unwrap_err();
+        assert!(
+            message.contains("`typ/x` matches no finding code"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn start_puts_the_request_codes_over_the_configuration() {
+        let text = "On Tuesday, 3 June 2024, it rained.\n";
+        let codes_found = |ignore: Vec<String>| {
+            // The bundled packs name the weekdays.
+            let request = Request {
+                ignore,
+                ..Request::default()
+            };
+            let started = Engine::start(None, request).unwrap();
+            assert!(started.pack_errors.is_empty());
+            let checked = started.engine.check("a.txt", text.into()).unwrap();
+            checked
+                .findings
+                .iter()
+                .map(|f| f.code().to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(codes_found(Vec::new()), ["date/weekday"]);
+        assert!(codes_found(vec!["date".into()]).is_empty());
     }
 }

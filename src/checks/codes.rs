@@ -104,6 +104,22 @@ pub fn suggest(prefix: &str) -> Option<String> {
     crate::diagnostic::nearest(prefix, &candidates).map(str::to_string)
 }
 
+/// Fails on the first prefix that covers no code, with a message that
+/// suggests the nearest one: every front end refuses `--select typ` alike.
+pub fn check_prefixes<'a>(prefixes: impl IntoIterator<Item = &'a String>) -> Result<(), String> {
+    match prefixes.into_iter().find(|p| !is_known_prefix(p)) {
+        None => Ok(()),
+        Some(prefix) => {
+            let hint = suggest(prefix)
+                .map(|c| format!(" (did you mean `{c}`?)"))
+                .unwrap_or_default();
+            Err(format!(
+                "`{prefix}` matches no finding code{hint}; `factlint explain` lists them"
+            ))
+        }
+    }
+}
+
 /// Looks a code up.
 pub fn lookup(code: &str) -> Option<&'static CodeInfo> {
     all().find(|info| info.code == code)

@@ -706,24 +706,27 @@ impl Worker {
                     None
                 }
             });
-        let mut sources = RuleSources::default();
-        if let Some(config) = &config {
-            sources.paths = config.rule_paths();
-            sources.no_defaults = config.raw.no_default_rules;
+        match Engine::start(config.clone(), factlint::engine::Request::default()) {
+            Ok(started) => {
+                for error in &started.pack_errors {
+                    self.log(format!("factlint: rule pack: {error}"));
+                }
+                started.engine
+            }
+            Err(message) => {
+                // Cannot happen for a configuration that loaded (its
+                // `accept:` entries are validated then); check with the
+                // bundled rules rather than not at all.
+                self.log(format!("factlint: {message}"));
+                let bundled = RuleSet::load(&RuleSources::default()).rules;
+                Engine::new(
+                    bundled,
+                    None,
+                    LoadOptions::default(),
+                    CheckOptions::default(),
+                )
+            }
         }
-        let mut loaded = RuleSet::load(&sources);
-        for error in &loaded.errors {
-            self.log(format!("factlint: rule pack: {error}"));
-        }
-        if let Some(config) = &config
-            && let Err(message) = loaded.rules.accept_also(&config.accepted())
-        {
-            self.log(format!("factlint: {message}"));
-        }
-        let check = config
-            .as_ref()
-            .map_or_else(CheckOptions::default, Config::run_options);
-        Engine::new(loaded.rules, config, LoadOptions::default(), check)
     }
 }
 

@@ -23,9 +23,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use clap::Parser;
 
 use factlint::article::{DateSource, Language, LoadError, LoadOptions, read_article};
-use factlint::checks::{CheckOptions, codes};
+use factlint::checks::codes;
 use factlint::config::Config;
-use factlint::engine::Engine;
+use factlint::engine::{Engine, Request};
 use factlint::finding::Severity;
 use factlint::report::baseline::Baseline;
 use factlint::report::{
@@ -122,11 +122,7 @@ fn rules_command(command: RulesCommand) -> io::Result<u8> {
     let Ok(config) = configuration(settings) else {
         return Ok(EXIT_ERROR);
     };
-    let mut sources = rules.sources(dirs);
-    if let Some(config) = &config {
-        sources.paths.splice(0..0, config.rule_paths());
-        sources.no_defaults |= config.raw.no_default_rules;
-    }
+    let sources = factlint::engine::rule_sources(config.as_ref(), rules.sources(dirs));
     match command {
         RulesCommand::Validate { .. } => commands::validate(sources),
         RulesCommand::Test { .. } => commands::test_rules(sources),
@@ -175,11 +171,7 @@ fn check(args: CheckArgs) -> io::Result<u8> {
         return Ok(EXIT_ERROR);
     };
     let config = config.as_ref();
-    let mut sources = args.rules.sources(&[]);
-    if let Some(config) = config {
-        sources.paths.splice(0..0, config.rule_paths());
-        sources.no_defaults |= config.raw.no_default_rules;
-    }
+    let sources = factlint::engine::rule_sources(config, args.rules.sources(&[]));
     let fail_on = args
         .fail_on
         .or_else(|| config.and_then(|c| c.raw.fail_on).map(Into::into))
@@ -204,19 +196,8 @@ fn check(args: CheckArgs) -> io::Result<u8> {
         eprintln!("factlint: baselines record files; JSONL records are not files");
         return Ok(EXIT_ERROR);
     }
-    let unknown: Vec<&String> = args
-        .select
-        .iter()
-        .chain(&args.ignore)
-        .filter(|p| !codes::is_known_prefix(p))
-        .collect();
-    if let Some(prefix) = unknown.first() {
-        let hint = codes::suggest(prefix)
-            .map(|c| format!(" (did you mean `{c}`?)"))
-            .unwrap_or_default();
-        eprintln!(
-            "factlint: `{prefix}` matches no finding code{hint}; `factlint explain` lists them"
-        );
+    if let Err(message) = codes::check_prefixes(args.select.iter().chain(&args.ignore)) {
+        eprintln!("factlint: {message}");
         return Ok(EXIT_ERROR);
     }
     let mut exclude_patterns = config.map_or_else(
@@ -255,9 +236,6 @@ fn check(args: CheckArgs) -> io::Result<u8> {
         date: args.date,
         format: args.input_format.and_then(InputFormat::article_format),
     };
-    let mut check_options = config.map_or_else(CheckOptions::default, Config::run_options);
-    check_options.select.extend(args.select.iter().cloned());
-    check_options.ignore.extend(args.ignore.iter().cloned());
 
     let stdin_name = args
         .stdin_filename
@@ -294,20 +272,23 @@ fn check(args: CheckArgs) -> io::Result<u8> {
     let engine_cell: OnceLock<Engine> = OnceLock::new();
     let engine = || {
         engine_cell.get_or_init(|| {
-            let mut loaded = load_rules(&sources);
-            if let Some(config) = config
-                && let Err(message) = loaded.rules.accept_also(&config.accepted())
-            {
-                eprintln!("factlint: {message}");
-                std::process::exit(EXIT_ERROR.into());
+            let request = Request {
+                sources: args.rules.sources(&[]),
+                load: options.clone(),
+                select: args.select.clone(),
+                ignore: args.ignore.clone(),
+            };
+            match Engine::start(config.cloned(), request) {
+                Ok(started) => {
+                    print_pack_errors(&started.pack_errors);
+                    rule_errors.store(!started.pack_errors.is_empty(), Ordering::Relaxed);
+                    started.engine
+                }
+                Err(message) => {
+                    eprintln!("factlint: {message}");
+                    std::process::exit(EXIT_ERROR.into());
+                }
             }
-            rule_errors.store(!loaded.errors.is_empty(), Ordering::Relaxed);
-            Engine::new(
-                loaded.rules,
-                config.cloned(),
-                options.clone(),
-                check_options.clone(),
-            )
         })
     };
     let cache = if args.no_cache
@@ -335,7 +316,16 @@ fn check(args: CheckArgs) -> io::Result<u8> {
             .as_bytes(),
         );
         fingerprint.add("load", format!("{options:?}").as_bytes());
-        fingerprint.add("check", format!("{check_options:?}").as_bytes());
+        fingerprint.add(
+            "check",
+            format!(
+                "{:?} {:?} {:?}",
+                config.map(Config::run_options),
+                args.select,
+                args.ignore
+            )
+            .as_bytes(),
+        );
         fingerprint.add("max-size", &args.max_file_size.to_le_bytes());
         fingerprint.add("no-defaults", &[sources.no_defaults as u8]);
         for path in &sources.paths {

@@ -20,7 +20,6 @@
 
 use std::io;
 use std::net::{IpAddr, SocketAddr};
-use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -36,13 +35,11 @@ use serde::Deserialize;
 use tokio::sync::Semaphore;
 
 use factlint::article::{self, Language, LoadError};
-use factlint::checks::{CheckOptions, codes};
-use factlint::config::Config;
-use factlint::engine::{Checked, Engine};
+use factlint::engine::{Checked, Engine, Request};
 use factlint::report::{FileReport, Format, HumanOptions, html};
 
-use super::args::{RuleArgs, parse_date, parse_size};
-use super::{EXIT_ERROR, load_rules, print_diagnostics};
+use super::args::{ConfigArgs, RuleArgs, parse_date, parse_size};
+use super::{EXIT_ERROR, print_diagnostics};
 
 /// The arguments of `factlint serve`.
 #[derive(Debug, Args)]
@@ -55,13 +52,8 @@ pub(crate) struct ServeArgs {
     port: u16,
     #[command(flatten)]
     rules: RuleArgs,
-    /// The configuration file [default: factlint.yaml in this folder or
-    /// the nearest one above it].
-    #[arg(long, value_name = "FILE")]
-    config: Option<PathBuf>,
-    /// Ignore any factlint.yaml.
-    #[arg(long, conflicts_with = "config")]
-    no_config: bool,
+    #[command(flatten)]
+    settings: ConfigArgs,
     /// Run only codes with these prefixes; repeatable.
     #[arg(long, value_name = "CODE")]
     select: Vec<String>,
@@ -175,62 +167,25 @@ pub(crate) fn serve(args: ServeArgs) -> io::Result<u8> {
 /// Loads the configuration and the rules as `check` does; `None` (after
 /// printing why) when the server would run with broken rules.
 fn engine(args: &ServeArgs) -> Option<Engine> {
-    let config = if args.no_config {
-        None
-    } else {
-        let path = args.config.clone().or_else(|| {
-            std::env::current_dir()
-                .ok()
-                .and_then(|cwd| factlint::config::discover(&cwd))
-        });
-        match path {
-            None => None,
-            Some(path) => match factlint::config::load(&path) {
-                Ok(config) => Some(config),
-                Err(errors) => {
-                    print_diagnostics(&errors);
-                    eprintln!("factlint: the configuration {} is invalid", path.display());
-                    return None;
-                }
-            },
-        }
+    let config = super::configuration(&args.settings).ok()?;
+    let request = Request {
+        sources: args.rules.sources(&[]),
+        load: article::LoadOptions::default(),
+        select: args.select.clone(),
+        ignore: args.ignore.clone(),
     };
-    let mut sources = args.rules.sources(&[]);
-    if let Some(config) = &config {
-        sources.paths.splice(0..0, config.rule_paths());
-        sources.no_defaults |= config.raw.no_default_rules;
+    match Engine::start(config, request) {
+        Ok(started) if started.pack_errors.is_empty() => Some(started.engine),
+        Ok(started) => {
+            print_diagnostics(&started.pack_errors);
+            eprintln!("factlint: a server does not start with broken rule packs");
+            None
+        }
+        Err(message) => {
+            eprintln!("factlint: {message}");
+            None
+        }
     }
-    let mut loaded = load_rules(&sources);
-    if !loaded.errors.is_empty() {
-        eprintln!("factlint: a server does not start with broken rule packs");
-        return None;
-    }
-    if let Some(config) = &config
-        && let Err(message) = loaded.rules.accept_also(&config.accepted())
-    {
-        eprintln!("factlint: {message}");
-        return None;
-    }
-    if let Some(prefix) = args
-        .select
-        .iter()
-        .chain(&args.ignore)
-        .find(|p| !codes::is_known_prefix(p))
-    {
-        eprintln!("factlint: `{prefix}` matches no finding code; `factlint explain` lists them");
-        return None;
-    }
-    let mut check = config
-        .as_ref()
-        .map_or_else(CheckOptions::default, Config::run_options);
-    check.select.extend(args.select.iter().cloned());
-    check.ignore.extend(args.ignore.iter().cloned());
-    Some(Engine::new(
-        loaded.rules,
-        config,
-        article::LoadOptions::default(),
-        check,
-    ))
 }
 
 /// The options a request asks for, over the server's.
