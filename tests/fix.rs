@@ -254,3 +254,20 @@ fn wrong_corrections_of_the_typo_list_are_never_applied() {
         "Nobody could guage how the governmet and the government differ.\n"
     );
 }
+
+/// Markdown HTML blocks: the text between their tags is article text, read
+/// and fixed as any paragraph; their scripts, attributes and code are not.
+#[test]
+fn markdown_html_blocks_keep_their_prose() {
+    let text = "# Budget\n\n\
+<div class=\"goverment\">\nThey recieve the plan.\n</div>\n\n\
+<script>\nvar goverment = 'recieve';\n</script>\n\n\
+<pre>goverment recieve</pre>\n\n\
+The plan is due.\n";
+    let (fixed, report) = fix_markup("a.md", text);
+    assert_eq!(fixed, text.replacen("They recieve", "They receive", 1));
+    assert_eq!(
+        fixes(text, &report),
+        vec![("recieve", "receive".into(), "safe".into())]
+    );
+}

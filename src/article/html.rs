@@ -204,6 +204,33 @@ pub fn layout(path: &str, text_: &str) -> Result<Layout, LoadError> {
     Ok(layout)
 }
 
+/// The prose and code of an HTML fragment that starts at byte `at` of
+/// its file: a Markdown HTML block, whose text between tags the reader
+/// sees as any paragraph, while its tags, scripts and styles stay markup.
+/// A fragment the parser refuses has no prose.
+pub(super) fn fragment_text(fragment: &str, at: usize) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
+    let prose = RefCell::new(Vec::new());
+    let code = RefCell::new(Vec::new());
+    let shifted = |r: Range<usize>| r.start + at..r.end + at;
+    let settings = RewriteStrSettings::new()
+        .append_document_content_handler(doc_text!(|t| {
+            if t.text_type() == TextType::Data {
+                prose
+                    .borrow_mut()
+                    .push(shifted(t.source_location().bytes()));
+            }
+            Ok(())
+        }))
+        .append_element_content_handler(text!("code, pre, kbd, samp", |t| {
+            code.borrow_mut().push(shifted(t.source_location().bytes()));
+            Ok(())
+        }));
+    match rewrite_str(fragment, settings) {
+        Ok(_) => (prose.into_inner(), code.into_inner()),
+        Err(_) => (Vec::new(), Vec::new()),
+    }
+}
+
 /// Turns the event list into one section per element, spanning its text.
 fn assemble(events: &[(SectionKind, Option<Range<usize>>)]) -> Vec<Section> {
     let mut sections: Vec<Section> = Vec::new();

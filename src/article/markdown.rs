@@ -43,6 +43,8 @@ pub fn layout(path: &str, text: &str) -> Result<Layout, LoadError> {
     let mut in_code = false;
     // Text the reader sees: everything else is markup.
     let mut prose: Vec<Range<usize>> = Vec::new();
+    // Code inside HTML blocks (`<pre>`, `<code>`): not prose.
+    let mut code: Vec<Range<usize>> = Vec::new();
     let mut sections: Vec<Section> = Vec::new();
     for (event, range) in parser.into_offset_iter() {
         let range = range.start + shift..range.end + shift;
@@ -59,6 +61,27 @@ pub fn layout(path: &str, text: &str) -> Result<Layout, LoadError> {
             Event::Start(Tag::CodeBlock(_)) => in_code = true,
             Event::End(TagEnd::CodeBlock) => in_code = false,
             Event::Text(_) if in_code => {}
+            // An HTML block's text between tags is prose, as in an HTML
+            // article.
+            Event::Start(Tag::HtmlBlock) => {
+                let (block_prose, block_code) =
+                    super::html::fragment_text(&text[range.clone()], range.start);
+                // Its words, outside code, make a body section.
+                let mut block = Block::start(&Tag::HtmlBlock);
+                block.texts = block_prose
+                    .iter()
+                    .filter(|r| !text[(*r).clone()].trim().is_empty())
+                    .filter(|r| {
+                        !block_code
+                            .iter()
+                            .any(|c| c.start <= r.start && r.end <= c.end)
+                    })
+                    .cloned()
+                    .collect();
+                prose.extend(block_prose);
+                code.extend(block_code);
+                stack.push(block);
+            }
             Event::Start(tag) => stack.push(Block::start(&tag)),
             Event::End(_) => {
                 let Some(block) = stack.pop() else { continue };
@@ -107,7 +130,7 @@ pub fn layout(path: &str, text: &str) -> Result<Layout, LoadError> {
     sections.sort_by_key(|s| (s.range.start, s.range.end));
     sections.dedup_by(|b, a| a.range == b.range);
     layout.sections = sections;
-    layout.markup = super::markup::from_prose(text, prose, &[], &[]);
+    layout.markup = super::markup::from_prose(text, prose, &code, &[]);
     Ok(layout)
 }
 
