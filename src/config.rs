@@ -302,6 +302,14 @@ impl Config {
             .collect()
     }
 
+    /// The catalogue `messages:` names (validated when the file loaded).
+    pub fn catalogue(&self) -> Option<&'static crate::messages::Catalogue> {
+        self.raw
+            .messages
+            .as_ref()
+            .and_then(|m| crate::messages::catalogue(&m.value))
+    }
+
     /// The configuration's `accept:` entries.
     pub fn accepted(&self) -> Vec<String> {
         self.raw.accept.iter().map(|a| a.value.clone()).collect()

@@ -383,3 +383,37 @@ fn utf8_positions_when_the_editor_asks_for_them() {
     );
     client.shutdown();
 }
+
+/// `messages: ar` in factlint.yaml writes the diagnostics in Arabic, as
+/// the command line's report: the code's Arabic headline first, the
+/// finding's own message as the detail.
+#[test]
+fn diagnostics_speak_the_configured_language() {
+    let dir = workspace();
+    let config = dir.path().join("factlint.yaml");
+    let mut settings = std::fs::read_to_string(&config).expect("config");
+    settings.push_str("messages: ar\n");
+    std::fs::write(&config, settings).expect("write config");
+    let article = dir.path().join("morocco-visit.ar.txt");
+    let text = std::fs::read_to_string(&article).expect("article");
+    let mut client = Client::start(dir.path());
+    initialize(&mut client, dir.path(), json!({}));
+    let article_uri = uri(&article);
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": article_uri, "languageId": "plaintext", "version": 1, "text": text}}),
+    );
+    let diagnostics = client.diagnostics(&article_uri, 1);
+    assert!(!diagnostics.is_empty());
+    for d in &diagnostics {
+        let message = d["message"].as_str().expect("a message");
+        let headline = message.lines().next().unwrap_or_default();
+        assert!(
+            headline
+                .chars()
+                .any(|c| ('\u{600}'..='\u{6ff}').contains(&c)),
+            "an Arabic headline: {message}"
+        );
+        assert!(message.contains("التفاصيل (بالإنجليزية)"), "{message}");
+    }
+}

@@ -35,6 +35,8 @@ use factlint::checks::CheckOptions;
 use factlint::config::{CONFIG_NAMES, Config};
 use factlint::engine::Engine;
 use factlint::finding::{Applicability, Finding, Severity};
+use factlint::messages::Catalogue;
+use factlint::report::human;
 use factlint::rules::{RuleSet, RuleSources};
 use factlint::text::LineIndex;
 use factlint::text::position::{self, Position, PositionEncoding};
@@ -195,6 +197,8 @@ struct DocResult {
     findings: Vec<Finding>,
     /// The configuration file the document was checked with.
     config: Option<PathBuf>,
+    /// The language its diagnostics are written in.
+    messages: &'static Catalogue,
 }
 
 type Results = Arc<Mutex<HashMap<Uri, DocResult>>>;
@@ -354,7 +358,8 @@ impl Server<'_> {
             if !touches {
                 continue;
             }
-            let diagnostic = diagnostic(uri, &doc.text, &doc.index, finding, encoding);
+            let diagnostic =
+                diagnostic(uri, &doc.text, &doc.index, finding, encoding, doc.messages);
             if let Some(fix) = &finding.fix
                 && fix.applicability != Applicability::DisplayOnly
             {
@@ -516,19 +521,26 @@ fn lsp_range(
     lsp_types::Range::new(at(range.start), at(range.end))
 }
 
-/// A finding as a protocol diagnostic, with its evidence as related
-/// information and its help (and fix) after the message.
+/// A finding as a protocol diagnostic, in the language of the
+/// configuration's `messages:`, with its evidence as related information
+/// and its help (and fix) after the message.
 fn diagnostic(
     uri: &Uri,
     text: &str,
     index: &LineIndex,
     finding: &Finding,
     encoding: PositionEncoding,
+    messages: &Catalogue,
 ) -> Diagnostic {
-    let mut message = finding.message.clone();
-    if let Some(help) = &finding.help {
+    let mut message = human::headline(finding, messages);
+    for line in finding
+        .help
+        .iter()
+        .cloned()
+        .chain(human::detail(finding, messages))
+    {
         message.push('\n');
-        message.push_str(help);
+        message.push_str(&line);
     }
     let related: Vec<DiagnosticRelatedInformation> = finding
         .labels
@@ -650,6 +662,10 @@ impl Worker {
             .or_else(|| self.root.as_deref().and_then(factlint::config::discover));
         let engine = self.engine(config_path.clone());
         let (mut load, check) = engine.options_for(Path::new(&name));
+        let messages = engine
+            .config()
+            .and_then(Config::catalogue)
+            .unwrap_or_else(factlint::messages::english);
         load.format = Some(format);
         let findings = match engine.check_with(&name, text.clone(), &load, &check) {
             Ok(checked) => checked.findings,
@@ -660,7 +676,7 @@ impl Worker {
         };
         let diagnostics = findings
             .iter()
-            .map(|f| diagnostic(&uri, &text, &index, f, self.encoding))
+            .map(|f| diagnostic(&uri, &text, &index, f, self.encoding, messages))
             .collect();
         self.lock().insert(
             uri.clone(),
@@ -670,6 +686,7 @@ impl Worker {
                 index,
                 findings,
                 config: config_path,
+                messages,
             },
         );
         self.publish(uri, Some(version), diagnostics);

@@ -253,8 +253,8 @@ fn check(args: CheckArgs) -> io::Result<u8> {
     let messages = args
         .messages
         .as_deref()
-        .or_else(|| config.and_then(|c| c.raw.messages.as_ref().map(|m| m.value.as_str())))
         .and_then(factlint::messages::catalogue)
+        .or_else(|| config.and_then(Config::catalogue))
         .unwrap_or_else(factlint::messages::english);
     let render = RenderOptions {
         format: args.format,

@@ -110,14 +110,19 @@ fn help_text(finding: &Finding, messages: &Catalogue) -> String {
             ],
         ));
     }
-    if messages.code() != crate::messages::DEFAULT {
-        lines.push(messages.format("report.detail", &[("message", &finding.message)]));
-    }
+    lines.extend(detail(finding, messages));
     lines.join("\n")
 }
 
+/// In another language than English, the finding's own (English) message,
+/// as the detail the catalogue's headline leaves out.
+pub fn detail(finding: &Finding, messages: &Catalogue) -> Option<String> {
+    (messages.code() != crate::messages::DEFAULT)
+        .then(|| messages.format("report.detail", &[("message", &finding.message)]))
+}
+
 /// The headline of a finding in the report's language.
-fn headline(finding: &Finding, messages: &Catalogue) -> String {
+pub fn headline(finding: &Finding, messages: &Catalogue) -> String {
     if messages.code() == crate::messages::DEFAULT {
         finding.message.clone()
     } else {
