@@ -75,6 +75,7 @@ impl RuleArgs {
         RuleSources {
             no_defaults: self.no_default_rules,
             paths: self.rules.iter().chain(extra).cloned().collect(),
+            ..RuleSources::default()
         }
     }
 }
@@ -248,6 +249,10 @@ pub(crate) enum RulesCommand {
     List {
         /// Pack folders or files to add to the bundled packs.
         dirs: Vec<PathBuf>,
+        /// Also list every entry's id (`pack.id`, what `disable:` in
+        /// factlint.yaml names), marking the disabled ones.
+        #[arg(long)]
+        ids: bool,
         #[command(flatten)]
         rules: RuleArgs,
         #[command(flatten)]

@@ -708,12 +708,14 @@ impl Worker {
             });
         let mut sources = RuleSources::default();
         if let Some(config) = &config {
-            sources.paths = config.rule_paths();
-            sources.no_defaults = config.raw.no_default_rules;
+            config.rule_sources(&mut sources);
         }
         let mut loaded = RuleSet::load(&sources);
         for error in &loaded.errors {
             self.log(format!("factlint: rule pack: {error}"));
+        }
+        for error in config.iter().flat_map(|c| c.disable_errors(&loaded)) {
+            self.log(format!("factlint: {error}"));
         }
         if let Some(config) = &config
             && let Err(message) = loaded.rules.accept_also(&config.accepted())

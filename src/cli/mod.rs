@@ -74,11 +74,29 @@ fn stderr_options() -> HumanOptions {
     }
 }
 
-/// Loads rules and prints every pack error to stderr.
-fn load_rules(sources: &RuleSources) -> Loaded {
+/// Loads rules and prints every pack error to stderr, and every
+/// `disable:` id of the configuration that names no loaded entry (a
+/// configuration error, located in factlint.yaml).
+fn load_rules(sources: &RuleSources, config: Option<&Config>) -> Loaded {
     let loaded = RuleSet::load(sources);
     print_pack_errors(&loaded.errors);
+    if let Some(config) = config {
+        let errors = config.disable_errors(&loaded);
+        if !errors.is_empty() {
+            print_diagnostics(&errors);
+            eprintln!(
+                "factlint: the configuration {} is invalid",
+                config.path.display()
+            );
+        }
+    }
     loaded
+}
+
+/// Whether loading the rules went wrong: a broken pack, or a `disable:`
+/// id that names nothing (the run goes on, and exits 2).
+fn rules_failed(loaded: &Loaded) -> bool {
+    !loaded.errors.is_empty() || !loaded.unknown_disabled.is_empty()
 }
 
 fn print_pack_errors(errors: &[PackError]) {
@@ -101,8 +119,9 @@ fn print_diagnostics<E: miette::Diagnostic + Send + Sync + 'static>(errors: &[E]
 }
 
 /// `rules validate|test|list`, with the packs of factlint.yaml added to
-/// those named on the command line (and its `no_default_rules`), so that
-/// a newsroom's own packs and examples are the ones checked.
+/// those named on the command line (and its `no_default_rules` and
+/// `disable:`), so that a newsroom's own packs and examples are the ones
+/// checked, and its disabled entries are not.
 fn rules_command(command: RulesCommand) -> io::Result<u8> {
     let (RulesCommand::Validate {
         dirs,
@@ -118,19 +137,20 @@ fn rules_command(command: RulesCommand) -> io::Result<u8> {
         dirs,
         rules,
         settings,
+        ..
     }) = &command;
     let Ok(config) = configuration(settings) else {
         return Ok(EXIT_ERROR);
     };
     let mut sources = rules.sources(dirs);
     if let Some(config) = &config {
-        sources.paths.splice(0..0, config.rule_paths());
-        sources.no_defaults |= config.raw.no_default_rules;
+        config.rule_sources(&mut sources);
     }
+    let config = config.as_ref();
     match command {
-        RulesCommand::Validate { .. } => commands::validate(sources),
-        RulesCommand::Test { .. } => commands::test_rules(sources),
-        RulesCommand::List { .. } => commands::list(sources),
+        RulesCommand::Validate { .. } => commands::validate(sources, config),
+        RulesCommand::Test { .. } => commands::test_rules(sources, config),
+        RulesCommand::List { ids, .. } => commands::list(sources, config, ids),
     }
 }
 
@@ -177,8 +197,7 @@ fn check(args: CheckArgs) -> io::Result<u8> {
     let config = config.as_ref();
     let mut sources = args.rules.sources(&[]);
     if let Some(config) = config {
-        sources.paths.splice(0..0, config.rule_paths());
-        sources.no_defaults |= config.raw.no_default_rules;
+        config.rule_sources(&mut sources);
     }
     let fail_on = args
         .fail_on
@@ -294,14 +313,14 @@ fn check(args: CheckArgs) -> io::Result<u8> {
     let engine_cell: OnceLock<Engine> = OnceLock::new();
     let engine = || {
         engine_cell.get_or_init(|| {
-            let mut loaded = load_rules(&sources);
+            let mut loaded = load_rules(&sources, config);
             if let Some(config) = config
                 && let Err(message) = loaded.rules.accept_also(&config.accepted())
             {
                 eprintln!("factlint: {message}");
                 std::process::exit(EXIT_ERROR.into());
             }
-            rule_errors.store(!loaded.errors.is_empty(), Ordering::Relaxed);
+            rule_errors.store(rules_failed(&loaded), Ordering::Relaxed);
             Engine::new(
                 loaded.rules,
                 config.cloned(),

@@ -42,7 +42,7 @@ use factlint::engine::{Checked, Engine};
 use factlint::report::{FileReport, Format, HumanOptions, html};
 
 use super::args::{RuleArgs, parse_date, parse_size};
-use super::{EXIT_ERROR, load_rules, print_diagnostics};
+use super::{EXIT_ERROR, load_rules, print_diagnostics, rules_failed};
 
 /// The arguments of `factlint serve`.
 #[derive(Debug, Args)]
@@ -197,11 +197,10 @@ fn engine(args: &ServeArgs) -> Option<Engine> {
     };
     let mut sources = args.rules.sources(&[]);
     if let Some(config) = &config {
-        sources.paths.splice(0..0, config.rule_paths());
-        sources.no_defaults |= config.raw.no_default_rules;
+        config.rule_sources(&mut sources);
     }
-    let mut loaded = load_rules(&sources);
-    if !loaded.errors.is_empty() {
+    let mut loaded = load_rules(&sources, config.as_ref());
+    if rules_failed(&loaded) {
         eprintln!("factlint: a server does not start with broken rule packs");
         return None;
     }
