@@ -26,6 +26,9 @@ pub struct Checked {
     pub suppressed: usize,
     /// How many findings a baseline removed.
     pub baselined: usize,
+    /// How many findings `--changed-lines-only`/`--diff-base` left out
+    /// because they touch no changed line.
+    pub outside_changes: usize,
 }
 
 /// What one article is checked with: the loaded rules, the configuration
@@ -111,6 +114,7 @@ impl Engine {
                 findings: outcome.findings,
                 suppressed: outcome.suppressed,
                 baselined: 0,
+                outside_changes: 0,
                 article,
             }
         })

@@ -5,6 +5,7 @@
 
 mod args;
 mod cache;
+mod changed_lines;
 mod commands;
 mod fixing;
 mod lsp;
@@ -223,6 +224,41 @@ fn check(args: CheckArgs) -> io::Result<u8> {
         eprintln!("factlint: baselines record files; JSONL records are not files");
         return Ok(EXIT_ERROR);
     }
+    // Only the findings on changed lines (a pull request on an old
+    // article): the diff is read before any file is checked.
+    let changed = match (&args.changed_lines_only, &args.diff_base) {
+        _ if (args.changed_lines_only.is_some() || args.diff_base.is_some())
+            && (records || args.write_baseline.is_some()) =>
+        {
+            eprintln!(
+                "factlint: --changed-lines-only and --diff-base filter the findings of files; {}",
+                if records {
+                    "JSONL records have no lines in a diff"
+                } else {
+                    "a baseline records every finding"
+                }
+            );
+            return Ok(EXIT_ERROR);
+        }
+        (Some(diff), _)
+            if diff.as_os_str() == "-" && args.paths.iter().any(|p| p.as_os_str() == "-") =>
+        {
+            eprintln!(
+                "factlint: standard input cannot carry both the diff and an article; write the diff to a file"
+            );
+            return Ok(EXIT_ERROR);
+        }
+        (Some(diff), _) => Some(changed_lines::ChangedLines::from_diff(diff)),
+        (None, Some(rev)) => Some(changed_lines::ChangedLines::from_git(rev)),
+        (None, None) => None,
+    };
+    let changed = match changed.transpose() {
+        Ok(changed) => changed,
+        Err(message) => {
+            eprintln!("factlint: {message}");
+            return Ok(EXIT_ERROR);
+        }
+    };
     let unknown: Vec<&String> = args
         .select
         .iter()
@@ -333,6 +369,7 @@ fn check(args: CheckArgs) -> io::Result<u8> {
         || fixing
         || records
         || baseline.is_some()
+        || changed.is_some()
         || args.write_baseline.is_some()
     {
         None
@@ -382,6 +419,9 @@ fn check(args: CheckArgs) -> io::Result<u8> {
         if let Some(baseline) = &baseline {
             baseline.filter(name, &mut checked);
         }
+        if let Some(changed) = &changed {
+            changed.filter(file, &mut checked);
+        }
         Ok(checked)
     };
     if let Some(file) = &args.write_baseline {
@@ -399,8 +439,19 @@ fn check(args: CheckArgs) -> io::Result<u8> {
             }
         }))
     } else {
+        let mut inputs = walk::collect_inputs(&args.paths, &exclude);
+        // With a diff, a file it does not touch is not checked.
+        if let Some(changed) = &changed {
+            inputs.retain(|(path, _)| {
+                let path = match &args.stdin_filename {
+                    Some(name) if path.as_os_str() == "-" => Path::new(name),
+                    _ => path,
+                };
+                changed.touches(path)
+            });
+        }
         Box::new(
-            walk::collect_inputs(&args.paths, &exclude)
+            inputs
                 .into_iter()
                 .map(|(path, error)| Job::File(path, error)),
         )
