@@ -15,6 +15,7 @@
 //! missing_then_severity: warning
 //! arabic_strict_spelling: false    # also flag اسرائيل, الى, فى
 //! accept: [Wich, 'ال[دذ]وسري']     # words no typo check reports
+//! disable: [typos-en.recieve]      # pack entries to turn off, by pack.id
 //! messages: ar                     # the report's language (default en)
 //! files:                           # settings for files matching a glob
 //!   "articles/ar/**": { lang: ar }
@@ -108,6 +109,12 @@ pub struct RawConfig {
     /// Leave out the bundled packs.
     #[serde(default)]
     pub no_default_rules: bool,
+    /// Pack entries to turn off, by `pack.id` as reports print it
+    /// (`rule: typos-en.recieve`): one bundled typo pair, person, counter
+    /// or example, without forking its pack.
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Vec<String>"))]
+    pub disable: Vec<Located>,
     /// Code prefixes to run only.
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(with = "Vec<String>"))]
@@ -184,6 +191,9 @@ pub struct Config {
     pub raw: RawConfig,
     /// The compiled globs of `files`, in file order, with their settings.
     pub globs: Vec<(globset::GlobMatcher, FileSettings)>,
+    /// The file's text, to locate mistakes found after the rules load (a
+    /// `disable:` id no pack defines).
+    pub text: Arc<str>,
 }
 
 /// The settings the configuration gives both at its top and per glob, so
@@ -320,6 +330,46 @@ impl Config {
         self.path.parent().unwrap_or(Path::new("."))
     }
 
+    /// Lays the configuration's rule settings over the command line's:
+    /// its pack folders first, `no_default_rules`, and the `disable:` ids.
+    pub fn rule_sources(&self, sources: &mut crate::rules::RuleSources) {
+        sources.paths.splice(0..0, self.rule_paths());
+        sources.no_defaults |= self.raw.no_default_rules;
+        sources
+            .disable
+            .extend(self.raw.disable.iter().map(|d| d.value.trim().to_string()));
+    }
+
+    /// Located errors for the `disable:` ids that no loaded pack defines,
+    /// each with the nearest id that exists.
+    pub fn disable_errors(&self, loaded: &crate::rules::Loaded) -> Vec<ConfigError> {
+        let name = self.path.display().to_string();
+        self.raw
+            .disable
+            .iter()
+            .filter(|d| loaded.unknown_disabled.iter().any(|u| u == d.value.trim()))
+            .map(|entry| {
+                let wanted = entry.value.trim();
+                let span = entry.referenced.span();
+                let help = match loaded.rules.nearest_rule_id(wanted) {
+                    Some(near) => format!(
+                        "did you mean `{near}`? ids are `pack.id`, as a finding's `rule:` line prints them; `factlint rules list --ids` lists them all"
+                    ),
+                    None => "ids are `pack.id`, as a finding's `rule:` line prints them; `factlint rules list --ids` lists them all".to_string(),
+                };
+                ConfigError::at(
+                    ErrorKind::InvalidValue,
+                    &name,
+                    &self.text,
+                    span.byte_offset().unwrap_or(0) as usize,
+                    span.byte_len().unwrap_or(1) as usize,
+                    format!("`disable` names `{wanted}`, which no loaded pack defines"),
+                )
+                .with_help(help)
+            })
+            .collect()
+    }
+
     /// The pack folders, resolved against the configuration's folder.
     pub fn rule_paths(&self) -> Vec<PathBuf> {
         self.raw
@@ -430,6 +480,22 @@ pub fn load(path: &Path) -> Result<Config, Vec<ConfigError>> {
     }
     check_codes(&raw.select, &mut errors);
     check_codes(&raw.ignore, &mut errors);
+    // A finding code under `disable:` belongs under `ignore:`; pack ids are
+    // checked once the packs are loaded (`Config::disable_errors`).
+    for entry in &raw.disable {
+        let wanted = entry.value.trim();
+        if !wanted.contains('.') && crate::checks::codes::is_known_prefix(wanted) {
+            let (offset, len) = locate(entry);
+            errors.push(invalid(
+                offset,
+                len,
+                format!("`{wanted}` is a finding code, not a pack entry"),
+                format!(
+                    "`disable:` turns off one pack entry by `pack.id`; to skip every `{wanted}` finding, put it under `ignore:`"
+                ),
+            ));
+        }
+    }
     // Keys that serde reads as plain values are located by their text.
     let at_key = |key: &str| text.find(key).map_or((0, 0), |offset| (offset, key.len()));
     let severities = std::iter::once(&raw.severity).chain(raw.files.values().map(|f| &f.severity));
@@ -537,6 +603,7 @@ pub fn load(path: &Path) -> Result<Config, Vec<ConfigError>> {
         path: path.to_path_buf(),
         raw,
         globs,
+        text,
     })
 }
 
@@ -550,6 +617,12 @@ pub const STARTER: &str = r#"# factlint configuration. factlint finds this file 
 # no_default_rules is true.
 rules: []
 no_default_rules: false
+
+# Turn off single pack entries (a bundled typo pair, person, counter or
+# example) by `pack.id`, as a finding's `rule:` line prints it;
+# `factlint rules list --ids` lists every id.
+disable: []
+#   - typos-en.recieve
 
 # Run only the codes under these prefixes (all when empty), and skip these.
 # `factlint explain` lists every code.

@@ -12,7 +12,7 @@ use std::path::Path;
 use crate::article::{Article, LoadError, LoadOptions};
 use crate::checks::codes;
 use crate::checks::{self, CheckOptions};
-use crate::config::Config;
+use crate::config::{Config, ConfigError};
 use crate::finding::Finding;
 use crate::rules::{PackError, RuleSet, RuleSources};
 
@@ -27,6 +27,9 @@ pub struct Checked {
     pub suppressed: usize,
     /// How many findings a baseline removed.
     pub baselined: usize,
+    /// How many findings `--changed-lines-only`/`--diff-base` left out
+    /// because they touch no changed line.
+    pub outside_changes: usize,
 }
 
 /// What one article is checked with: the loaded rules, the configuration
@@ -64,6 +67,17 @@ pub struct Started {
     pub engine: Engine,
     /// Located errors of the packs that were left out.
     pub pack_errors: Vec<PackError>,
+    /// Configuration errors that only the loaded packs reveal: `disable:`
+    /// ids that name no entry.
+    pub config_errors: Vec<ConfigError>,
+}
+
+impl Started {
+    /// Whether a pack or the configuration was broken: the run goes on
+    /// with what loaded, and fails at the end.
+    pub fn failed(&self) -> bool {
+        !self.pack_errors.is_empty() || !self.config_errors.is_empty()
+    }
 }
 
 impl Engine {
@@ -76,7 +90,9 @@ impl Engine {
         codes::check_prefixes(request.select.iter().chain(&request.ignore))?;
         let sources = rule_sources(config.as_ref(), request.sources);
         let mut loaded = RuleSet::load(&sources);
+        let mut config_errors = Vec::new();
         if let Some(config) = &config {
+            config_errors = config.disable_errors(&loaded);
             loaded.rules.accept_also(&config.accepted())?;
         }
         let mut check = config
@@ -87,6 +103,7 @@ impl Engine {
         Ok(Started {
             engine: Engine::new(loaded.rules, config, request.load, check),
             pack_errors: loaded.errors,
+            config_errors,
         })
     }
 
@@ -161,6 +178,7 @@ impl Engine {
                 findings: outcome.findings,
                 suppressed: outcome.suppressed,
                 baselined: 0,
+                outside_changes: 0,
                 article,
             }
         })
@@ -174,8 +192,7 @@ impl Engine {
 pub fn rule_sources(config: Option<&Config>, requested: RuleSources) -> RuleSources {
     let mut sources = requested;
     if let Some(config) = config {
-        sources.paths.splice(0..0, config.rule_paths());
-        sources.no_defaults |= config.raw.no_default_rules;
+        config.rule_sources(&mut sources);
     }
     sources
 }
@@ -220,7 +237,7 @@ mod tests {
         let request = Request {
             sources: RuleSources {
                 no_defaults: true,
-                paths: Vec::new(),
+                ..RuleSources::default()
             },
             select: vec!["typ/x".into()],
             ..Request::default()

@@ -102,6 +102,23 @@ pub struct RuleRef {
     pub line: usize,
 }
 
+impl RuleRef {
+    /// The rule's id as reports print it and `disable:` in factlint.yaml
+    /// names it: `pack.id` (Vale's `Style.Rule`), e.g. `typos-en.recieve`.
+    pub fn qualified_id(&self) -> String {
+        format!("{}.{}", self.pack, self.id)
+    }
+
+    /// Whether `qualified` names this rule (compared whole, so a pack
+    /// name or an id may itself hold a dot).
+    pub fn is_named(&self, qualified: &str) -> bool {
+        qualified.len() == self.pack.len() + 1 + self.id.len()
+            && qualified.starts_with(&*self.pack)
+            && qualified[self.pack.len()..].starts_with('.')
+            && qualified.ends_with(&self.id)
+    }
+}
+
 /// Everything factlint knows about one finding code, written once beside
 /// its check: findings are built from it, so the code string, the default
 /// severity and the documentation cannot disagree.

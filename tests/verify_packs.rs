@@ -92,6 +92,43 @@ fn example_packs_load() {
     let loaded = RuleSet::load(&RuleSources {
         no_defaults: false,
         paths: vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/examples")],
+        disable: Vec::new(),
     });
     assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
+}
+
+/// `disable: [pack.id]` in factlint.yaml names an example by its id; a
+/// bundled example named by its place would change name when another is
+/// added above it, and a newsroom's `disable:` would then turn off the
+/// wrong one.
+#[test]
+fn bundled_examples_have_their_own_ids() {
+    for (path, text) in factlint::rules::bundled::BUNDLED_PACKS {
+        let raw: factlint::rules::raw::RawPack = serde_saphyr::from_str(text).unwrap();
+        for example in &raw.examples {
+            assert!(
+                example.id.is_some(),
+                "{path}: the example «{}» needs an `id:`",
+                example.text.value
+            );
+        }
+    }
+}
+
+/// `disable: [pack.id]` turns off every entry of the pack with that id: an
+/// example named like one of its pack's typos would take the typo with it.
+#[test]
+fn bundled_ids_name_one_kind_of_entry() {
+    let rules = RuleSet::bundled().expect("bundled packs load");
+    let mut kinds: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
+    for (kind, rule) in rules.data.entries() {
+        if let Some(other) = kinds.insert(rule.qualified_id(), kind) {
+            assert_eq!(
+                other,
+                kind,
+                "`{}` names a {other} and a {kind}",
+                rule.qualified_id()
+            );
+        }
+    }
 }

@@ -23,6 +23,8 @@ pub(crate) struct Cli {
     pub(crate) command: Command,
 }
 
+// Parsed once per run: the size of `check`'s arguments costs nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 pub(crate) enum Command {
     /// Check articles (files, folders walked with .gitignore honoured, or - for stdin).
@@ -75,6 +77,7 @@ impl RuleArgs {
         RuleSources {
             no_defaults: self.no_default_rules,
             paths: self.rules.iter().chain(extra).cloned().collect(),
+            ..RuleSources::default()
         }
     }
 }
@@ -218,6 +221,16 @@ pub(crate) struct CheckArgs {
     /// Print a unified diff of the fixes and write nothing (implies --fix).
     #[arg(long)]
     pub(crate) diff: bool,
+    /// Report only findings on lines this unified diff adds (`-` reads it
+    /// from standard input: `git diff -U0 BASE | factlint check
+    /// --changed-lines-only - …`); files it does not touch are not checked.
+    #[arg(long, value_name = "DIFF", conflicts_with = "diff_base")]
+    pub(crate) changed_lines_only: Option<PathBuf>,
+    /// Report only findings on lines changed since this git revision (the
+    /// working tree against REV, e.g. `origin/main`); files unchanged since
+    /// are not checked.
+    #[arg(long, value_name = "REV")]
+    pub(crate) diff_base: Option<String>,
     /// Skip files larger than this (bytes, or with K, M or G): an article
     /// is a few hundred kilobytes; a runaway input is refused, not read.
     #[arg(long, value_name = "SIZE", default_value = "10M", value_parser = parse_size)]
@@ -248,6 +261,10 @@ pub(crate) enum RulesCommand {
     List {
         /// Pack folders or files to add to the bundled packs.
         dirs: Vec<PathBuf>,
+        /// Also list every entry's id (`pack.id`, what `disable:` in
+        /// factlint.yaml names), marking the disabled ones.
+        #[arg(long)]
+        ids: bool,
         #[command(flatten)]
         rules: RuleArgs,
         #[command(flatten)]

@@ -728,6 +728,9 @@ impl Worker {
                 for error in &started.pack_errors {
                     self.log(format!("factlint: rule pack: {error}"));
                 }
+                for error in &started.config_errors {
+                    self.log(format!("factlint: {error}"));
+                }
                 started.engine
             }
             Err(message) => {

@@ -5,6 +5,7 @@
 
 mod args;
 mod cache;
+mod changed_lines;
 mod commands;
 mod fixing;
 mod lsp;
@@ -24,7 +25,7 @@ use clap::Parser;
 
 use factlint::article::{DateSource, Language, LoadError, LoadOptions, read_article};
 use factlint::checks::codes;
-use factlint::config::Config;
+use factlint::config::{Config, ConfigError};
 use factlint::engine::{Engine, Request};
 use factlint::finding::Severity;
 use factlint::report::baseline::Baseline;
@@ -74,11 +75,34 @@ fn stderr_options() -> HumanOptions {
     }
 }
 
-/// Loads rules and prints every pack error to stderr.
-fn load_rules(sources: &RuleSources) -> Loaded {
+/// Loads rules and prints every pack error to stderr, and every
+/// `disable:` id of the configuration that names no loaded entry (a
+/// configuration error, located in factlint.yaml).
+fn load_rules(sources: &RuleSources, config: Option<&Config>) -> Loaded {
     let loaded = RuleSet::load(sources);
     print_pack_errors(&loaded.errors);
+    if let Some(config) = config {
+        print_config_errors(Some(config), &config.disable_errors(&loaded));
+    }
     loaded
+}
+
+/// Prints the configuration's errors found once the rules are loaded
+/// (`disable:` ids that name nothing), with the file they are in.
+fn print_config_errors(config: Option<&Config>, errors: &[ConfigError]) {
+    if let (Some(config), false) = (config, errors.is_empty()) {
+        print_diagnostics(errors);
+        eprintln!(
+            "factlint: the configuration {} is invalid",
+            config.path.display()
+        );
+    }
+}
+
+/// Whether loading the rules went wrong: a broken pack, or a `disable:`
+/// id that names nothing (the run goes on, and exits 2).
+fn rules_failed(loaded: &Loaded) -> bool {
+    !loaded.errors.is_empty() || !loaded.unknown_disabled.is_empty()
 }
 
 fn print_pack_errors(errors: &[PackError]) {
@@ -101,8 +125,9 @@ fn print_diagnostics<E: miette::Diagnostic + Send + Sync + 'static>(errors: &[E]
 }
 
 /// `rules validate|test|list`, with the packs of factlint.yaml added to
-/// those named on the command line (and its `no_default_rules`), so that
-/// a newsroom's own packs and examples are the ones checked.
+/// those named on the command line (and its `no_default_rules` and
+/// `disable:`), so that a newsroom's own packs and examples are the ones
+/// checked, and its disabled entries are not.
 fn rules_command(command: RulesCommand) -> io::Result<u8> {
     let (RulesCommand::Validate {
         dirs,
@@ -118,15 +143,17 @@ fn rules_command(command: RulesCommand) -> io::Result<u8> {
         dirs,
         rules,
         settings,
+        ..
     }) = &command;
     let Ok(config) = configuration(settings) else {
         return Ok(EXIT_ERROR);
     };
     let sources = factlint::engine::rule_sources(config.as_ref(), rules.sources(dirs));
+    let config = config.as_ref();
     match command {
-        RulesCommand::Validate { .. } => commands::validate(sources),
-        RulesCommand::Test { .. } => commands::test_rules(sources),
-        RulesCommand::List { .. } => commands::list(sources),
+        RulesCommand::Validate { .. } => commands::validate(sources, config),
+        RulesCommand::Test { .. } => commands::test_rules(sources, config),
+        RulesCommand::List { ids, .. } => commands::list(sources, config, ids),
     }
 }
 
@@ -196,6 +223,41 @@ fn check(args: CheckArgs) -> io::Result<u8> {
         eprintln!("factlint: baselines record files; JSONL records are not files");
         return Ok(EXIT_ERROR);
     }
+    // Only the findings on changed lines (a pull request on an old
+    // article): the diff is read before any file is checked.
+    let changed = match (&args.changed_lines_only, &args.diff_base) {
+        _ if (args.changed_lines_only.is_some() || args.diff_base.is_some())
+            && (records || args.write_baseline.is_some()) =>
+        {
+            eprintln!(
+                "factlint: --changed-lines-only and --diff-base filter the findings of files; {}",
+                if records {
+                    "JSONL records have no lines in a diff"
+                } else {
+                    "a baseline records every finding"
+                }
+            );
+            return Ok(EXIT_ERROR);
+        }
+        (Some(diff), _)
+            if diff.as_os_str() == "-" && args.paths.iter().any(|p| p.as_os_str() == "-") =>
+        {
+            eprintln!(
+                "factlint: standard input cannot carry both the diff and an article; write the diff to a file"
+            );
+            return Ok(EXIT_ERROR);
+        }
+        (Some(diff), _) => Some(changed_lines::ChangedLines::from_diff(diff)),
+        (None, Some(rev)) => Some(changed_lines::ChangedLines::from_git(rev)),
+        (None, None) => None,
+    };
+    let changed = match changed.transpose() {
+        Ok(changed) => changed,
+        Err(message) => {
+            eprintln!("factlint: {message}");
+            return Ok(EXIT_ERROR);
+        }
+    };
     if let Err(message) = codes::check_prefixes(args.select.iter().chain(&args.ignore)) {
         eprintln!("factlint: {message}");
         return Ok(EXIT_ERROR);
@@ -281,7 +343,8 @@ fn check(args: CheckArgs) -> io::Result<u8> {
             match Engine::start(config.cloned(), request) {
                 Ok(started) => {
                     print_pack_errors(&started.pack_errors);
-                    rule_errors.store(!started.pack_errors.is_empty(), Ordering::Relaxed);
+                    print_config_errors(config, &started.config_errors);
+                    rule_errors.store(started.failed(), Ordering::Relaxed);
                     started.engine
                 }
                 Err(message) => {
@@ -295,6 +358,7 @@ fn check(args: CheckArgs) -> io::Result<u8> {
         || fixing
         || records
         || baseline.is_some()
+        || changed.is_some()
         || args.write_baseline.is_some()
     {
         None
@@ -353,6 +417,9 @@ fn check(args: CheckArgs) -> io::Result<u8> {
         if let Some(baseline) = &baseline {
             baseline.filter(name, &mut checked);
         }
+        if let Some(changed) = &changed {
+            changed.filter(file, &mut checked);
+        }
         Ok(checked)
     };
     if let Some(file) = &args.write_baseline {
@@ -370,8 +437,19 @@ fn check(args: CheckArgs) -> io::Result<u8> {
             }
         }))
     } else {
+        let mut inputs = walk::collect_inputs(&args.paths, &exclude);
+        // With a diff, a file it does not touch is not checked.
+        if let Some(changed) = &changed {
+            inputs.retain(|(path, _)| {
+                let path = match &args.stdin_filename {
+                    Some(name) if path.as_os_str() == "-" => Path::new(name),
+                    _ => path,
+                };
+                changed.touches(path)
+            });
+        }
         Box::new(
-            walk::collect_inputs(&args.paths, &exclude)
+            inputs
                 .into_iter()
                 .map(|(path, error)| Job::File(path, error)),
         )

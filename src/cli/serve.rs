@@ -39,7 +39,7 @@ use factlint::engine::{Checked, Engine, Request};
 use factlint::report::{FileReport, Format, HumanOptions, html};
 
 use super::args::{ConfigArgs, RuleArgs, parse_date, parse_size};
-use super::{EXIT_ERROR, print_diagnostics};
+use super::{EXIT_ERROR, print_config_errors, print_diagnostics};
 
 /// The arguments of `factlint serve`.
 #[derive(Debug, Args)]
@@ -174,10 +174,11 @@ fn engine(args: &ServeArgs) -> Option<Engine> {
         select: args.select.clone(),
         ignore: args.ignore.clone(),
     };
-    match Engine::start(config, request) {
-        Ok(started) if started.pack_errors.is_empty() => Some(started.engine),
+    match Engine::start(config.clone(), request) {
+        Ok(started) if !started.failed() => Some(started.engine),
         Ok(started) => {
             print_diagnostics(&started.pack_errors);
+            print_config_errors(config.as_ref(), &started.config_errors);
             eprintln!("factlint: a server does not start with broken rule packs");
             None
         }

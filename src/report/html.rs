@@ -528,6 +528,7 @@ mod tests {
                 findings,
                 suppressed: 0,
                 baselined: 0,
+                outside_changes: 0,
             }),
         }
     }

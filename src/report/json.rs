@@ -21,8 +21,10 @@
 //! `column` are 1-based, columns counted in Unicode scalar values;
 //! `end_line`/`end_column` point just past the span. `reference_date` is
 //! `null` when no date is known. A file that could not be read has an
-//! `error` message and no findings. Fields may be added in later versions;
-//! none is renamed or removed without a new `version`.
+//! `error` message and no findings. `summary` also has `baselined` (with
+//! `--baseline`) and `outside_changed_lines` (with `--changed-lines-only` or
+//! `--diff-base`) when they are not zero. Fields may be added in later
+//! versions; none is renamed or removed without a new `version`.
 //!
 //! A JSONL record (`--input-format jsonl`) is one element of `files` with
 //! its `id` and its `line` in the input, and its id as `path`.

@@ -92,6 +92,10 @@ pub struct Summary {
     /// Findings removed by a baseline (absent from JSON without one).
     #[serde(default, skip_serializing_if = "is_zero")]
     pub baselined: usize,
+    /// Findings left out because they touch no line the diff changed
+    /// (`--changed-lines-only`, `--diff-base`; absent from JSON without).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub outside_changed_lines: usize,
 }
 
 fn is_zero(n: &usize) -> bool {
@@ -110,6 +114,7 @@ impl Summary {
                 Ok(checked) => {
                     summary.suppressed += checked.suppressed;
                     summary.baselined += checked.baselined;
+                    summary.outside_changed_lines += checked.outside_changes;
                     for finding in &checked.findings {
                         match finding.severity {
                             Severity::Error => summary.errors += 1,
@@ -133,6 +138,7 @@ impl Summary {
         self.infos += other.infos;
         self.suppressed += other.suppressed;
         self.baselined += other.baselined;
+        self.outside_changed_lines += other.outside_changed_lines;
     }
 
     /// Findings at or above `threshold`.
@@ -178,6 +184,15 @@ impl Summary {
                 &[(
                     "findings",
                     &messages.count("report.findings", self.baselined),
+                )],
+            ));
+        }
+        if self.outside_changed_lines > 0 {
+            line.push_str(&messages.format(
+                "report.summary.outside-changes",
+                &[(
+                    "findings",
+                    &messages.count("report.findings", self.outside_changed_lines),
                 )],
             ));
         }

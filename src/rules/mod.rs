@@ -36,6 +36,10 @@ pub struct RuleSources {
     pub no_defaults: bool,
     /// Extra pack folders or files (`--rules`).
     pub paths: Vec<PathBuf>,
+    /// Entries to leave out, by `pack.id` (`disable:` in factlint.yaml):
+    /// a newsroom turns off one bundled typo pair, person or example
+    /// without forking the pack.
+    pub disable: Vec<String>,
 }
 
 /// Every loaded pack, merged, with its compiled matcher.
@@ -45,6 +49,9 @@ pub struct RuleSet {
     pub packs: Vec<PackInfo>,
     /// What all packs hold together.
     pub data: PackData,
+    /// The entries `disable:` left out, with their kinds, for
+    /// `rules list` and `rules test`.
+    pub disabled: Vec<(&'static str, crate::finding::RuleRef)>,
     matcher: Matcher,
     name_index: [std::sync::OnceLock<NameIndex>; 2],
     /// The typo literals that are looked up by word (see
@@ -137,6 +144,9 @@ pub struct Loaded {
     pub rules: RuleSet,
     /// One entry per mistake in a pack that was left out.
     pub errors: Vec<PackError>,
+    /// The `disable:` ids (as given) that name no entry of any loaded
+    /// pack: the configuration reports them, located, with the nearest id.
+    pub unknown_disabled: Vec<String>,
 }
 
 impl std::ops::Deref for RuleSet {
@@ -206,6 +216,35 @@ impl RuleSet {
             }
         }
         errors.extend(references::check(&packs));
+        // Disabled entries leave after the references are checked: a
+        // pattern that names a disabled marker is still a valid pattern.
+        let mut disabled = Vec::new();
+        let mut used = vec![false; sources.disable.len()];
+        if !sources.disable.is_empty() {
+            for pack in &mut packs {
+                let before = disabled.len();
+                disabled.extend(pack.data.remove_entries(&mut |rule| {
+                    let mut hit = false;
+                    for (i, wanted) in sources.disable.iter().enumerate() {
+                        if rule.is_named(wanted.trim()) {
+                            hit = true;
+                            used[i] = true;
+                        }
+                    }
+                    hit
+                }));
+                if disabled.len() > before {
+                    pack.info.counts = pack.data.counts();
+                }
+            }
+        }
+        let unknown_disabled = sources
+            .disable
+            .iter()
+            .zip(&used)
+            .filter(|(_, used)| !**used)
+            .map(|(id, _)| id.clone())
+            .collect();
         // Named in case the packs' patterns do not fit together.
         let with_regexes: Vec<String> = packs
             .iter()
@@ -224,7 +263,13 @@ impl RuleSet {
             );
             RuleSet::from_packs(Vec::new()).expect("an empty rule set always compiles")
         });
-        Loaded { rules, errors }
+        let mut rules = rules;
+        rules.disabled = disabled;
+        Loaded {
+            rules,
+            errors,
+            unknown_disabled,
+        }
     }
 
     /// Merges validated packs and compiles their patterns.
@@ -232,6 +277,7 @@ impl RuleSet {
         let mut set = RuleSet {
             packs: Vec::new(),
             data: PackData::default(),
+            disabled: Vec::new(),
             matcher: matcher::MatcherBuilder::default().build()?,
             name_index: Default::default(),
             typo_tables: Default::default(),
@@ -460,6 +506,50 @@ impl RuleSet {
         self.matcher.automaton_memory()
     }
 
+    /// The loaded id nearest to a `disable:` id that names nothing, for
+    /// "did you mean": the id written without its pack (`recieve` →
+    /// `typos-en.recieve`), a misspelt pack (`typo-en.recieve`), or a
+    /// misspelt id within its pack (`typos-en.recieev`).
+    pub fn nearest_rule_id(&self, wanted: &str) -> Option<String> {
+        let wanted = wanted.trim();
+        // Disabled entries count: a second, misspelt line for an entry
+        // already disabled should point at it.
+        let mut entries = self.data.entries();
+        entries.extend(self.disabled.iter().map(|(kind, r)| (*kind, r)));
+        // The id alone, without its pack.
+        if let Some((_, rule)) = entries.iter().find(|(_, r)| r.id == wanted) {
+            return Some(rule.qualified_id());
+        }
+        let packs: Vec<String> = self.packs.iter().map(|p| p.name.clone()).collect();
+        let (pack, id) = match packs
+            .iter()
+            .filter(|p| wanted.len() > p.len() && wanted.starts_with(p.as_str()))
+            .find(|p| wanted[p.len()..].starts_with('.'))
+        {
+            Some(pack) => (pack.clone(), &wanted[pack.len() + 1..]),
+            None => {
+                let (pack, id) = wanted.split_once('.').unwrap_or(("", wanted));
+                match crate::diagnostic::nearest(pack, &packs) {
+                    Some(pack) => (pack.to_string(), id),
+                    None => {
+                        let all: Vec<String> =
+                            entries.iter().map(|(_, r)| r.qualified_id()).collect();
+                        return crate::diagnostic::nearest(wanted, &all).map(str::to_string);
+                    }
+                }
+            }
+        };
+        let ids: Vec<String> = entries
+            .iter()
+            .filter(|(_, r)| *r.pack == *pack)
+            .map(|(_, r)| r.id.clone())
+            .collect();
+        if ids.iter().any(|i| i == id) {
+            return Some(format!("{pack}.{id}"));
+        }
+        crate::diagnostic::nearest(id, &ids).map(|id| format!("{pack}.{id}"))
+    }
+
     /// The marker with this id, if a pack defines one.
     pub fn marker_index(&self, id: &str) -> Option<usize> {
         self.markers.iter().position(|m| m.id == id)
@@ -591,5 +681,88 @@ mod typo_table_tests {
             .map(|m| article.text[m.range].to_string())
             .collect();
         assert_eq!(found, vec!["سلاح الجوي"]);
+    }
+}
+
+#[cfg(test)]
+mod disable_tests {
+    use super::*;
+
+    fn with_house(disable: &[&str]) -> Loaded {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("house.yaml"),
+            "pack: house\ntypos:\n  - { find: Qatr, replace: Qatar }\n  - { id: gov, find: goverment, replace: government }\nexamples:\n  - { text: 'Qatr', expect: [typo/substitution] }\n  - { id: gov-example, text: 'goverment', expect: [typo/substitution] }\n",
+        )
+        .unwrap();
+        RuleSet::load(&RuleSources {
+            no_defaults: true,
+            paths: vec![dir.path().to_path_buf()],
+            disable: disable.iter().map(|s| s.to_string()).collect(),
+        })
+    }
+
+    #[test]
+    fn disabled_entries_never_reach_the_rule_set() {
+        let loaded = with_house(&["house.Qatr", "house.example-1"]);
+        assert!(loaded.errors.is_empty() && loaded.unknown_disabled.is_empty());
+        let typos: Vec<&str> = loaded.rules.typos.iter().map(|t| t.find.as_str()).collect();
+        assert_eq!(typos, vec!["goverment"]);
+        assert_eq!(loaded.rules.examples.len(), 1);
+        assert_eq!(loaded.rules.examples[0].origin.id, "gov-example");
+        let off: Vec<(&str, String)> = loaded
+            .rules
+            .disabled
+            .iter()
+            .map(|(kind, r)| (*kind, r.qualified_id()))
+            .collect();
+        assert_eq!(
+            off,
+            vec![
+                ("typo", "house.Qatr".to_string()),
+                ("example", "house.example-1".to_string())
+            ]
+        );
+        // The matcher was built without it.
+        let article = Article::from_text(
+            "t.txt",
+            "Qatr goverment",
+            &crate::article::LoadOptions::default(),
+        );
+        assert_eq!(loaded.rules.find(&article).len(), 1);
+    }
+
+    #[test]
+    fn unknown_ids_are_returned_with_the_nearest() {
+        let loaded = with_house(&["house.gov", "house.gvo", "goverment", "hose.Qatr"]);
+        assert_eq!(
+            loaded.unknown_disabled,
+            vec!["house.gvo", "goverment", "hose.Qatr"]
+        );
+        let rules = &loaded.rules;
+        assert_eq!(
+            rules.nearest_rule_id("house.gvo").as_deref(),
+            Some("house.gov")
+        );
+        assert_eq!(rules.nearest_rule_id("Qatr").as_deref(), Some("house.Qatr"));
+        assert_eq!(
+            rules.nearest_rule_id("hose.Qatr").as_deref(),
+            Some("house.Qatr")
+        );
+        assert_eq!(rules.nearest_rule_id("zzzz.zzzzzzzz"), None);
+    }
+
+    #[test]
+    fn qualified_ids_compare_whole() {
+        let rule = crate::finding::RuleRef {
+            pack: Arc::from("a.b"),
+            id: "c.d".to_string(),
+            file: Arc::from("x.yaml"),
+            line: 1,
+        };
+        assert_eq!(rule.qualified_id(), "a.b.c.d");
+        assert!(rule.is_named("a.b.c.d"));
+        assert!(!rule.is_named("a.b.c"));
+        assert!(!rule.is_named("a.bxc.d"));
     }
 }

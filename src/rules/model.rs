@@ -278,6 +278,29 @@ pub struct PackInfo {
     pub counts: Vec<(&'static str, usize)>,
 }
 
+/// Calls `$m!` with every section of [`PackData`] whose entries are rules
+/// (with an `origin`), and the kind each entry is named by, so that
+/// listing and disabling entries cannot miss a section.
+macro_rules! rule_sections {
+    ($m:ident) => {
+        $m!(
+            countries => "country",
+            ranks => "rank",
+            months => "month",
+            hijri_months => "hijri-month",
+            weekdays => "weekday",
+            markers => "marker",
+            attributions => "attribution",
+            verbs => "verb",
+            entities => "entity",
+            events => "event",
+            counters => "counter",
+            typos => "typo",
+            examples => "example",
+        )
+    };
+}
+
 /// What a pack holds, and what all loaded packs hold together: one type,
 /// so that a new pack section is one field here, one validator and one
 /// line in the loader.
@@ -347,6 +370,43 @@ impl PackData {
         self.typos.extend(typos);
         self.examples.extend(examples);
         self.accept.extend(&accept);
+    }
+
+    /// Every entry with its kind (`typo`, `entity`, `example`…) and its
+    /// rule reference, in section order: what `disable:` in factlint.yaml
+    /// names (by [`RuleRef::qualified_id`]) and `rules list --ids` prints.
+    /// The `accept:` list is no rule and has no ids.
+    pub fn entries(&self) -> Vec<(&'static str, &RuleRef)> {
+        let mut entries = Vec::new();
+        macro_rules! each {
+            ($($field:ident => $kind:literal),* $(,)?) => {
+                $(entries.extend(self.$field.iter().map(|e| ($kind, &e.origin)));)*
+            };
+        }
+        rule_sections!(each);
+        entries
+    }
+
+    /// Removes every entry `off` names, so that no check and no matcher
+    /// sees it; returns the removed entries' kinds and references.
+    pub fn remove_entries(
+        &mut self,
+        off: &mut dyn FnMut(&RuleRef) -> bool,
+    ) -> Vec<(&'static str, RuleRef)> {
+        let mut removed = Vec::new();
+        macro_rules! each {
+            ($($field:ident => $kind:literal),* $(,)?) => {
+                $(self.$field.retain(|e| {
+                    let drop = off(&e.origin);
+                    if drop {
+                        removed.push(($kind, e.origin.clone()));
+                    }
+                    !drop
+                });)*
+            };
+        }
+        rule_sections!(each);
+        removed
     }
 
     /// How many entries of each kind it holds, for `rules list`.

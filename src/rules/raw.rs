@@ -385,6 +385,10 @@ pub struct RawTypoList {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RawExample {
+    /// Stable id, so that `disable: [PACK.ID]` in factlint.yaml can turn
+    /// the example off; defaults to `example-N` (its place in the pack).
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub id: Option<Located>,
     /// The text to check.
     #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub text: Located,

@@ -207,8 +207,10 @@ impl Validator<'_> {
         &mut self,
         raw: Vec<crate::rules::raw::RawExample>,
     ) -> Vec<Example> {
+        let mut seen = HashMap::new();
         raw.into_iter()
-            .map(|e| {
+            .enumerate()
+            .map(|(n, e)| {
                 let codes = |list: Vec<Located>, v: &mut Self| {
                     list.into_iter()
                         .map(|c| {
@@ -224,8 +226,14 @@ impl Validator<'_> {
                         })
                         .collect()
                 };
+                // An example without an id is named by its place in the
+                // pack, so that every entry can be disabled by id.
+                let id = match &e.id {
+                    Some(id) => self.id(id, "example", &mut seen),
+                    None => format!("example-{}", n + 1),
+                };
                 Example {
-                    origin: self.rule_ref("example", &e.text),
+                    origin: self.rule_ref(&id, &e.text),
                     language: e.lang.as_ref().and_then(|l| self.language(l)),
                     expect: codes(e.expect, self),
                     expect_not: codes(e.expect_not, self),
