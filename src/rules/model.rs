@@ -307,6 +307,9 @@ pub struct PackData {
     pub counters: Vec<Counter>,
     /// Typos.
     pub typos: Vec<Typo>,
+    /// Bundled CSV typo lists, read only when an article needs them (see
+    /// [`DeferredTypoList`]); their entries come after `typos`.
+    pub deferred_typos: Vec<DeferredTypoList>,
     /// Rule tests.
     pub examples: Vec<Example>,
     /// Words no typo or spelling check reports.
@@ -330,6 +333,7 @@ impl PackData {
             events,
             counters,
             typos,
+            deferred_typos,
             examples,
             accept,
         } = other;
@@ -344,7 +348,13 @@ impl PackData {
         self.entities.extend(entities);
         self.events.extend(events);
         self.counters.extend(counters);
+        let shift = self.typos.len();
         self.typos.extend(typos);
+        self.deferred_typos
+            .extend(deferred_typos.into_iter().map(|d| DeferredTypoList {
+                at: d.at + shift,
+                ..d
+            }));
         self.examples.extend(examples);
         self.accept.extend(&accept);
     }
@@ -364,6 +374,7 @@ impl PackData {
             events,
             counters,
             typos,
+            deferred_typos,
             examples,
             accept,
         } = self;
@@ -379,10 +390,66 @@ impl PackData {
             ("entities", entities.len()),
             ("events", events.len()),
             ("counters", counters.len()),
-            ("typos", typos.len()),
+            (
+                "typos",
+                typos.len() + deferred_typos.iter().map(|d| d.rows.len()).sum::<usize>(),
+            ),
             ("examples", examples.len()),
             ("accepted words", accept.len()),
         ]
+    }
+}
+
+/// A bundled CSV typo list (the English one has about 88,000 rows) left
+/// unparsed: its typo table is built from the rows' first fields when an
+/// article needs it, and a row becomes a [`Typo`] only when it matched.
+/// Parsing the whole list cost more than all the other packs together;
+/// an Arabic article, `--select date` or an article without Latin letters
+/// never reads it. Only bundled lists are deferred (a test parses them
+/// whole, without error), and only when every typo is one unquoted word
+/// without a full stop, so that none belongs in the automaton (see
+/// [`super::matcher::fits_word_table`]).
+#[derive(Debug, Clone)]
+pub struct DeferredTypoList {
+    /// The list as the pack names it.
+    pub list: super::raw::RawTypoList,
+    /// The pack's file.
+    pub pack_file: std::sync::Arc<str>,
+    /// The pack's YAML text.
+    pub pack_text: std::sync::Arc<str>,
+    /// The pack's name.
+    pub pack_name: std::sync::Arc<str>,
+    /// How the CSV file is named in reports.
+    pub csv_name: std::sync::Arc<str>,
+    /// The CSV text, compiled into the binary.
+    pub csv: &'static str,
+    /// The list's language.
+    pub language: Language,
+    /// How safe a fix with one correction is.
+    pub applicability: Applicability,
+    /// Each row's byte offset in `csv` and line number.
+    pub rows: Vec<(u32, u32)>,
+    /// How many entries of [`PackData::typos`] come before its rows: the
+    /// rows keep the place (and the `Target::Typo` indices) that they had
+    /// when the list was parsed with its pack.
+    pub at: usize,
+    /// Which typo tables its typos go to (see `RuleSet::typo_tables`):
+    /// `[ASCII letter first, any other first]`.
+    pub tables: [bool; 2],
+}
+
+impl DeferredTypoList {
+    /// The text of row `row` (without its line end).
+    pub fn row(&self, row: usize) -> &'static str {
+        let start = self.rows[row].0 as usize;
+        let rest = &self.csv[start..];
+        let line = rest.split('\n').next().unwrap_or_default();
+        line.strip_suffix('\r').unwrap_or(line)
+    }
+
+    /// The typo of row `row`: its first field, trimmed.
+    pub fn find(&self, row: usize) -> &'static str {
+        self.row(row).split(',').next().unwrap_or_default().trim()
     }
 }
 
