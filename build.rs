@@ -39,8 +39,11 @@ fn frequency_maps() {
         }
         let map = fst::Map::from_iter(words.iter().map(|(w, &v)| (w.as_bytes(), u64::from(v))))
             .expect("sorted, distinct keys");
-        std::fs::write(out.join(format!("{name}-freq.fst")), map.as_fst().as_bytes())
-            .expect("OUT_DIR is writable");
+        std::fs::write(
+            out.join(format!("{name}-freq.fst")),
+            map.as_fst().as_bytes(),
+        )
+        .expect("OUT_DIR is writable");
     }
 }
 

@@ -30,8 +30,7 @@ pub fn parse_pack(file: &str, text: Arc<str>, bundled: bool) -> Result<Pack, Vec
 /// returns the name to report it under and its text, borrowed when it is
 /// compiled into the binary (a bundled list may then be parsed later, see
 /// [`DeferredTypoList`]).
-pub type SiblingReader<'a> =
-    dyn Fn(&str) -> Result<(String, Cow<'static, str>), String> + 'a;
+pub type SiblingReader<'a> = dyn Fn(&str) -> Result<(String, Cow<'static, str>), String> + 'a;
 
 /// Like [`parse_pack`], with the way to read files the pack names (bundled
 /// packs read them from the binary).
@@ -172,12 +171,7 @@ pub(super) fn parse_deferred(deferred: &DeferredTypoList) -> (Vec<Typo>, Vec<Pac
         pack_name: Arc::clone(&deferred.pack_name),
         file_name: Arc::clone(&deferred.pack_file),
     };
-    let read = |_: &str| {
-        Ok((
-            deferred.csv_name.to_string(),
-            Cow::Borrowed(deferred.csv),
-        ))
-    };
+    let read = |_: &str| Ok((deferred.csv_name.to_string(), Cow::Borrowed(deferred.csv)));
     let typos = v.typo_list(deferred.list.clone(), &read);
     (typos, v.errors)
 }
