@@ -1,10 +1,54 @@
 //! Compiles in every message catalogue under `messages/`: a new language
-//! is a new `messages/<code>.yaml`, with no code to change.
+//! is a new `messages/<code>.yaml`, with no code to change; and turns the
+//! word frequency lists under `rules/spelling/` into finite-state maps
+//! (the `fst` crate), read in place from the binary, so that a run never
+//! parses 370,000 Arabic words into a hash table (tens of milliseconds and
+//! megabytes). A test in `src/spelling` checks that each map holds exactly
+//! what the text list says.
 
 use std::fmt::Write;
 use std::path::Path;
 
 fn main() {
+    messages();
+    frequency_maps();
+}
+
+/// `rules/spelling/<name>-freq.txt` (`ZIPF100\tword word …` lines, `#`
+/// comments, the first listing of a word winning) as
+/// `$OUT_DIR/<name>-freq.fst`: word → zipf × 100.
+fn frequency_maps() {
+    let out = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    for name in ["ar", "en"] {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("rules/spelling")
+            .join(format!("{name}-freq.txt"));
+        println!("cargo:rerun-if-changed={}", path.display());
+        let text = std::fs::read_to_string(&path).expect("the frequency list is readable");
+        let mut words = std::collections::BTreeMap::new();
+        for line in text.lines().filter(|l| !l.starts_with('#')) {
+            let Some((value, list)) = line.split_once('\t') else {
+                continue;
+            };
+            let Ok(value) = value.parse::<u16>() else {
+                continue;
+            };
+            for word in list.split(' ') {
+                words.entry(word).or_insert(value);
+            }
+        }
+        let map = fst::Map::from_iter(words.iter().map(|(w, &v)| (w.as_bytes(), u64::from(v))))
+            .expect("sorted, distinct keys");
+        std::fs::write(
+            out.join(format!("{name}-freq.fst")),
+            map.as_fst().as_bytes(),
+        )
+        .expect("OUT_DIR is writable");
+    }
+}
+
+/// `$OUT_DIR/messages.rs`: every catalogue under `messages/`.
+fn messages() {
     let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("messages");
     println!("cargo:rerun-if-changed={}", folder.display());
     let mut files: Vec<_> = std::fs::read_dir(&folder)

@@ -125,7 +125,7 @@ pub(crate) fn list(sources: RuleSources, config: Option<&Config>, ids: bool) -> 
             let mut rows: Vec<(&str, &factlint::finding::RuleRef, bool)> = entries
                 .iter()
                 .filter(|(_, r)| *r.pack == *pack.name)
-                .map(|(kind, r)| (*kind, *r, false))
+                .map(|(kind, r)| (*kind, r, false))
                 .chain(disabled.iter().map(|(kind, r)| (*kind, r, true)))
                 .collect();
             rows.sort_by(|a, b| (&*a.1.file, a.1.line).cmp(&(&*b.1.file, b.1.line)));

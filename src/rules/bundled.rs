@@ -56,7 +56,10 @@ pub const BUNDLED_FILES: &[(&str, &str)] = &[(
 
 /// Reads a file that a bundled pack names (a CSV typo list) from the
 /// binary.
-pub fn read_sibling(pack: &str, name: &str) -> Result<(String, String), String> {
+pub fn read_sibling(
+    pack: &str,
+    name: &str,
+) -> Result<(String, std::borrow::Cow<'static, str>), String> {
     let dir = std::path::Path::new(pack)
         .parent()
         .unwrap_or(std::path::Path::new(""));
@@ -64,7 +67,7 @@ pub fn read_sibling(pack: &str, name: &str) -> Result<(String, String), String> 
     BUNDLED_FILES
         .iter()
         .find(|(p, _)| *p == path)
-        .map(|(p, text)| (display_name(p), (*text).to_string()))
+        .map(|(p, text)| (display_name(p), std::borrow::Cow::Borrowed(*text)))
         .ok_or_else(|| format!("{path} is not bundled: list it in BUNDLED_FILES"))
 }
 

@@ -1,6 +1,7 @@
 //! From YAML text to a validated [`Pack`], collecting every mistake with
 //! its file, line and column.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use super::error::{PackError, PackErrorKind};
@@ -19,15 +20,17 @@ pub fn parse_pack(file: &str, text: Arc<str>, bundled: bool) -> Result<Pack, Vec
     let read = move |name: &str| {
         let path = dir.join(name);
         std::fs::read_to_string(&path)
-            .map(|text| (path.display().to_string(), text))
+            .map(|text| (path.display().to_string(), Cow::Owned(text)))
             .map_err(|e| format!("cannot read {}: {e}", path.display()))
     };
     parse_pack_with(file, text, bundled, &read)
 }
 
 /// Reads a file that a pack names (a CSV typo list), relative to the pack:
-/// returns the name to report it under and its text.
-pub type SiblingReader<'a> = dyn Fn(&str) -> Result<(String, String), String> + 'a;
+/// returns the name to report it under and its text, borrowed when it is
+/// compiled into the binary (a bundled list may then be parsed later, see
+/// [`DeferredTypoList`]).
+pub type SiblingReader<'a> = dyn Fn(&str) -> Result<(String, Cow<'static, str>), String> + 'a;
 
 /// Like [`parse_pack`], with the way to read files the pack names (bundled
 /// packs read them from the binary).
@@ -80,10 +83,16 @@ pub fn parse_pack_with(
         events: v.events(raw.events),
         counters: v.counters(raw.counters),
         typos: v.typos(raw.typos),
+        deferred_typos: Vec::new(),
         examples: Vec::new(),
         accept: v.accept(raw.accept),
     };
     for list in raw.typo_lists {
+        if bundled && let Some(mut deferred) = defer(&list, read_sibling, &v, &text) {
+            deferred.at = data.typos.len();
+            data.deferred_typos.push(deferred);
+            continue;
+        }
         let listed = v.typo_list(list, read_sibling);
         data.typos.extend(listed);
     }
@@ -93,6 +102,78 @@ pub fn parse_pack_with(
     }
     info.counts = data.counts();
     Ok(Pack { info, data })
+}
+
+/// A bundled typo list to read row by row on demand (see
+/// [`DeferredTypoList`]), when its text is compiled in, its language and
+/// fix applicability are valid, it has the `typo,correction` header, no
+/// blank line, and every typo is one unquoted word that belongs in a typo
+/// table: a scan of a millisecond or two for the English list, against
+/// tens of milliseconds and megabytes to parse it. `None` to parse it now.
+fn defer(
+    list: &super::raw::RawTypoList,
+    read: &SiblingReader<'_>,
+    v: &Validator<'_>,
+    text: &Arc<str>,
+) -> Option<DeferredTypoList> {
+    let language = crate::language::Language::from_code(&list.lang.value)?;
+    let applicability = match &list.fix {
+        None => crate::finding::Applicability::Safe,
+        Some(fix) => crate::finding::Applicability::parse(fix.value.trim())?,
+    };
+    let Ok((csv_name, Cow::Borrowed(csv))) = read(list.file.value.trim()) else {
+        return None;
+    };
+    let mut tables = [false; 2];
+    let mut rows = Vec::new();
+    let mut offset = 0;
+    for (number, line) in csv.split_inclusive('\n').enumerate() {
+        let start = offset;
+        offset += line.len();
+        let line = line.trim_end_matches(['\n', '\r']);
+        if number == 0 {
+            if line != "typo,correction" {
+                return None;
+            }
+            continue;
+        }
+        let typo = line.split(',').next().unwrap_or_default().trim();
+        if typo.is_empty() || line.contains('"') {
+            return None;
+        }
+        tables[super::RuleSet::typo_table_of(typo)?] = true;
+        rows.push((u32::try_from(start).ok()?, u32::try_from(number + 1).ok()?));
+    }
+    Some(DeferredTypoList {
+        list: list.clone(),
+        pack_file: Arc::clone(&v.file_name),
+        pack_text: Arc::clone(text),
+        pack_name: Arc::clone(&v.pack_name),
+        csv_name: Arc::from(csv_name),
+        csv,
+        language,
+        applicability,
+        rows,
+        at: 0,
+        tables,
+    })
+}
+
+/// Parses a deferred typo list whole, as [`parse_pack_with`] would have,
+/// with the mistakes found: the tests check that the rows read one by one
+/// give the same typos.
+#[cfg(test)]
+pub(super) fn parse_deferred(deferred: &DeferredTypoList) -> (Vec<Typo>, Vec<PackError>) {
+    let mut v = Validator {
+        file: &deferred.pack_file,
+        text: &deferred.pack_text,
+        errors: Vec::new(),
+        pack_name: Arc::clone(&deferred.pack_name),
+        file_name: Arc::clone(&deferred.pack_file),
+    };
+    let read = |_: &str| Ok((deferred.csv_name.to_string(), Cow::Borrowed(deferred.csv)));
+    let typos = v.typo_list(deferred.list.clone(), &read);
+    (typos, v.errors)
 }
 
 #[cfg(test)]

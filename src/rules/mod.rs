@@ -61,6 +61,10 @@ pub struct RuleSet {
     /// that reads typo mentions, so an Arabic article never builds the
     /// English list and `--select date` builds neither.
     typo_tables: [std::sync::OnceLock<matcher::WordTable>; 2],
+    /// The rows of the deferred lists ([`PackData::deferred_typos`]) that
+    /// were read, each the first time it is asked for; their indices follow
+    /// those of [`PackData::typos`], list after list.
+    listed_typos: std::sync::OnceLock<Vec<std::sync::OnceLock<Box<Typo>>>>,
 }
 
 /// Entity names of two or more words, split into normalised words, and an
@@ -281,6 +285,7 @@ impl RuleSet {
             matcher: matcher::MatcherBuilder::default().build()?,
             name_index: Default::default(),
             typo_tables: Default::default(),
+            listed_typos: Default::default(),
         };
         for pack in packs {
             set.packs.push(pack.info);
@@ -398,7 +403,7 @@ impl RuleSet {
                 b.regex(pattern, *language, Target::Counter(i));
             }
         }
-        for (i, typo) in self.typos.iter().enumerate() {
+        for (i, typo) in self.eager_typos() {
             if typo.regex {
                 b.regex(&typo.find, typo.language, Target::Typo(i));
             } else if RuleSet::typo_table_of(&typo.find).is_none() {
@@ -414,7 +419,7 @@ impl RuleSet {
     /// [`matcher::fits_word_table`]). An ASCII literal's normalised form
     /// is the literal trimmed and lower-cased, so it is only built for the
     /// table (about 95,000 allocations saved when no table is needed).
-    fn typo_table_of(find: &str) -> Option<usize> {
+    pub(crate) fn typo_table_of(find: &str) -> Option<usize> {
         let trimmed = find.trim();
         let which = |form: &str| {
             matcher::fits_word_table(form)
@@ -428,11 +433,11 @@ impl RuleSet {
     }
 
     /// The typo table `which` (see [`RuleSet::typo_tables`]), built on
-    /// first use.
+    /// first use, with the rows of the deferred lists that feed it.
     fn typo_table(&self, which: usize) -> &matcher::WordTable {
         self.typo_tables[which].get_or_init(|| {
             let mut table = matcher::WordTable::default();
-            for (i, typo) in self.typos.iter().enumerate() {
+            for (i, typo) in self.eager_typos() {
                 if typo.regex || RuleSet::typo_table_of(&typo.find) != Some(which) {
                     continue;
                 }
@@ -445,8 +450,65 @@ impl RuleSet {
                     true,
                 );
             }
+            let mut before = 0;
+            for deferred in &self.deferred_typos {
+                let start = deferred.at + before;
+                before += deferred.rows.len();
+                if !deferred.tables[which] {
+                    continue;
+                }
+                for row in 0..deferred.rows.len() {
+                    let find = deferred.find(row);
+                    if RuleSet::typo_table_of(find) == Some(which) {
+                        table.literal(find, deferred.language, Target::Typo(start + row), true);
+                    }
+                }
+            }
             table
         })
+    }
+
+    /// Each entry of [`PackData::typos`] with the `Target::Typo` index it
+    /// goes by: its place once the deferred lists' rows are counted in.
+    fn eager_typos(&self) -> impl Iterator<Item = (usize, &Typo)> {
+        let mut lists = self.deferred_typos.iter().peekable();
+        let mut shift = 0;
+        self.typos.iter().enumerate().map(move |(e, typo)| {
+            while let Some(list) = lists.next_if(|list| list.at <= e) {
+                shift += list.rows.len();
+            }
+            (e + shift, typo)
+        })
+    }
+
+    /// The typo that `Target::Typo(i)` names: an entry of
+    /// [`PackData::typos`], or a row of a deferred list, read the first
+    /// time it is asked for.
+    pub fn typo(&self, i: usize) -> &Typo {
+        let mut before = 0;
+        let mut cell = 0;
+        for deferred in &self.deferred_typos {
+            let start = deferred.at + before;
+            if i < start {
+                break;
+            }
+            if i < start + deferred.rows.len() {
+                let row = i - start;
+                let cells = self.listed_typos.get_or_init(|| {
+                    let rows = self.deferred_typos.iter().map(|d| d.rows.len()).sum();
+                    (0..rows).map(|_| std::sync::OnceLock::new()).collect()
+                });
+                return cells[cell + row].get_or_init(|| {
+                    let line = deferred.rows[row].1 as usize;
+                    let typo = validate::deferred_row(deferred, deferred.row(row), line)
+                        .expect("bundled typo lists are valid (tested)");
+                    Box::new(typo)
+                });
+            }
+            before += deferred.rows.len();
+            cell += deferred.rows.len();
+        }
+        &self.typos[i - before]
     }
 
     /// The words of every entity name of two or more words, per language,
@@ -515,7 +577,7 @@ impl RuleSet {
         // Disabled entries count: a second, misspelt line for an entry
         // already disabled should point at it.
         let mut entries = self.data.entries();
-        entries.extend(self.disabled.iter().map(|(kind, r)| (*kind, r)));
+        entries.extend(self.disabled.iter().cloned());
         // The id alone, without its pack.
         if let Some((_, rule)) = entries.iter().find(|(_, r)| r.id == wanted) {
             return Some(rule.qualified_id());
@@ -764,5 +826,124 @@ mod disable_tests {
         assert!(rule.is_named("a.b.c.d"));
         assert!(!rule.is_named("a.b.c"));
         assert!(!rule.is_named("a.bxc.d"));
+    }
+}
+
+#[cfg(test)]
+mod deferred_typo_tests {
+    use std::borrow::Cow;
+
+    use super::*;
+    use crate::article::LoadOptions;
+
+    const CSV: &str = "typo,correction\nrecieve,receive\nteh,the,tech\ngoverment,government\n";
+
+    /// A pack with a CSV list, read as a bundled pack (the list deferred)
+    /// or as a user's (parsed at once), followed by another pack.
+    fn rules(bundled: bool) -> RuleSet {
+        let yaml = "pack: house\ntypos:\n  - { find: hte, replace: the }\ntypo_lists:\n  - { file: list.csv, lang: en, message: a misspelling }\n";
+        let read = |_: &str| {
+            let text = if bundled {
+                Cow::Borrowed(CSV)
+            } else {
+                Cow::Owned(CSV.to_string())
+            };
+            Ok(("list.csv".to_string(), text))
+        };
+        let pack = load::parse_pack_with("house.yaml", Arc::from(yaml), bundled, &read)
+            .expect("valid pack");
+        let after = "typos:\n  - { find: recieve, replace: receive }\n  - { find: co operate, replace: cooperate }\n";
+        let other = load::parse_pack("after.yaml", Arc::from(after), false).expect("valid pack");
+        RuleSet::from_packs(vec![pack, other]).expect("patterns compile")
+    }
+
+    /// `disable:` takes rows out of a deferred list, and a disabled typo
+    /// before the list moves the list's rows down with it.
+    #[test]
+    fn disabled_rows_and_typos_leave_a_deferred_list_consistent() {
+        let yaml = "pack: house\ntypos:\n  - { find: hte, replace: the }\ntypo_lists:\n  - { file: list.csv, lang: en, message: a misspelling }\n";
+        let read = |_: &str| Ok(("list.csv".to_string(), Cow::Borrowed(CSV)));
+        let off = ["house.hte", "house.teh"];
+        let mut packs = Vec::new();
+        for bundled in [true, false] {
+            let mut pack = load::parse_pack_with("house.yaml", Arc::from(yaml), bundled, &read)
+                .expect("valid pack");
+            let removed = pack
+                .data
+                .remove_entries(&mut |r| off.contains(&r.qualified_id().as_str()));
+            assert_eq!(removed.len(), 2);
+            packs.push(RuleSet::from_packs(vec![pack]).expect("patterns compile"));
+        }
+        let (deferred, parsed) = (&packs[0], &packs[1]);
+        assert_eq!(deferred.deferred_typos[0].at, 0);
+        let article = Article::from_text(
+            "t.txt",
+            "Teh goverment will recieve hte report.",
+            &LoadOptions::default(),
+        );
+        let finds = |rules: &RuleSet| -> Vec<String> {
+            rules
+                .find_for(&article, true)
+                .iter()
+                .filter_map(|m| match m.target {
+                    Target::Typo(i) => Some(rules.typo(i).find.clone()),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(finds(deferred), ["goverment", "recieve"]);
+        assert_eq!(finds(deferred), finds(parsed));
+    }
+
+    #[test]
+    fn deferred_lists_find_what_parsed_lists_found() {
+        let (deferred, parsed) = (rules(true), rules(false));
+        assert_eq!(deferred.deferred_typos.len(), 1);
+        assert!(parsed.deferred_typos.is_empty());
+        assert_eq!(deferred.packs[0].counts, parsed.packs[0].counts);
+        let article = Article::from_text(
+            "t.txt",
+            "Teh goverment will recieve hte report and co operate.",
+            &LoadOptions::default(),
+        );
+        let found = deferred.find_for(&article, true);
+        assert_eq!(found, parsed.find_for(&article, true));
+        let mut typos = 0;
+        for mention in &found {
+            if let Target::Typo(i) = mention.target {
+                typos += 1;
+                let (a, b) = (deferred.typo(i), parsed.typo(i));
+                assert_eq!(format!("{a:?}"), format!("{b:?}"));
+            }
+        }
+        assert_eq!(typos, 6, "{found:?}");
+        for i in 0..6 {
+            let (a, b) = (deferred.typo(i), parsed.typo(i));
+            assert_eq!(format!("{a:?}"), format!("{b:?}"));
+        }
+    }
+
+    /// Every row of the bundled deferred lists reads, one by one, as the
+    /// whole list parses (without a mistake), and goes to the typo table
+    /// its pack said.
+    #[test]
+    fn bundled_deferred_rows_read_as_the_whole_list() {
+        let rules = RuleSet::bundled().expect("bundled packs are valid");
+        assert!(!rules.deferred_typos.is_empty());
+        let mut before = 0;
+        for deferred in &rules.deferred_typos {
+            let (typos, errors) = load::parse_deferred(deferred);
+            assert!(errors.is_empty(), "{errors:?}");
+            assert_eq!(typos.len(), deferred.rows.len());
+            let start = deferred.at + before;
+            for (row, typo) in typos.iter().enumerate() {
+                assert_eq!(
+                    format!("{:?}", rules.typo(start + row)),
+                    format!("{typo:?}")
+                );
+                assert!(deferred.tables[RuleSet::typo_table_of(&typo.find).expect("fits")]);
+            }
+            before += deferred.rows.len();
+        }
     }
 }

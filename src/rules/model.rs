@@ -330,6 +330,9 @@ pub struct PackData {
     pub counters: Vec<Counter>,
     /// Typos.
     pub typos: Vec<Typo>,
+    /// Bundled CSV typo lists, read only when an article needs them (see
+    /// [`DeferredTypoList`]); their entries come after `typos`.
+    pub deferred_typos: Vec<DeferredTypoList>,
     /// Rule tests.
     pub examples: Vec<Example>,
     /// Words no typo or spelling check reports.
@@ -353,6 +356,7 @@ impl PackData {
             events,
             counters,
             typos,
+            deferred_typos,
             examples,
             accept,
         } = other;
@@ -367,7 +371,13 @@ impl PackData {
         self.entities.extend(entities);
         self.events.extend(events);
         self.counters.extend(counters);
+        let shift = self.typos.len();
         self.typos.extend(typos);
+        self.deferred_typos
+            .extend(deferred_typos.into_iter().map(|d| DeferredTypoList {
+                at: d.at + shift,
+                ..d
+            }));
         self.examples.extend(examples);
         self.accept.extend(&accept);
     }
@@ -376,14 +386,18 @@ impl PackData {
     /// rule reference, in section order: what `disable:` in factlint.yaml
     /// names (by [`RuleRef::qualified_id`]) and `rules list --ids` prints.
     /// The `accept:` list is no rule and has no ids.
-    pub fn entries(&self) -> Vec<(&'static str, &RuleRef)> {
+    /// The rows of deferred typo lists come last, as typos.
+    pub fn entries(&self) -> Vec<(&'static str, RuleRef)> {
         let mut entries = Vec::new();
         macro_rules! each {
             ($($field:ident => $kind:literal),* $(,)?) => {
-                $(entries.extend(self.$field.iter().map(|e| ($kind, &e.origin)));)*
+                $(entries.extend(self.$field.iter().map(|e| ($kind, e.origin.clone())));)*
             };
         }
         rule_sections!(each);
+        for deferred in &self.deferred_typos {
+            entries.extend((0..deferred.rows.len()).map(|row| ("typo", deferred.origin(row))));
+        }
         entries
     }
 
@@ -405,7 +419,26 @@ impl PackData {
                 });)*
             };
         }
+        // Decided once per typo, before the sections are filtered: a
+        // deferred list keeps its place after the typos that stay.
+        let typo_off: Vec<bool> = self.typos.iter().map(|t| off(&t.origin)).collect();
         rule_sections!(each);
+        for deferred in &mut self.deferred_typos {
+            deferred.at -= typo_off[..deferred.at.min(typo_off.len())]
+                .iter()
+                .filter(|&&o| o)
+                .count();
+            let mut kept = Vec::with_capacity(deferred.rows.len());
+            for row in 0..deferred.rows.len() {
+                let origin = deferred.origin(row);
+                if off(&origin) {
+                    removed.push(("typo", origin));
+                } else {
+                    kept.push(deferred.rows[row]);
+                }
+            }
+            deferred.rows = kept;
+        }
         removed
     }
 
@@ -424,6 +457,7 @@ impl PackData {
             events,
             counters,
             typos,
+            deferred_typos,
             examples,
             accept,
         } = self;
@@ -439,10 +473,77 @@ impl PackData {
             ("entities", entities.len()),
             ("events", events.len()),
             ("counters", counters.len()),
-            ("typos", typos.len()),
+            (
+                "typos",
+                typos.len() + deferred_typos.iter().map(|d| d.rows.len()).sum::<usize>(),
+            ),
             ("examples", examples.len()),
             ("accepted words", accept.len()),
         ]
+    }
+}
+
+/// A bundled CSV typo list (the English one has about 88,000 rows) left
+/// unparsed: its typo table is built from the rows' first fields when an
+/// article needs it, and a row becomes a [`Typo`] only when it matched.
+/// Parsing the whole list cost more than all the other packs together;
+/// an Arabic article, `--select date` or an article without Latin letters
+/// never reads it. Only bundled lists are deferred (a test parses them
+/// whole, without error), and only when every typo is one unquoted word
+/// without a full stop, so that none belongs in the automaton (see
+/// [`super::matcher::fits_word_table`]).
+#[derive(Debug, Clone)]
+pub struct DeferredTypoList {
+    /// The list as the pack names it.
+    pub list: super::raw::RawTypoList,
+    /// The pack's file.
+    pub pack_file: std::sync::Arc<str>,
+    /// The pack's YAML text.
+    pub pack_text: std::sync::Arc<str>,
+    /// The pack's name.
+    pub pack_name: std::sync::Arc<str>,
+    /// How the CSV file is named in reports.
+    pub csv_name: std::sync::Arc<str>,
+    /// The CSV text, compiled into the binary.
+    pub csv: &'static str,
+    /// The list's language.
+    pub language: Language,
+    /// How safe a fix with one correction is.
+    pub applicability: Applicability,
+    /// Each row's byte offset in `csv` and line number.
+    pub rows: Vec<(u32, u32)>,
+    /// How many entries of [`PackData::typos`] come before its rows: the
+    /// rows keep the place (and the `Target::Typo` indices) that they had
+    /// when the list was parsed with its pack.
+    pub at: usize,
+    /// Which typo tables its typos go to (see `RuleSet::typo_tables`):
+    /// `[ASCII letter first, any other first]`.
+    pub tables: [bool; 2],
+}
+
+impl DeferredTypoList {
+    /// The text of row `row` (without its line end).
+    pub fn row(&self, row: usize) -> &'static str {
+        let start = self.rows[row].0 as usize;
+        let rest = &self.csv[start..];
+        let line = rest.split('\n').next().unwrap_or_default();
+        line.strip_suffix('\r').unwrap_or(line)
+    }
+
+    /// The typo of row `row`: its first field, trimmed.
+    pub fn find(&self, row: usize) -> &'static str {
+        self.row(row).split(',').next().unwrap_or_default().trim()
+    }
+
+    /// Where row `row` comes from, as its parsed typo would say: its id
+    /// is the typo, as for every CSV row.
+    pub fn origin(&self, row: usize) -> RuleRef {
+        RuleRef {
+            pack: std::sync::Arc::clone(&self.pack_name),
+            id: self.find(row).to_string(),
+            file: std::sync::Arc::clone(&self.csv_name),
+            line: self.rows[row].1 as usize,
+        }
     }
 }
 

@@ -362,7 +362,7 @@ pub struct RawTypo {
 
 /// A CSV list of misspellings (`typo,correction[,correction…]` rows under
 /// a `typo,correction` header), for lists too long to review as YAML.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RawTypoList {

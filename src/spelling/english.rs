@@ -4,25 +4,25 @@
 //! English has no dictionary check of its own; the article-local spelling
 //! rule only needs to know whether a form is a common word, so that it never
 //! pairs two real words (`Match` beside `March`, `Argentine` beside
-//! `Argentina`). Parsed once per process, on first use.
+//! `Argentina`). `build.rs` compiles the list into a finite-state map that
+//! is read in place.
 
 use std::sync::OnceLock;
 
-use rustc_hash::FxHashMap;
+/// Word frequencies from wordfreq (`ZIPF100\tword word …`, zipf ≥ 3), as
+/// `build.rs` compiles them (word → zipf × 100).
+static FREQ_MAP: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/en-freq.fst"));
 
-/// Word frequencies from wordfreq: `ZIPF100\tword word …`, zipf ≥ 3.
-const FREQ: &str = include_str!("../../rules/spelling/en-freq.txt");
-
-/// The English word list, parsed on first use and shared by every thread.
-fn words() -> &'static FxHashMap<&'static str, u16> {
-    static WORDS: OnceLock<FxHashMap<&'static str, u16>> = OnceLock::new();
-    WORDS.get_or_init(|| super::parse_frequencies(FREQ, 30_000))
+/// The English word list, opened on first use and shared by every thread.
+fn words() -> &'static fst::Map<&'static [u8]> {
+    static WORDS: OnceLock<fst::Map<&'static [u8]>> = OnceLock::new();
+    WORDS.get_or_init(|| super::frequency_map(FREQ_MAP))
 }
 
 /// The zipf value (×100) of a lower-case English word; 0 when it is not a
 /// common word (rarer than about one use per million words).
 pub fn zipf(word: &str) -> u16 {
-    words().get(word).copied().unwrap_or(0)
+    super::frequency(words(), word)
 }
 
 /// Whether a lower-case word is common English (zipf ≥ 3).
@@ -41,6 +41,17 @@ mod tests {
         }
         for word in ["goverment", "merirll", "benteton", "kochavy"] {
             assert!(!is_common_word(word), "{word}");
+        }
+    }
+
+    /// The compiled map holds exactly the text list.
+    #[test]
+    fn compiled_map_is_the_text_list() {
+        let text = include_str!("../../rules/spelling/en-freq.txt");
+        let listed = super::super::parse_frequencies(text, 30_000);
+        assert_eq!(words().len(), listed.len());
+        for (word, value) in listed {
+            assert_eq!(zipf(word), value, "{word}");
         }
     }
 }

@@ -30,8 +30,9 @@ use spellbook::Dictionary;
 const AFF: &str = include_str!("../../rules/spelling/ar.aff");
 /// The Ayaspell word list (MPL-1.1).
 const DIC: &str = include_str!("../../rules/spelling/ar.dic");
-/// Word frequencies from wordfreq (CC BY-SA 4.0): `ZIPF100\tword word …`.
-const FREQ: &str = include_str!("../../rules/spelling/ar-freq.txt");
+/// Word frequencies from wordfreq (CC BY-SA 4.0): `ZIPF100\tword word …`,
+/// as `build.rs` compiles them into a finite-state map (word → zipf × 100).
+static FREQ_MAP: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/ar-freq.fst"));
 
 /// Verdicts by (word, strict).
 type VerdictCache = FxHashMap<(Box<str>, bool), Option<Verdict>>;
@@ -52,7 +53,7 @@ const SLIP_GAP: u16 = 150;
 /// The loaded dictionary and frequency list.
 pub struct Arabic {
     dictionary: Dictionary,
-    zipf: FxHashMap<&'static str, u16>,
+    zipf: fst::Map<&'static [u8]>,
 }
 
 impl std::fmt::Debug for Arabic {
@@ -139,9 +140,24 @@ pub fn clean(word: &str) -> Option<String> {
     (out.chars().nth(1).is_some()).then_some(out)
 }
 
+/// A frequency map that `build.rs` compiled into the binary, read in
+/// place: nothing is parsed or allocated at start-up.
+pub(crate) fn frequency_map(bytes: &'static [u8]) -> fst::Map<&'static [u8]> {
+    fst::Map::new(bytes).expect("build.rs writes a valid map")
+}
+
+/// The zipf value (×100) of a word in a frequency map; 0 when absent.
+pub(crate) fn frequency(map: &fst::Map<&'static [u8]>, word: &str) -> u16 {
+    map.get(word)
+        .and_then(|v| u16::try_from(v).ok())
+        .unwrap_or(0)
+}
+
 /// Parses a bundled frequency list (`ZIPF100\tword word …` lines, `#`
 /// comments; built by the scripts under `scripts/`): each word's zipf
-/// frequency times 100, the first listing of a word winning.
+/// frequency times 100, the first listing of a word winning. The tests
+/// check the compiled maps against it.
+#[cfg(test)]
 pub(crate) fn parse_frequencies(
     list: &'static str,
     capacity: usize,
@@ -169,10 +185,11 @@ struct Candidate {
 }
 
 impl Arabic {
-    /// Parses the bundled data (about 0.2 s).
+    /// Parses the bundled dictionary (about 0.1 s); the frequency map is
+    /// read in place.
     fn load() -> Arabic {
         let dictionary = Dictionary::new(AFF, DIC).expect("the bundled Ayaspell dictionary parses");
-        let zipf = parse_frequencies(FREQ, 370_000);
+        let zipf = frequency_map(FREQ_MAP);
         Arabic { dictionary, zipf }
     }
 
@@ -184,7 +201,7 @@ impl Arabic {
 
     /// The word's zipf value times 100; 0 for a word not in the list (rare).
     pub fn zipf(&self, word: &str) -> u16 {
-        self.zipf.get(word).copied().unwrap_or(0)
+        frequency(&self.zipf, word)
     }
 
     /// Accepted words one confusion edit away, then two (the second edit on
@@ -420,6 +437,19 @@ fn proclitic_letters(word: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The compiled map holds exactly the text list (every word, its first
+    /// listed value).
+    #[test]
+    fn compiled_map_is_the_text_list() {
+        let text = include_str!("../../rules/spelling/ar-freq.txt");
+        let listed = parse_frequencies(text, 370_000);
+        let map = frequency_map(FREQ_MAP);
+        assert_eq!(map.len(), listed.len());
+        for (word, value) in listed {
+            assert_eq!(frequency(&map, word), value, "{word}");
+        }
+    }
 
     fn judge(word: &str) -> Option<Verdict> {
         arabic().judge(word, false)

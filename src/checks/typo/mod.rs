@@ -101,9 +101,7 @@ pub(crate) fn typo_mentions<'a>(
     regex: bool,
 ) -> impl Iterator<Item = (&'a Mention, &'a Typo)> + 'a {
     context.mentions.iter().filter_map(move |m| match m.target {
-        Target::Typo(i) if context.rules.typos[i].regex == regex => {
-            Some((m, &context.rules.typos[i]))
-        }
+        Target::Typo(i) if context.rules.typo(i).regex == regex => Some((m, context.rules.typo(i))),
         _ => None,
     })
 }

@@ -7,6 +7,8 @@ mod facts;
 mod lexicon;
 mod typos;
 
+pub(super) use typos::deferred_row;
+
 use std::collections::HashMap;
 use std::sync::Arc;
 

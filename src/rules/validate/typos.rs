@@ -12,6 +12,87 @@ use crate::rules::raw::Located;
 
 use super::Validator;
 
+/// What every row of a CSV typo list shares.
+pub(in crate::rules) struct ListContext<'a> {
+    /// The list's language.
+    pub language: Language,
+    /// The list's message.
+    pub message: Option<&'a String>,
+    /// How safe a fix with one correction is.
+    pub applicability: Applicability,
+    /// The pack's name.
+    pub pack: &'a Arc<str>,
+    /// How the CSV file is named in reports.
+    pub file: &'a Arc<str>,
+}
+
+/// The typo of one valid row (a typo and its corrections, the first one
+/// proposed), at `line` of the CSV file.
+pub(in crate::rules) fn listed_typo(
+    typo: &str,
+    mut corrections: Vec<String>,
+    list: ListContext<'_>,
+    line: usize,
+) -> Typo {
+    let alternatives = corrections.split_off(1);
+    Typo {
+        find: typo.to_string(),
+        replace: corrections.pop().unwrap_or_default(),
+        alternatives,
+        language: list.language,
+        regex: false,
+        message: list.message.cloned(),
+        applicability: list.applicability,
+        origin: RuleRef {
+            pack: Arc::clone(list.pack),
+            id: typo.to_string(),
+            file: Arc::clone(list.file),
+            line,
+        },
+    }
+}
+
+/// The typo of one row of a deferred list (see [`DeferredTypoList`]): the
+/// row's text and its line; `None` when the row is not a valid one (never
+/// in a bundled list: a test parses them whole).
+pub(in crate::rules) fn deferred_row(
+    deferred: &DeferredTypoList,
+    row: &str,
+    line: usize,
+) -> Option<Typo> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(row.as_bytes());
+    let mut record = csv::StringRecord::new();
+    if !reader.read_record(&mut record).ok()? {
+        return None;
+    }
+    let typo = record.get(0).unwrap_or_default();
+    let corrections: Vec<String> = record
+        .iter()
+        .skip(1)
+        .filter(|f| !f.is_empty())
+        .map(String::from)
+        .collect();
+    if typo.is_empty() || corrections.is_empty() {
+        return None;
+    }
+    Some(listed_typo(
+        typo,
+        corrections,
+        ListContext {
+            language: deferred.language,
+            message: deferred.list.message.as_ref(),
+            applicability: deferred.applicability,
+            pack: &deferred.pack_name,
+            file: &deferred.csv_name,
+        },
+        line,
+    ))
+}
+
 impl Validator<'_> {
     /// The `accept:` list: words, or whole-word regexes.
     pub(in crate::rules) fn accept(
@@ -50,7 +131,7 @@ impl Validator<'_> {
                 return Vec::new();
             }
         };
-        let csv: Arc<str> = Arc::from(csv);
+        let csv: Arc<str> = Arc::from(csv.as_ref());
         let rows = csv.bytes().filter(|&b| b == b'\n').count();
         let mut typos = Vec::with_capacity(rows);
         let csv_name: Arc<str> = Arc::from(name.as_str());
@@ -142,21 +223,18 @@ impl Validator<'_> {
                 );
                 continue;
             }
-            typos.push(Typo {
-                find: typo.to_string(),
-                replace: corrections[0].clone(),
-                alternatives: corrections[1..].to_vec(),
-                language,
-                regex: false,
-                message: list.message.clone(),
-                applicability,
-                origin: RuleRef {
-                    pack: Arc::clone(&self.pack_name),
-                    id: typo.to_string(),
-                    file: Arc::clone(&csv_name),
-                    line: line as usize,
+            typos.push(listed_typo(
+                typo,
+                corrections,
+                ListContext {
+                    language,
+                    message: list.message.as_ref(),
+                    applicability,
+                    pack: &self.pack_name,
+                    file: &csv_name,
                 },
-            });
+                line as usize,
+            ));
         }
         typos
     }
@@ -252,7 +330,7 @@ mod tests {
     use crate::rules::{Pack, PackError};
 
     fn load(csv: &'static str) -> Result<Pack, Vec<PackError>> {
-        let read = |_: &str| Ok(("list.csv".to_string(), csv.to_string()));
+        let read = |_: &str| Ok(("list.csv".to_string(), csv.into()));
         parse_pack_with(
             "house.yaml",
             Arc::from("typo_lists:\n  - { file: list.csv, lang: en }\n"),
