@@ -14,6 +14,7 @@ use std::ops::Range;
 use crate::article::{Article, Language, SectionKind};
 use crate::rules::annotate::TokenMentions;
 use crate::rules::{AttributionPattern, DemonymForm, ElementKind, RuleSet, Target};
+use crate::text::normalize_pattern;
 use crate::text::tokens::{Token, TokenKind};
 
 /// The id prefix of the lexicon's offices (`rules/lexicon/offices.yaml`).
@@ -487,6 +488,7 @@ impl<'a> Attributor<'a> {
         let mut options: Vec<(usize, Capture)> = match kind {
             ElementKind::Marker(id) => annotations
                 .iter()
+                .filter(|a| self.reads_as_written(a))
                 .filter_map(|a| match a.target {
                     Target::Marker(m) if self.rules.markers[m].id == *id => {
                         Some((a.end, Capture::Marker(id.clone())))
@@ -581,6 +583,34 @@ impl<'a> Attributor<'a> {
         });
         options.sort_by_key(|o| std::cmp::Reverse(o.0));
         options
+    }
+
+    /// Whether annotation `a` reads as written. Full normalisation makes
+    /// the alif maqsura a ya, so the preposition «على» and the given name
+    /// «علي» are one word to the matcher; a word written with a final ya
+    /// keeps its identity and is not a marker whose forms end in alif
+    /// maqsura: «وزير الخارجية علي الصالح» names Ali, and «على» still
+    /// ends a name.
+    fn reads_as_written(&self, a: &crate::rules::annotate::Annotation) -> bool {
+        let Target::Marker(m) = a.target else {
+            return true;
+        };
+        let Some(last) = self.tokens.get(a.end.wrapping_sub(1)) else {
+            return true;
+        };
+        let original = &self.article.text[a.start..last.orig.end];
+        if !crate::text::light_form(original).ends_with('ي') {
+            return true;
+        }
+        // The forms the words match once normalised; a form written with a
+        // final ya (or none at all) keeps the reading.
+        let matched = normalize_pattern(original);
+        let mut same = self.rules.markers[m]
+            .names
+            .iter()
+            .filter(|(_, f)| normalize_pattern(f) == matched)
+            .peekable();
+        same.peek().is_none() || same.any(|(_, f)| !crate::text::light_form(f).ends_with('ى'))
     }
 
     /// The normalised text of token `i`.
@@ -690,7 +720,9 @@ impl<'a> Attributor<'a> {
         let annotations = self.annotations.at(end);
         let names_someone = annotations.iter().any(|a| match a.target {
             Target::EntityName(_) | Target::Rank(_) => true,
-            Target::Marker(m) => self.rules.markers[m].id == "honorific",
+            Target::Marker(m) => {
+                self.rules.markers[m].id == "honorific" && self.reads_as_written(a)
+            }
             _ => false,
         });
         if names_someone {
@@ -704,9 +736,10 @@ impl<'a> Attributor<'a> {
                 .is_some_and(char::is_uppercase),
             // A word no lexicon knows may be a name: only a mention (a
             // marker, a verb, a date word, another title) ends the item.
-            Language::Ar => annotations
-                .iter()
-                .any(|a| !matches!(a.target, Target::Typo(_) | Target::EntityName(_))),
+            Language::Ar => annotations.iter().any(|a| {
+                !matches!(a.target, Target::Typo(_) | Target::EntityName(_))
+                    && self.reads_as_written(a)
+            }),
         }
     }
 
@@ -769,7 +802,7 @@ impl<'a> Attributor<'a> {
             !matches!(
                 a.target,
                 Target::EntityName(_) | Target::Typo(_) | Target::Verb { .. }
-            )
+            ) && self.reads_as_written(a)
         })
     }
 
