@@ -276,7 +276,9 @@ def make_cases(text, site, entity, lang, lexicon):
     if site["held"] and not site["marked"]:
         if lang == "ar":
             at = site["nationality"][1] if site["nationality"] and site["nationality"][0] > a else b
-            word = "السابقة" if text[a:b].startswith(("وزيرة", "رئيسة")) else "السابق"
+            # A feminine title («وزيرة», «المستشارة») takes the feminine.
+            first_word = text[a:b].split()[0] if text[a:b].split() else ""
+            word = "السابقة" if first_word.endswith("ة") else "السابق"
             new_text = text[:at] + " " + word + text[at:]
             cases.append(("fact/tenure", new_text, (a, b)))
         else:

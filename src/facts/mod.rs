@@ -60,6 +60,49 @@ pub fn office_of_title(rules: &RuleSet, title: &str) -> Option<usize> {
     best.map(|(_, i)| i)
 }
 
+/// Gives every reading of one title the "then"/"former" words any of them
+/// found: an English match that starts at the title ("Chief of Staff Donald
+/// Regan") misses the "former" before it that the match starting at
+/// "former" has, and the two are one claim. `found` is sorted by range.
+fn share_markers(found: &mut [Attribution]) {
+    let mut start = 0;
+    while start < found.len() {
+        let range = found[start].range.clone();
+        let end = start
+            + found[start..]
+                .iter()
+                .take_while(|a| a.range == range)
+                .count();
+        for i in start..end {
+            let Value::Title { then, former, .. } = &found[i].value else {
+                continue;
+            };
+            let (then, former) = (then.clone(), former.clone());
+            if then.is_none() && former.is_none() {
+                continue;
+            }
+            let who = found[i].person.who.clone();
+            for other in &mut found[start..end] {
+                if other.person.who != who {
+                    continue;
+                }
+                if let Value::Title {
+                    then: t, former: f, ..
+                } = &mut other.value
+                {
+                    if t.is_none() {
+                        *t = then.clone();
+                    }
+                    if f.is_none() {
+                        *f = former.clone();
+                    }
+                }
+            }
+        }
+        start = end;
+    }
+}
+
 /// Who an attribution is about.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Who {
@@ -211,6 +254,28 @@ impl<'a> Attributor<'a> {
                 }
             }
         }
+        // "OPEC President", "IMF Managing Director": an organisation's
+        // acronym before an English title makes it that organisation's
+        // post, not the head of state's. (In an all-capital headline every
+        // word looks like one, so only a title not itself in capitals.)
+        if article.language == Language::En {
+            let acronym = |i: usize| {
+                let token = &tokens[i];
+                let word = &article.text[token.orig.clone()];
+                token.kind == TokenKind::Word
+                    && word.chars().count() >= 2
+                    && word.chars().all(|c| c.is_ascii_uppercase())
+                    && !annotations.at(i).iter().any(|a| {
+                        matches!(a.target, Target::Demonym { .. } | Target::CountryName(_))
+                    })
+            };
+            for i in 1..tokens.len() {
+                let word = &article.text[tokens[i].orig.clone()];
+                if acronym(i - 1) && word.chars().any(|c| c.is_lowercase()) {
+                    modified[i] = true;
+                }
+            }
+        }
         Attributor {
             article,
             rules,
@@ -251,6 +316,7 @@ impl<'a> Attributor<'a> {
             }
         }
         found.sort_by_key(|a: &Attribution| (a.range.start, a.range.end, a.pattern));
+        share_markers(&mut found);
         found.dedup_by(|b, a| {
             a.range == b.range && a.value == b.value && a.person.who == b.person.who
         });
@@ -970,6 +1036,17 @@ mod tests {
             found.contains(&("rami-saadi".into(), "title".into(), "وزير الخارجية".into())),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn ali_is_a_name_and_ala_a_preposition() {
+        let found = attributions("وقال وزير الخارجية الأردني علي الصالح إن الحوار مستمر.");
+        assert!(
+            found.contains(&("علي الصالح".into(), "nationality".into(), "الأردني".into())),
+            "{found:?}"
+        );
+        let found = attributions("وأثنى وزير الخارجية السوداني على الاتفاق.");
+        assert!(found.is_empty(), "{found:?}");
     }
 
     #[test]

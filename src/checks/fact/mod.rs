@@ -173,16 +173,16 @@ pub fn sentence_period(
 }
 
 /// Every period the dates of the attribution's sentence name, in its own
-/// clause (with `names`, not across another person's name either) and at
-/// most `reach` tokens from it, not after the reference date: (distance
-/// in tokens, first day, last day, span). A long list that opens with its
-/// date («وفي 29 يناير، أمر ملكي: … ولي العهد …») has it far from most of
-/// its titles, with other people's names between.
+/// clause (see [`in_own_clause`]; `strict` or not) and at most `reach`
+/// tokens from it, not after the reference date: (distance in tokens,
+/// first day, last day, span). A long list that opens with its date («وفي
+/// 29 يناير، أمر ملكي: … ولي العهد …») has it far from most of its
+/// titles, with other people's names between.
 pub fn sentence_periods<'c>(
     context: &'c Context<'_>,
     attribution: &'c Attribution,
     reach: usize,
-    names: bool,
+    strict: bool,
 ) -> impl Iterator<Item = (usize, NaiveDate, NaiveDate, Range<usize>)> + 'c {
     let at = attribution.tokens.start;
     let sentence = context.sentences.get(at).copied();
@@ -192,7 +192,7 @@ pub fn sentence_periods<'c>(
         .filter(move |d| {
             sentence.is_some() && context.sentences.get(d.tokens.start).copied() == sentence
         })
-        .filter(move |d| in_own_clause(context, attribution, &d.tokens, names))
+        .filter(move |d| in_own_clause(context, attribution, &d.tokens, strict))
         .filter(move |d| gap(&d.tokens, &attribution.tokens) <= reach)
         .filter_map(move |d| {
             let (first, last) = match d.kind {
@@ -257,14 +257,17 @@ fn gap(a: &Range<usize>, b: &Range<usize>) -> usize {
 
 /// Whether a date at `date` tokens is in the clause of the attribution's
 /// title: not after a relative pronoun that follows the attribution («…
-/// الذي تطوع عام 1956», "who joined in 1980"), not inside a relative
-/// clause that ends at the attribution, and, with `names`, not across
-/// another person's name (that person's clause).
+/// الذي تطوع عام 1956», "who joined in 1980"); and, when `strict`, not
+/// inside a relative clause that ends at the attribution and not across
+/// another person's name (that person's clause). Not strict, a relative
+/// clause between a date and the title after it is an aside on the date
+/// («في 23 يناير، وهو اليوم الذي تسلم فيه …، أصدر أوامر بإعفاء رئيس
+/// الديوان X»).
 fn in_own_clause(
     context: &Context<'_>,
     attribution: &Attribution,
     date: &Range<usize>,
-    names: bool,
+    strict: bool,
 ) -> bool {
     let own = attribution.tokens.clone();
     let between = if date.start >= own.end {
@@ -277,11 +280,14 @@ fn in_own_clause(
     for i in between {
         for a in context.annotations.at(i) {
             match a.target {
-                crate::rules::Target::Marker(m) if context.rules.markers[m].id == "relative" => {
+                crate::rules::Target::Marker(m)
+                    if context.rules.markers[m].id == "relative"
+                        && (strict || date.start >= own.end) =>
+                {
                     return false;
                 }
                 crate::rules::Target::EntityName(e)
-                    if names && attribution.person.who != crate::facts::Who::Entity(e) =>
+                    if strict && attribution.person.who != crate::facts::Who::Entity(e) =>
                 {
                     return false;
                 }

@@ -22,7 +22,8 @@ pub static CODE: CodeInfo = CodeInfo {
 For a post the text gives a person of a pack, compares the post's `from`
 and `to` dates with the date the sentence speaks of (its nearest date
 expression: «في نوفمبر 2021», \"in July\" as the nearest July not after the
-article's date), or else with the article's reference date:
+article's date, «في 5 مايو» in the year that puts it nearest the article's
+date), or else with the article's reference date:
 
 - the person did not hold the post then: an error;
 - «آنذاك», «السابق», \"then-\" or \"former\" for someone who still holds the
