@@ -271,7 +271,13 @@ impl<'a> Attributor<'a> {
             };
             for i in 1..tokens.len() {
                 let word = &article.text[tokens[i].orig.clone()];
-                if acronym(i - 1) && word.chars().any(|c| c.is_lowercase()) {
+                // Next to each other, across at most a wrapped line: not a
+                // headline's last word before the body's first.
+                let gap = &article.text[tokens[i - 1].orig.end..tokens[i].orig.start];
+                let adjacent = !gap.is_empty()
+                    && gap.chars().all(char::is_whitespace)
+                    && gap.matches('\n').count() <= 1;
+                if adjacent && acronym(i - 1) && word.chars().any(|c| c.is_lowercase()) {
                     modified[i] = true;
                 }
             }
