@@ -22,7 +22,10 @@ words. With `--precision` it also runs the unchanged articles with and
 without the pack and prints every finding the pack adds, with context, to
 be judged one by one.
 
-    python3 scripts/fact_devset.py [--lang ar|en|both] [--precision] [--show-missed N]
+    python3 scripts/fact_devset.py [--lang ar|en|both] [--precision] [--show-missed N] [--pack PATH]...
+
+`--pack` adds a further pack (a larger list of office holders kept outside
+the repository, say) to the development pack, for the cases and the runs.
 """
 import argparse
 import collections
@@ -273,7 +276,9 @@ def make_cases(text, site, entity, lang, lexicon):
     if site["held"] and not site["marked"]:
         if lang == "ar":
             at = site["nationality"][1] if site["nationality"] and site["nationality"][0] > a else b
-            word = "السابقة" if text[a:b].startswith(("وزيرة", "رئيسة")) else "السابق"
+            # A feminine title («وزيرة», «المستشارة») takes the feminine.
+            first_word = text[a:b].split()[0] if text[a:b].split() else ""
+            word = "السابقة" if first_word.endswith("ة") else "السابق"
             new_text = text[:at] + " " + word + text[at:]
             cases.append(("fact/tenure", new_text, (a, b)))
         else:
@@ -303,7 +308,7 @@ def run_factlint(binary, folder, rules):
     return [f for f in lines if f.get("code")]
 
 
-def recall(lang, lexicon, entities, binary, show_missed):
+def recall(lang, lexicon, entities, binary, show_missed, packs):
     cases = cases_for(lang, lexicon, entities)
     with tempfile.TemporaryDirectory() as folder:
         spans = {}
@@ -312,7 +317,7 @@ def recall(lang, lexicon, entities, binary, show_missed):
             with open(path, "w", encoding="utf-8") as f:
                 f.write(text)
             spans[path] = (kind, eid, byte_span(text, span), text)
-        findings = run_factlint(binary, folder, [PACK])
+        findings = run_factlint(binary, folder, packs)
         hits = collections.defaultdict(list)
         for f in findings:
             hits[f["path"]].append(f)
@@ -338,7 +343,7 @@ def recall(lang, lexicon, entities, binary, show_missed):
             print(f"  missed {kind}: {line}")
 
 
-def precision(lang, binary):
+def precision(lang, binary, packs):
     """Every finding the pack adds on the unchanged articles, with context."""
     with tempfile.TemporaryDirectory() as folder:
         for n, title, body, date in articles(lang):
@@ -346,7 +351,7 @@ def precision(lang, binary):
             with open(os.path.join(folder, f"{lang}-{n:05d}.md"), "w", encoding="utf-8") as f:
                 f.write(text)
         without = run_factlint(binary, folder, [])
-        with_pack = run_factlint(binary, folder, [PACK])
+        with_pack = run_factlint(binary, folder, packs)
         key = lambda f: (f["path"], f["code"], f["span"]["start"], f["span"]["end"])
         base = {key(f) for f in without}
         added = [f for f in with_pack if key(f) not in base]
@@ -367,13 +372,17 @@ def main():
     parser.add_argument("--precision", action="store_true")
     parser.add_argument("--show-missed", type=int, default=0)
     parser.add_argument("--binary", default=os.path.join(ROOT, "target", "release", "factlint"))
+    parser.add_argument("--no-recall", action="store_true", help="only the precision run")
+    parser.add_argument("--pack", action="append", default=[], help="a further pack (repeatable)")
     args = parser.parse_args()
     lexicon = Lexicon()
-    entities = load_yaml(PACK)["entities"]
+    packs = [PACK] + args.pack
+    entities = [e for p in packs for e in load_yaml(p)["entities"]]
     for lang in ["ar", "en"] if args.lang == "both" else [args.lang]:
-        recall(lang, lexicon, entities, args.binary, args.show_missed)
+        if not args.no_recall:
+            recall(lang, lexicon, entities, args.binary, args.show_missed, packs)
         if args.precision:
-            precision(lang, args.binary)
+            precision(lang, args.binary, packs)
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 //! The date an article speaks from, when neither front matter nor `--date`
 //! gives it: a dateline, else an inference from the dates the text names.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::hijri;
 use super::parse::{Calendar, DateExpr, DateKind};
@@ -24,6 +24,16 @@ pub fn full_date(expr: &DateExpr) -> Option<NaiveDate> {
         } => hijri::to_gregorian(year, month, day),
         _ => None,
     }
+}
+
+/// The day a date written without a year names: the day and month in the
+/// year (the reference date's, the one before or the one after) that puts
+/// it nearest the reference date, as a reader takes «في 5 مايو» in an
+/// article of July. `None` when that day exists in none of those years.
+pub fn nearest_year(reference: NaiveDate, month: u32, day: u32) -> Option<NaiveDate> {
+    (reference.year() - 1..=reference.year() + 1)
+        .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
+        .min_by_key(|d| (*d - reference).num_days().abs())
 }
 
 /// A dateline: a full date among the first tokens of the first body

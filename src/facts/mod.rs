@@ -14,6 +14,7 @@ use std::ops::Range;
 use crate::article::{Article, Language, SectionKind};
 use crate::rules::annotate::TokenMentions;
 use crate::rules::{AttributionPattern, DemonymForm, ElementKind, RuleSet, Target};
+use crate::text::normalize_pattern;
 use crate::text::tokens::{Token, TokenKind};
 
 /// The id prefix of the lexicon's offices (`rules/lexicon/offices.yaml`).
@@ -57,6 +58,49 @@ pub fn office_of_title(rules: &RuleSet, title: &str) -> Option<usize> {
         }
     }
     best.map(|(_, i)| i)
+}
+
+/// Gives every reading of one title the "then"/"former" words any of them
+/// found: an English match that starts at the title ("Chief of Staff Donald
+/// Regan") misses the "former" before it that the match starting at
+/// "former" has, and the two are one claim. `found` is sorted by range.
+fn share_markers(found: &mut [Attribution]) {
+    let mut start = 0;
+    while start < found.len() {
+        let range = found[start].range.clone();
+        let end = start
+            + found[start..]
+                .iter()
+                .take_while(|a| a.range == range)
+                .count();
+        for i in start..end {
+            let Value::Title { then, former, .. } = &found[i].value else {
+                continue;
+            };
+            let (then, former) = (then.clone(), former.clone());
+            if then.is_none() && former.is_none() {
+                continue;
+            }
+            let who = found[i].person.who.clone();
+            for other in &mut found[start..end] {
+                if other.person.who != who {
+                    continue;
+                }
+                if let Value::Title {
+                    then: t, former: f, ..
+                } = &mut other.value
+                {
+                    if t.is_none() {
+                        *t = then.clone();
+                    }
+                    if f.is_none() {
+                        *f = former.clone();
+                    }
+                }
+            }
+        }
+        start = end;
+    }
 }
 
 /// Who an attribution is about.
@@ -210,6 +254,34 @@ impl<'a> Attributor<'a> {
                 }
             }
         }
+        // "OPEC President", "IMF Managing Director": an organisation's
+        // acronym before an English title makes it that organisation's
+        // post, not the head of state's. (In an all-capital headline every
+        // word looks like one, so only a title not itself in capitals.)
+        if article.language == Language::En {
+            let acronym = |i: usize| {
+                let token = &tokens[i];
+                let word = &article.text[token.orig.clone()];
+                token.kind == TokenKind::Word
+                    && word.chars().count() >= 2
+                    && word.chars().all(|c| c.is_ascii_uppercase())
+                    && !annotations.at(i).iter().any(|a| {
+                        matches!(a.target, Target::Demonym { .. } | Target::CountryName(_))
+                    })
+            };
+            for i in 1..tokens.len() {
+                let word = &article.text[tokens[i].orig.clone()];
+                // Next to each other, across at most a wrapped line: not a
+                // headline's last word before the body's first.
+                let gap = &article.text[tokens[i - 1].orig.end..tokens[i].orig.start];
+                let adjacent = !gap.is_empty()
+                    && gap.chars().all(char::is_whitespace)
+                    && gap.matches('\n').count() <= 1;
+                if adjacent && acronym(i - 1) && word.chars().any(|c| c.is_lowercase()) {
+                    modified[i] = true;
+                }
+            }
+        }
         Attributor {
             article,
             rules,
@@ -250,6 +322,7 @@ impl<'a> Attributor<'a> {
             }
         }
         found.sort_by_key(|a: &Attribution| (a.range.start, a.range.end, a.pattern));
+        share_markers(&mut found);
         found.dedup_by(|b, a| {
             a.range == b.range && a.value == b.value && a.person.who == b.person.who
         });
@@ -487,6 +560,7 @@ impl<'a> Attributor<'a> {
         let mut options: Vec<(usize, Capture)> = match kind {
             ElementKind::Marker(id) => annotations
                 .iter()
+                .filter(|a| self.reads_as_written(a))
                 .filter_map(|a| match a.target {
                     Target::Marker(m) if self.rules.markers[m].id == *id => {
                         Some((a.end, Capture::Marker(id.clone())))
@@ -581,6 +655,34 @@ impl<'a> Attributor<'a> {
         });
         options.sort_by_key(|o| std::cmp::Reverse(o.0));
         options
+    }
+
+    /// Whether annotation `a` reads as written. Full normalisation makes
+    /// the alif maqsura a ya, so the preposition «على» and the given name
+    /// «علي» are one word to the matcher; a word written with a final ya
+    /// keeps its identity and is not a marker whose forms end in alif
+    /// maqsura: «وزير الخارجية علي الصالح» names Ali, and «على» still
+    /// ends a name.
+    fn reads_as_written(&self, a: &crate::rules::annotate::Annotation) -> bool {
+        let Target::Marker(m) = a.target else {
+            return true;
+        };
+        let Some(last) = self.tokens.get(a.end.wrapping_sub(1)) else {
+            return true;
+        };
+        let original = &self.article.text[a.start..last.orig.end];
+        if !crate::text::light_form(original).ends_with('ي') {
+            return true;
+        }
+        // The forms the words match once normalised; a form written with a
+        // final ya (or none at all) keeps the reading.
+        let matched = normalize_pattern(original);
+        let mut same = self.rules.markers[m]
+            .names
+            .iter()
+            .filter(|(_, f)| normalize_pattern(f) == matched)
+            .peekable();
+        same.peek().is_none() || same.any(|(_, f)| !crate::text::light_form(f).ends_with('ى'))
     }
 
     /// The normalised text of token `i`.
@@ -690,7 +792,9 @@ impl<'a> Attributor<'a> {
         let annotations = self.annotations.at(end);
         let names_someone = annotations.iter().any(|a| match a.target {
             Target::EntityName(_) | Target::Rank(_) => true,
-            Target::Marker(m) => self.rules.markers[m].id == "honorific",
+            Target::Marker(m) => {
+                self.rules.markers[m].id == "honorific" && self.reads_as_written(a)
+            }
             _ => false,
         });
         if names_someone {
@@ -704,9 +808,10 @@ impl<'a> Attributor<'a> {
                 .is_some_and(char::is_uppercase),
             // A word no lexicon knows may be a name: only a mention (a
             // marker, a verb, a date word, another title) ends the item.
-            Language::Ar => annotations
-                .iter()
-                .any(|a| !matches!(a.target, Target::Typo(_) | Target::EntityName(_))),
+            Language::Ar => annotations.iter().any(|a| {
+                !matches!(a.target, Target::Typo(_) | Target::EntityName(_))
+                    && self.reads_as_written(a)
+            }),
         }
     }
 
@@ -769,7 +874,7 @@ impl<'a> Attributor<'a> {
             !matches!(
                 a.target,
                 Target::EntityName(_) | Target::Typo(_) | Target::Verb { .. }
-            )
+            ) && self.reads_as_written(a)
         })
     }
 
@@ -938,6 +1043,17 @@ mod tests {
             found.contains(&("rami-saadi".into(), "title".into(), "وزير الخارجية".into())),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn ali_is_a_name_and_ala_a_preposition() {
+        let found = attributions("وقال وزير الخارجية الأردني علي الصالح إن الحوار مستمر.");
+        assert!(
+            found.contains(&("علي الصالح".into(), "nationality".into(), "الأردني".into())),
+            "{found:?}"
+        );
+        let found = attributions("وأثنى وزير الخارجية السوداني على الاتفاق.");
+        assert!(found.is_empty(), "{found:?}");
     }
 
     #[test]

@@ -11,4 +11,4 @@ pub mod tokens;
 pub mod words;
 
 pub use lines::LineIndex;
-pub use normalize::{Normalized, normalize_pattern};
+pub use normalize::{Normalized, light_form, normalize_pattern};

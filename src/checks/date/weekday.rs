@@ -5,7 +5,7 @@ use chrono::{Datelike, NaiveDate};
 use super::{weekday_label, weekday_of};
 use crate::checks::Context;
 use crate::dates::parse::{Calendar, DateKind};
-use crate::dates::reference::full_date;
+use crate::dates::reference::{full_date, nearest_year};
 use crate::finding::{Applicability, CodeInfo, Finding, Severity};
 
 /// The code `date/weekday`: its default severity, fix safety and the
@@ -125,9 +125,3 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
     findings
 }
 
-/// The date with this month and day nearest `reference`.
-fn nearest_year(reference: NaiveDate, month: u32, day: u32) -> Option<NaiveDate> {
-    (reference.year() - 1..=reference.year() + 1)
-        .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
-        .min_by_key(|d| (*d - reference).num_days().abs())
-}

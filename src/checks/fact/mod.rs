@@ -9,7 +9,7 @@ use chrono::{Datelike, NaiveDate};
 use crate::article::Language;
 use crate::checks::Context;
 use crate::dates::parse::{Calendar, DateKind};
-use crate::dates::reference::full_date;
+use crate::dates::reference::{full_date, nearest_year};
 use crate::facts::{Attribution, Value};
 use crate::rules::{DemonymForm, Entity};
 use crate::text::normalize_pattern;
@@ -161,20 +161,40 @@ pub fn demonym_in_form(
 /// in the attribution's sentence that is not after the reference date, as a
 /// first and last day, with its span ("by 2026" in a sentence speaks of
 /// the future, not of when the facts held). A month without a year is the
-/// nearest such month not after the reference date.
+/// nearest such month not after the reference date; a day and month
+/// without a year is in the year that puts it nearest the reference date.
 pub fn sentence_period(
     context: &Context<'_>,
     attribution: &Attribution,
 ) -> Option<(NaiveDate, NaiveDate, Range<usize>)> {
+    sentence_periods(context, attribution, CLAUSE_REACH, true)
+        .min_by_key(|(distance, ..)| *distance)
+        .map(|(_, first, last, range)| (first, last, range))
+}
+
+/// Every period the dates of the attribution's sentence name, in its own
+/// clause (see [`in_own_clause`]; `strict` or not) and at most `reach`
+/// tokens from it, not after the reference date: (distance in tokens,
+/// first day, last day, span). A long list that opens with its date («وفي
+/// 29 يناير، أمر ملكي: … ولي العهد …») has it far from most of its
+/// titles, with other people's names between.
+pub fn sentence_periods<'c>(
+    context: &'c Context<'_>,
+    attribution: &'c Attribution,
+    reach: usize,
+    strict: bool,
+) -> impl Iterator<Item = (usize, NaiveDate, NaiveDate, Range<usize>)> + 'c {
     let at = attribution.tokens.start;
-    let sentence = context.sentences.get(at).copied()?;
+    let sentence = context.sentences.get(at).copied();
     context
         .dates
         .iter()
-        .filter(|d| context.sentences.get(d.tokens.start).copied() == Some(sentence))
-        .filter(|d| in_own_clause(context, attribution, &d.tokens))
-        .filter(|d| gap(&d.tokens, &attribution.tokens) <= CLAUSE_REACH)
-        .filter_map(|d| {
+        .filter(move |d| {
+            sentence.is_some() && context.sentences.get(d.tokens.start).copied() == sentence
+        })
+        .filter(move |d| in_own_clause(context, attribution, &d.tokens, strict))
+        .filter(move |d| gap(&d.tokens, &attribution.tokens) <= reach)
+        .filter_map(move |d| {
             let (first, last) = match d.kind {
                 DateKind::Full { .. } => {
                     let day = full_date(d)?;
@@ -192,6 +212,18 @@ pub fn sentence_period(
                     NaiveDate::from_ymd_opt(year, 1, 1)?,
                     NaiveDate::from_ymd_opt(year, 12, 31)?,
                 ),
+                // «في 5 مايو» in an article of July 2015 is 5 May 2015: the
+                // year that puts the day nearest the reference date, as
+                // weekdays read it.
+                DateKind::DayMonth {
+                    calendar: Calendar::Gregorian,
+                    month,
+                    day,
+                } => {
+                    let reference = context.reference_date(&tenure::CODE)?;
+                    let day = nearest_year(reference, month, day)?;
+                    (day, day)
+                }
                 DateKind::Month { month } => {
                     let reference = context.reference_date(&tenure::CODE)?;
                     let year = if month <= reference.month() {
@@ -205,9 +237,7 @@ pub fn sentence_period(
             };
             Some((d.tokens.start.abs_diff(at), first, last, d.range.clone()))
         })
-        .filter(|(_, first, ..)| context.reference.is_none_or(|r| *first <= r.date))
-        .min_by_key(|(distance, ..)| *distance)
-        .map(|(_, first, last, range)| (first, last, range))
+        .filter(move |(_, first, ..)| context.reference.is_none_or(|r| *first <= r.date))
 }
 
 /// How many tokens away from a title a date may be and still date it:
@@ -227,10 +257,18 @@ fn gap(a: &Range<usize>, b: &Range<usize>) -> usize {
 
 /// Whether a date at `date` tokens is in the clause of the attribution's
 /// title: not after a relative pronoun that follows the attribution («…
-/// الذي تطوع عام 1956», "who joined in 1980"), not inside a relative
-/// clause that ends at the attribution, and not across another person's
-/// name (that person's clause).
-fn in_own_clause(context: &Context<'_>, attribution: &Attribution, date: &Range<usize>) -> bool {
+/// الذي تطوع عام 1956», "who joined in 1980"); and, when `strict`, not
+/// inside a relative clause that ends at the attribution and not across
+/// another person's name (that person's clause). Not strict, a relative
+/// clause between a date and the title after it is an aside on the date
+/// («في 23 يناير، وهو اليوم الذي تسلم فيه …، أصدر أوامر بإعفاء رئيس
+/// الديوان X»).
+fn in_own_clause(
+    context: &Context<'_>,
+    attribution: &Attribution,
+    date: &Range<usize>,
+    strict: bool,
+) -> bool {
     let own = attribution.tokens.clone();
     let between = if date.start >= own.end {
         own.end..date.start
@@ -242,11 +280,14 @@ fn in_own_clause(context: &Context<'_>, attribution: &Attribution, date: &Range<
     for i in between {
         for a in context.annotations.at(i) {
             match a.target {
-                crate::rules::Target::Marker(m) if context.rules.markers[m].id == "relative" => {
+                crate::rules::Target::Marker(m)
+                    if context.rules.markers[m].id == "relative"
+                        && (strict || date.start >= own.end) =>
+                {
                     return false;
                 }
                 crate::rules::Target::EntityName(e)
-                    if attribution.person.who != crate::facts::Who::Entity(e) =>
+                    if strict && attribution.person.who != crate::facts::Who::Entity(e) =>
                 {
                     return false;
                 }

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::{entity_of, own_roles, person_label, sentence_period};
+use super::{entity_of, own_roles, person_label, sentence_period, sentence_periods};
 use crate::checks::Context;
 use crate::dates::PartialDate;
 use crate::facts::Value;
@@ -22,14 +22,17 @@ pub static CODE: CodeInfo = CodeInfo {
 For a post the text gives a person of a pack, compares the post's `from`
 and `to` dates with the date the sentence speaks of (its nearest date
 expression: «في نوفمبر 2021», \"in July\" as the nearest July not after the
-article's date), or else with the article's reference date:
+article's date, «في 5 مايو» in the year that puts it nearest the article's
+date), or else with the article's reference date:
 
 - the person did not hold the post then: an error;
 - «آنذاك», «السابق», \"then-\" or \"former\" for someone who still holds the
   post at the reference date: an error;
 - no such word for someone who no longer holds the post, in a sentence that
   gives no date at which they did: a warning (house styles differ; the
-  severity is configurable).
+  severity is configurable). A king's title is his style for life
+  («الملك عبدالله» after his death, «مركز الملك عبدالله»): it needs no
+  \"then\".
 
 ## Why it matters
 \"Then\" and \"former\" are facts: a minister still in office called former,
@@ -49,6 +52,26 @@ No fix: the right wording depends on the sentence.
 fn held_during(role: &Role, first: NaiveDate, last: NaiveDate) -> bool {
     role.from.is_none_or(|from| from.first_day() <= last)
         && role.to.is_none_or(|to| to.last_day() >= first)
+}
+
+/// Offices whose title stays the holder's style for life: a king who died
+/// or gave up the throne is still «الملك عبدالله», "King Juan Carlos", and
+/// institutions are named so («مركز الملك عبدالله»). Such a title needs
+/// neither "then" nor a date once the reign is over; calling a reigning
+/// king "former" is still an error.
+const STYLES_FOR_LIFE: &[&str] = &["office:king"];
+
+/// Whether the title names an office held as a style for life, by its own
+/// words or by the pack role's title.
+fn style_for_life(context: &Context<'_>, office: Option<usize>, role: &Role) -> bool {
+    office
+        .into_iter()
+        .chain(
+            role.title
+                .iter()
+                .filter_map(|(_, t)| crate::facts::office_of_title(context.rules, t)),
+        )
+        .any(|o| STYLES_FOR_LIFE.contains(&context.rules.markers[o].id.as_str()))
 }
 
 /// Whether `role` is held on `day`.
@@ -129,7 +152,11 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
         let ended_before = stated.is_none()
             && role.from.is_none_or(|from| from.first_day() <= reference)
             && role.to.is_some_and(|to| to.last_day() < reference);
-        if !held_during(role, first, last) && !ended_before {
+        // A style for life holds from the accession on.
+        let lifelong = style_for_life(context, *office, role);
+        let held = held_during(role, first, last)
+            || (lifelong && role.from.is_none_or(|from| from.first_day() <= last));
+        if !held && !ended_before {
             let when = match &stated {
                 Some((_, _, range)) => format!("«{}»", context.text(range)),
                 None => format!("the article's date, {reference}"),
@@ -166,7 +193,14 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
             }
             continue;
         }
-        if !held_on(role, reference) && stated.is_none() {
+        // A date anywhere in the sentence at which the post was held
+        // dates the title too: a long list opens with its date («وفي 29
+        // أبريل، أمر ملكي: … إعفاء X وزير العمل من منصبه»).
+        let dated = || {
+            sentence_periods(context, attribution, usize::MAX, false)
+                .any(|(_, first, last, _)| held_during(role, first, last))
+        };
+        if !held_on(role, reference) && stated.is_none() && !lifelong && !dated() {
             findings.push(
                 base(
                     context.options.missing_then_severity,

@@ -89,6 +89,10 @@ fn common_names(language: Language) -> &'static FxHashSet<String> {
                     .filter(|w| !particle(w) && w.chars().count() >= 3)
                     .map(str::to_string),
             );
+            // «عبد الإله» is written «عبدالإله» as often: both forms.
+            if name.starts_with("عبد ") {
+                set.insert(name.replacen("عبد ", "عبد", 1));
+            }
             set.insert(name);
         }
         sets
@@ -138,6 +142,16 @@ fn english_sound_key(word: &str) -> String {
 fn another_common_name(language: Language, got: &str, expected: &str) -> bool {
     is_common_name(language, got)
         && (language == Language::Ar || english_sound_key(got) != english_sound_key(expected))
+}
+
+/// Whether the Arabic word `got` is `expected` with a conjunction or a
+/// preposition glued to it («وناصر جودة» in a list is «ناصر جودة»): the
+/// name as written, not a misspelling.
+fn with_proclitic(language: Language, got: &str, expected: &str) -> bool {
+    language == Language::Ar
+        && got
+            .strip_prefix(['و', 'ف', 'ب', 'ل', 'ك'])
+            .is_some_and(|rest| rest == expected)
 }
 
 /// How many letters two words may differ by and still be a near miss.
@@ -336,9 +350,9 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
             }
             let mut near = 0;
             let mut common = false;
-            let fits = name.iter().zip(span).all(|(expected, &t)| {
+            let fits = name.iter().zip(span).enumerate().all(|(k, (expected, &t))| {
                 let got = &text[context.tokens[t].norm.clone()];
-                if got == expected {
+                if got == expected || (k == 0 && with_proclitic(language, got, expected)) {
                     return true;
                 }
                 // Cheap filters before the edit distance: lengths within
@@ -395,5 +409,14 @@ mod tests {
         assert!(!another_common_name(Language::En, "kochavy", "kochavi"));
         assert!(another_common_name(Language::Ar, "سليمان", "سلمان"));
         assert!(another_common_name(Language::Ar, "الجاسر", "الجاسم") == is_common_name(Language::Ar, "الجاسر"));
+        // Joined and spaced «عبد» names are both common names.
+        assert!(is_common_name(Language::Ar, "عبدالاله"));
+    }
+
+    #[test]
+    fn a_conjunction_before_a_name_is_no_misspelling() {
+        assert!(with_proclitic(Language::Ar, "وناصر", "ناصر"));
+        assert!(!with_proclitic(Language::Ar, "وناصر", "منصور"));
+        assert!(!with_proclitic(Language::En, "wnasser", "nasser"));
     }
 }
