@@ -211,10 +211,11 @@ fn masculine_perfect(word: &str) -> bool {
         return false;
     }
     // `وربط` is «و» + `ربط`: the reading without the clitic decides.
-    if let Some(rest) = word.strip_prefix(['و', 'ف']) {
-        if rest.chars().nth(2).is_some() && speller.ok(rest) {
-            return false;
-        }
+    if let Some(rest) = word.strip_prefix(['و', 'ف'])
+        && rest.chars().nth(2).is_some()
+        && speller.ok(rest)
+    {
+        return false;
     }
     let definite = format!("ال{word}");
     // A word of three letters is also the verbal noun فعل of its verb
