@@ -45,6 +45,40 @@ fn an_imperfect_of_the_other_gender() {
 }
 
 #[test]
+fn a_masculine_perfect_before_a_feminine_country() {
+    // «حاول» has no noun reading.
+    one("حاول تونس احتواء الأزمة قبل الانتخابات.\n", "حاول", "حاولت");
+    assert_eq!(
+        agreement("حاولت تونس احتواء الأزمة قبل الانتخابات.\n"),
+        vec![]
+    );
+    one("واستقبل مصر وفدا تجاريا.\n", "استقبل", "استقبلت");
+    assert_eq!(agreement("واستقبلت مصر وفدا تجاريا.\n"), vec![]);
+    // A verbal noun before its genitive (`دعم`), and a preposition whose
+    // letters also make a rarer verb (`بين`), are not verbs.
+    assert_eq!(agreement("وأكد دعم مصر للمبادرة.\n"), vec![]);
+    assert_eq!(
+        agreement("وارتفعت الأسهم بعد خفض الصين قيمة عملتها.\n"),
+        vec![]
+    );
+    assert_eq!(agreement("وتوترت العلاقات بين تونس وجارتها.\n"), vec![]);
+}
+
+#[test]
+fn a_noun_before_the_verb_is_its_subject() {
+    // A headline's indefinite subject: the country is the object.
+    assert_eq!(
+        agreement("إعصار يضرب كوبا بقوة\n\nوصل الإعصار صباح اليوم.\n"),
+        vec![]
+    );
+    // After a particle the country is the subject.
+    one("وقد يستعد كوبا لموسم الأعاصير.\n", "يستعد", "تستعد");
+    // A verb with an object pronoun after an indefinite noun is a relative
+    // clause whose subject is the country.
+    one("وتحدث عن ظروف يعيشها كوبا حاليا.\n", "يعيشها", "تعيشها");
+}
+
+#[test]
 fn verbal_nouns_and_objects_are_left_alone() {
     // «تعاون» is a verbal noun before its genitive, not a verb.
     assert_eq!(agreement("وأشاد الوزير بتعاون لبنان مع الوكالة.\n"), vec![]);

@@ -214,6 +214,31 @@ fn a_rare_quadriliteral_verbal_noun_after_baad_is_not_a_plural() {
 }
 
 #[test]
+fn a_broken_plural_without_a_dual_after_baad_is_some() {
+    // «دروس» (lessons) has the shape فعول and the dictionary gives it no
+    // dual; «دخول» (entering), a verbal noun of the same shape, has one.
+    assert_eq!(
+        findings("واستفاد الطلاب من بعد دروس المنهج الجديد.\n"),
+        vec![(
+            "typo/confusable",
+            "بعد دروس".to_string(),
+            Some("بعض دروس".to_string())
+        )]
+    );
+    assert_eq!(findings("وتغير الوضع بعد دخول القوات المدينة.\n"), vec![]);
+    // فعلة: «قادة» (leaders), a plural; «قاعة» (hall) has a dual.
+    assert_eq!(
+        findings("واجتمع بعد قادة الأحزاب في العاصمة.\n"),
+        vec![(
+            "typo/confusable",
+            "بعد قادة".to_string(),
+            Some("بعض قادة".to_string())
+        )]
+    );
+    assert_eq!(findings("وخرج الضيوف بعد قاعة الاستقبال.\n"), vec![]);
+}
+
+#[test]
 fn english_variants_at_a_sentence_start_and_after_a_capital_are_reported() {
     let text = "Headline\n\nAnalysts at Merrill Lynch expect a cut. Merrill said rates would fall. \
                 Merirll, which advises the bank, declined to comment. The Benetton group said sales rose. \

@@ -199,6 +199,22 @@ impl Arabic {
         self.dictionary.check(word)
     }
 
+    /// Whether the dictionary's affix rules give the word a dual (`قطاع` →
+    /// `قطاعان`, `زيارة` → `زيارتان`). Ayaspell lists a singular noun, and
+    /// most verbal nouns, with the dual suffixes; a broken plural (`رؤوس`,
+    /// `قادة`) or a collective has none, so a noun without a dual is not
+    /// one countable thing.
+    pub fn takes_dual(&self, word: &str) -> bool {
+        let dual = if let Some(stem) = word.strip_suffix('ة') {
+            format!("{stem}تان")
+        } else if let Some(stem) = word.strip_suffix('ى') {
+            format!("{stem}يان")
+        } else {
+            format!("{word}ان")
+        };
+        self.ok(&dual)
+    }
+
     /// The word's zipf value times 100; 0 for a word not in the list (rare).
     pub fn zipf(&self, word: &str) -> u16 {
         frequency(&self.zipf, word)

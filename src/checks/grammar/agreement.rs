@@ -29,9 +29,15 @@ In Arabic:
   frequency list: its form in the other gender is a common word and its
   form with the article is rare (which leaves out the verbal nouns
   `تعاون`, `تدخل`, and nouns such as `بيت`); an imperfect in «ت» also
-  needs its «ي» form about as common (a verbal noun's is not). Either
-  kind of verb is left alone after a definite noun (`المنتخب يواجه مصر`:
-  the noun is the subject, the country the object) and after «أنه»,
+  needs its «ي» form about as common (a verbal noun's is not). A
+  masculine perfect before a feminine country (`حاول تونس`) is a verb when
+  its «ت» form is about as common, and the dictionary refuses it the
+  article (a three-letter word such as `خفض` is also its verbal noun, so
+  nothing less counts) or its form with the article is rare beside it.
+  Every kind of verb is left alone after a noun (`المنتخب يواجه مصر`, a
+  headline's `زلزال يضرب باكستان`: the noun is the subject, the country
+  the object; not a verb with an object pronoun, `ظروف تعيشها اليمن`, a
+  relative clause whose subject is the country) and after «أنه»,
   «لأنها» and their kin, whose pronoun is the subject (`لأنه لا يلزم إيران`);
 - a country name where the nationality adjective belongs, after «نظيره»
   and its kin: `نظيره الإمارات` for `نظيره الإماراتي`; a name that is
@@ -142,6 +148,25 @@ fn shaped_verb(word: &str) -> Option<ShapedVerb> {
                 }
             }
         }
+        // A masculine perfect (`حاول`, `شهد`) whose feminine in «ت» is
+        // common: a verb when the dictionary refuses it the article
+        // (no noun reading at all), or its form with the article is
+        // rare beside it (`الشهد` is 100× rarer than `شهد`; `الدعم` is
+        // as common as `دعم`, a verbal noun).
+        if best.is_none()
+            && n >= 3
+            && !future
+            && !rest.starts_with("ال")
+            && letters[n - 1] != 'ت'
+            && !matches!(letters[0], 'ي' | 'ت')
+            && masculine_perfect(rest)
+        {
+            best = Some(ShapedVerb {
+                prefix,
+                other: format!("{rest}ت"),
+                feminine: false,
+            });
+        }
         if let Some(verb) = best {
             readings.push((speller.zipf(rest), verb));
         }
@@ -160,6 +185,44 @@ fn shaped_verb(word: &str) -> Option<ShapedVerb> {
         .rev()
         .max_by_key(|(zipf, _)| *zipf)
         .map(|(_, verb)| verb)
+}
+
+/// How much rarer (zipf ×100) the feminine «ت» form of a masculine
+/// perfect may be: a verb's two forms are about as common (`زار` 4.5,
+/// `زارت` 3.6), while a preposition or noun whose letters also make a
+/// verb is far more common than that verb (`بين` 6.3, `بينت` 3.2).
+const PERFECT_GAP: u16 = 120;
+/// A masculine perfect must be at least this common (zipf ×100).
+const PERFECT_COMMON: u16 = 300;
+/// How much rarer (zipf ×100) than the bare word its form with the article
+/// must be for a word the dictionary also reads as a noun (`الشهد` 2.7
+/// beside `شهد` 4.7; `الدعم` 5.0 beside `دعم` 5.2 is a noun).
+const ARTICLE_GAP: u16 = 150;
+
+/// Whether a word is a masculine third-person perfect by the data: the
+/// dictionary accepts it, its feminine in «ت» is common and about as
+/// common, and it has no noun reading (the dictionary refuses it the
+/// article) or, for a word of four letters or more, only a rare one.
+fn masculine_perfect(word: &str) -> bool {
+    let speller = crate::spelling::arabic();
+    let own = speller.zipf(word);
+    let feminine = speller.zipf(&format!("{word}ت"));
+    if own < PERFECT_COMMON || feminine < VERB_COMMON || feminine + PERFECT_GAP < own {
+        return false;
+    }
+    // `وربط` is «و» + `ربط`: the reading without the clitic decides.
+    if let Some(rest) = word.strip_prefix(['و', 'ف'])
+        && rest.chars().nth(2).is_some()
+        && speller.ok(rest)
+    {
+        return false;
+    }
+    let definite = format!("ال{word}");
+    // A word of three letters is also the verbal noun فعل of its verb
+    // (`خفض`, `ربط`): only one the dictionary refuses the article is a verb.
+    let short = word.chars().nth(3).is_none();
+    speller.ok(word)
+        && (!speller.ok(&definite) || (!short && speller.zipf(&definite) + ARTICLE_GAP < own))
 }
 
 /// Reports agreement errors.
@@ -295,15 +358,51 @@ fn word_is(context: &Context<'_>, j: usize, words: &[&str]) -> bool {
         && words.contains(&context.text(&token.orig))
 }
 
+/// A word before the verb at or above this zipf (×100) with the article is
+/// a noun, when that form is no more than [`SUBJECT_GAP`] rarer than it.
+const SUBJECT_NOUN: u16 = 250;
+/// See [`SUBJECT_NOUN`]: a conjunction or adverb whose letters also make a
+/// noun is far more common bare (`حين` 5.7, `الحين` 4.7; `أمس` 5.0,
+/// `الأمس` 4.3), a noun about as common either way (`زلزال` 4.1,
+/// `الزلزال` 3.9).
+const SUBJECT_GAP: u16 = 50;
+
+/// Whether a word without the article is a noun by the frequency list: its
+/// form with the article is common, and about as common as it (`زلزال`,
+/// `الزلزال`), unlike a particle or a verb whose letters also make a rare
+/// noun (`بعد`, `البعد`).
+fn indefinite_noun(word: &str) -> bool {
+    let speller = crate::spelling::arabic();
+    let Some(word) = crate::spelling::clean(word) else {
+        return false;
+    };
+    let definite = speller.zipf(&format!("ال{word}"));
+    !word.starts_with("ال")
+        && definite >= SUBJECT_NOUN
+        && definite + SUBJECT_GAP >= speller.zipf(&word)
+}
+
 /// Whether the country after the verb at token `i` is its object: after a
-/// definite noun the verb has its subject (`المنتخب يواجه مصر`), and after
-/// «أنه», «لأنها»… the pronoun is the subject (`لأنه لا يلزم إيران`).
+/// noun the verb has its subject (`المنتخب يواجه مصر`, a headline's
+/// `زلزال يضرب باكستان`), and after «أنه», «لأنها»… the pronoun is the
+/// subject (`لأنه لا يلزم إيران`).
 fn country_is_object(context: &Context<'_>, i: usize) -> bool {
     let same_sentence = |j: usize| context.sentences.get(j) == context.sentences.get(i);
     (i > 0
         && context.tokens[i - 1].kind == crate::text::tokens::TokenKind::Word
         && same_sentence(i - 1)
-        && context.text(&context.tokens[i - 1].orig).starts_with("ال"))
+        && {
+            let before = context.text(&context.tokens[i - 1].orig);
+            let gap = &context.article.text
+                [context.tokens[i - 1].orig.end..context.tokens[i].orig.start];
+            // A verb with an object pronoun after an indefinite noun is a
+            // relative clause (`ظروف تعيشها اليمن`): the country is its
+            // subject.
+            let object = ["ها", "هم", "هما", "هن"]
+                .iter()
+                .any(|p| context.text(&context.tokens[i].orig).ends_with(p));
+            before.starts_with("ال") || (gap == " " && !object && indefinite_noun(before))
+        })
         || (i.saturating_sub(2)..i).any(|j| same_sentence(j) && word_is(context, j, &PRONOUN_SUBJECTS))
 }
 

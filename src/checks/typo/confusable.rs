@@ -24,8 +24,11 @@ plural noun that is followed by a definite noun, where «بعض» (\"some\") is
 meant (`معارضة بعد قطاعات الجمهور`). A plural is recognised by its shape:
 a feminine plural in «ات» (not the verbal nouns in ت-, ا- and time words
 such as «ساعات»), a construct masculine plural (`لاعبي`, whose «لاعبين» is
-common), or the broken plurals أفعال, أفعلة, مفاعل/فعائل and فعلاء
-(`أنواع`, `أدوية`, `مناطق`, `علماء`).
+common), the broken plurals أفعال, أفعلة, مفاعل/فعائل and فعلاء
+(`أنواع`, `أدوية`, `مناطق`, `علماء`), and the shapes singulars share with
+broken plurals (فعول, فعلة, فعاليل, فعالى, أفعلاء: `رؤوس`, `قادة`,
+`مشاريع`, `قضايا`) when the dictionary's affix rules give the word no dual
+(`هجوم`, `وصول` and `قاعة` have one: a singular or a verbal noun).
 
 ## Why it matters
 Confusable words are real words, so a spell checker cannot catch them; only
@@ -101,6 +104,13 @@ fn plural_shape(word: &str) -> bool {
         let full = format!("{word}ن");
         return crate::spelling::arabic().zipf(&full) >= 300;
     }
+    // Broken plurals the dictionary confirms: the shape of a plural, and
+    // accepted without a dual (a singular noun or a verbal noun of the
+    // same shape, `هجوم`, `وصول`, `قاعة`, has one).
+    if broken_plural_shape(&letters) {
+        let speller = crate::spelling::arabic();
+        return speller.ok(word) && !speller.takes_dual(word);
+    }
     // Five-letter shapes; a word in ت- is the verbal noun تفاعل (تواصل).
     if n != 5 || letters[0] == 'ت' {
         return false;
@@ -115,6 +125,26 @@ fn plural_shape(word: &str) -> bool {
         (_, 'ا', _, c) => !matches!(c, 'ة' | 'ه' | 'ي' | 'ا' | 'ى'),
         // فعلاء (علماء, وزراء).
         (c, _, 'ا', 'ء') => !matches!(c, 'ا' | 'أ' | 'إ' | 'ت'),
+        _ => false,
+    }
+}
+
+/// The shapes of broken plurals that singulars share too, so that only the
+/// dictionary's missing dual tells them apart: فعول (`رؤوس`, `دروس`),
+/// فعلة (`قادة`, `باعة`), فعاليل/مفاعيل (`مشاريع`, `أساليب`; not
+/// تفاعيل, the plural of a verbal noun: `تقارير`), فعالى (`قضايا`) and
+/// أفعلاء (`أصدقاء`).
+fn broken_plural_shape(letters: &[char]) -> bool {
+    match letters.len() {
+        4 => {
+            (letters[2] == 'و' && letters[3] != 'ة')
+                || (letters[1] == 'ا' && letters[3] == 'ة')
+        }
+        5 => letters[2] == 'ا' && matches!(letters[4], 'ا' | 'ى'),
+        6 => {
+            (letters[2] == 'ا' && letters[4] == 'ي' && letters[0] != 'ت')
+                || (letters[0] == 'أ' && letters[4] == 'ا' && letters[5] == 'ء')
+        }
         _ => false,
     }
 }
@@ -179,6 +209,10 @@ mod tests {
             "علماء",
             "لاعبي",
             "سيدات",
+            "رؤوس",
+            "قادة",
+            "أساليب",
+            "قضايا",
         ] {
             assert!(plural_shape(word), "{word}");
         }
@@ -194,6 +228,11 @@ mod tests {
             "وصول",
             "الأحداث",
             "مغادرة",
+            "هجوم",
+            "وصول",
+            "دخول",
+            "قاعة",
+            "تقارير",
         ] {
             assert!(!plural_shape(word), "{word}");
         }
