@@ -112,6 +112,56 @@ pub enum Who {
     Name(String),
 }
 
+/// The people named in full with one surname, by where each full name is
+/// written, so that a later short mention finds in logarithmic time
+/// whether exactly one other person of that surname came before it (a
+/// long article names the same people thousands of times).
+#[derive(Debug, Default)]
+struct EarlierNames {
+    /// (start, who), sorted by start once [`EarlierNames::index`] ran.
+    names: Vec<(usize, Who)>,
+    /// For each prefix length `n` of `names`, up to three distinct people
+    /// among its first `n` names, in order of first appearance.
+    distinct: Vec<Vec<usize>>,
+}
+
+impl EarlierNames {
+    fn push(&mut self, start: usize, who: Who) {
+        self.names.push((start, who));
+    }
+
+    /// Sorts by position and records the distinct people of each prefix
+    /// (at most three: one may be the person asking, two others already
+    /// make the mention ambiguous).
+    fn index(&mut self) {
+        self.names.sort_by_key(|(start, _)| *start);
+        let mut seen: Vec<usize> = Vec::new();
+        self.distinct = Vec::with_capacity(self.names.len() + 1);
+        self.distinct.push(seen.clone());
+        for i in 0..self.names.len() {
+            if seen.len() < 3 && !seen.iter().any(|&j| self.names[j].1 == self.names[i].1) {
+                seen.push(i);
+                self.distinct.push(seen.clone());
+            } else {
+                let last = self.distinct.last().cloned().unwrap_or_default();
+                self.distinct.push(last);
+            }
+        }
+    }
+
+    /// The one person other than `asking` named in full before `before`,
+    /// if there is exactly one.
+    fn only_other(&self, before: usize, asking: &Who) -> Option<&Who> {
+        let n = self.names.partition_point(|(start, _)| *start < before);
+        let mut others = self.distinct[n]
+            .iter()
+            .map(|&i| &self.names[i].1)
+            .filter(|who| *who != asking);
+        let who = others.next()?;
+        others.next().is_none().then_some(who)
+    }
+}
+
 /// A person as the text names them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Person {
@@ -332,14 +382,17 @@ impl<'a> Attributor<'a> {
 
     /// The normalised words of the name over `range` (bytes of the
     /// original text).
+    /// Tokens are in text order, so the search starts at the first token
+    /// at or after `range` and stops past its end: the cost is the name's
+    /// length, not the article's.
     fn words_in(&self, range: &Range<usize>) -> Vec<&str> {
-        self.tokens
+        let first = self.tokens.partition_point(|t| t.orig.start < range.start);
+        self.tokens[first..]
             .iter()
+            .take_while(|t| t.orig.start <= range.end)
             .enumerate()
-            .filter(|(_, t)| {
-                t.kind == TokenKind::Word && t.orig.start >= range.start && t.orig.end <= range.end
-            })
-            .map(|(i, _)| self.word(i))
+            .filter(|(_, t)| t.kind == TokenKind::Word && t.orig.end <= range.end)
+            .map(|(i, _)| self.word(first + i))
             .collect()
     }
 
@@ -394,6 +447,14 @@ impl<'a> Attributor<'a> {
                 }
             }
         }
+        let mut by_surname: std::collections::HashMap<String, EarlierNames> =
+            std::collections::HashMap::new();
+        for (start, who, surname) in full {
+            by_surname.entry(surname).or_default().push(start, who);
+        }
+        for names in by_surname.values_mut() {
+            names.index();
+        }
         for attribution in found.iter_mut() {
             let Who::Name(_) = attribution.person.who else {
                 continue;
@@ -412,17 +473,9 @@ impl<'a> Attributor<'a> {
             if !short {
                 continue;
             }
-            let mut earlier = full
-                .iter()
-                .filter(|(start, who, surname)| {
-                    *start < attribution.person.range.start
-                        && surname == first
-                        && *who != attribution.person.who
-                })
-                .map(|(_, who, _)| who);
-            if let Some(who) = earlier.next()
-                && earlier.all(|other| other == who)
-            {
+            if let Some(who) = by_surname.get(first).and_then(|earlier| {
+                earlier.only_other(attribution.person.range.start, &attribution.person.who)
+            }) {
                 attribution.person.who = who.clone();
             }
         }

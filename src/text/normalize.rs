@@ -13,11 +13,50 @@ use std::ops::Range;
 
 /// A normalised copy of a text plus, for every normalised byte, the offset
 /// of the original character it came from.
+///
+/// The map is stored sparsely: most characters keep their length (ASCII,
+/// Arabic letters, hamza forms), so the distance between a normalised
+/// character and its original stays the same for long stretches. Only the
+/// normalised character starts where that distance changes are kept
+/// (after a dropped mark, a digit that became ASCII); a byte inside a
+/// character maps where its character starts. A per-byte map cost four
+/// bytes for every byte of the article.
 #[derive(Debug, Clone, Default)]
 pub struct Normalized {
     /// The normalised text.
     pub text: String,
-    starts: Vec<u32>,
+    /// (normalised offset, original offset) of each character start where
+    /// `original - normalised` differs from the piece before; sorted.
+    marks: Vec<(u32, u32)>,
+    /// The original text's length: where the end of the normalised text
+    /// maps.
+    original_len: u32,
+}
+
+/// Builds the sparse map one normalised character start at a time.
+#[derive(Debug, Default)]
+struct Marks(Vec<(u32, u32)>);
+
+impl Marks {
+    /// Records that the normalised character starting at `norm` came from
+    /// original offset `orig`, when the last piece does not already say so.
+    #[inline]
+    fn note(&mut self, norm: usize, orig: usize) {
+        let (norm, orig) = (norm as u32, orig as u32);
+        if let Some(&(n, o)) = self.0.last()
+            && o.wrapping_add(norm - n) == orig
+        {
+            return;
+        }
+        self.0.push((norm, orig));
+    }
+
+    /// Records every character start of `text[from..]`, all from `orig`.
+    fn note_all(&mut self, text: &str, from: usize, orig: usize) {
+        for (i, _) in text[from..].char_indices() {
+            self.note(from + i, orig);
+        }
+    }
 }
 
 /// What normalisation does with one original character.
@@ -125,7 +164,7 @@ impl Normalized {
     /// Normalises `original` at the given level.
     pub fn with_level(original: &str, level: Level) -> Self {
         let mut text = String::with_capacity(original.len());
-        let mut starts: Vec<u32> = Vec::with_capacity(original.len() + 1);
+        let mut marks = Marks::default();
         let bytes = original.as_bytes();
         let mut offset = 0;
         while offset < bytes.len() {
@@ -137,7 +176,7 @@ impl Normalized {
                 text.push_str(chunk);
                 let lowered = text.len() - run..text.len();
                 text[lowered].make_ascii_lowercase();
-                starts.extend(offset as u32..(offset + run) as u32);
+                marks.note(text.len() - run, offset);
                 offset += run;
                 continue;
             }
@@ -152,12 +191,12 @@ impl Normalized {
                 };
                 match table[index] {
                     Action::Keep => {
+                        marks.note(text.len(), offset);
                         text.push_str(&original[offset..offset + 2]);
-                        starts.extend([offset as u32, offset as u32]);
                     }
                     Action::Map(m) => {
+                        marks.note(text.len(), offset);
                         text.push(m);
-                        starts.extend(std::iter::repeat_n(offset as u32, m.len_utf8()));
                     }
                     _ => {}
                 }
@@ -175,11 +214,14 @@ impl Normalized {
                 Action::Lower => text.extend(c.to_lowercase()),
                 Action::DropMark | Action::DropInvisible => {}
             }
-            starts.extend(std::iter::repeat_n(offset as u32, text.len() - before));
+            marks.note_all(&text, before, offset);
             offset += c.len_utf8();
         }
-        starts.push(original.len() as u32);
-        Normalized { text, starts }
+        Normalized {
+            text,
+            marks: marks.0,
+            original_len: original.len() as u32,
+        }
     }
 
     /// Normalises `original` fully, then blanks out the `hidden` byte ranges
@@ -193,11 +235,20 @@ impl Normalized {
             return view;
         }
         let mut bytes = std::mem::take(&mut view.text).into_bytes();
-        let starts = &mut view.starts;
+        let old = Normalized {
+            text: String::new(),
+            marks: std::mem::take(&mut view.marks),
+            original_len: view.original_len,
+        };
+        let mut marks = Marks::default();
         let (mut h, mut j) = (0, 0);
         let mut write = 0;
+        let mut from = 0;
         for read in 0..bytes.len() {
-            let from = starts[read] as usize;
+            // A continuation byte maps where its character starts.
+            if !is_continuation(bytes[read]) {
+                from = old.start_of_char(read);
+            }
             while h < hidden.len() && hidden[h].end <= from {
                 h += 1;
             }
@@ -212,12 +263,13 @@ impl Normalized {
             } else {
                 bytes[read]
             };
-            starts[write] = starts[read];
+            if !is_continuation(bytes[write]) {
+                marks.note(write, from);
+            }
             write += 1;
         }
         bytes.truncate(write);
-        starts[write] = original.len() as u32;
-        starts.truncate(write + 1);
+        view.marks = marks.0;
         // Whole characters were kept, dropped or turned into ASCII spaces.
         view.text = String::from_utf8(bytes).expect("masking keeps whole characters");
         view
@@ -229,11 +281,11 @@ impl Normalized {
     /// that produced the range, including marks (tashkeel, tatweel) written
     /// on its last letter, but not invisible bidi marks after it.
     pub fn original_range(&self, original: &str, range: Range<usize>) -> Range<usize> {
-        let start = self.starts[range.start] as usize;
+        let start = self.original_offset(range.start);
         if range.end <= range.start {
             return start..start;
         }
-        let last = self.starts[range.end - 1] as usize;
+        let last = self.original_offset(range.end - 1);
         let mut end = last + original[last..].chars().next().map_or(0, char::len_utf8);
         for c in original[end..].chars() {
             if action(c, Level::Full) != Action::DropMark {
@@ -246,16 +298,50 @@ impl Normalized {
 
     /// The original byte offset of normalised byte `offset`.
     pub fn original_offset(&self, offset: usize) -> usize {
-        self.starts[offset] as usize
+        let bytes = self.text.as_bytes();
+        if offset >= bytes.len() {
+            assert!(
+                offset == bytes.len(),
+                "offset {offset} is past the normalised text"
+            );
+            return self.original_len as usize;
+        }
+        let mut start = offset;
+        while start > 0 && is_continuation(bytes[start]) {
+            start -= 1;
+        }
+        self.start_of_char(start)
+    }
+
+    /// The original offset of the normalised character starting at `start`.
+    fn start_of_char(&self, start: usize) -> usize {
+        let piece = self.marks.partition_point(|&(n, _)| n as usize <= start);
+        let (n, o) = self.marks[piece - 1];
+        o as usize + (start - n as usize)
     }
 
     /// The normalised byte offset of the first normalised byte that comes
     /// from original offset `original` or later.
     pub fn normalized_offset(&self, original: usize) -> usize {
-        self.starts
-            .partition_point(|&s| (s as usize) < original)
-            .min(self.text.len())
+        // The map is monotone: search the normalised offsets for the first
+        // one whose original offset reaches `original`.
+        let (mut low, mut high) = (0, self.text.len());
+        while low < high {
+            let mid = low + (high - low) / 2;
+            if self.original_offset(mid) < original {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        low
     }
+}
+
+/// Whether `byte` continues a UTF-8 character rather than starting one.
+#[inline]
+fn is_continuation(byte: u8) -> bool {
+    byte & 0xC0 == 0x80
 }
 
 /// Normalises a rule literal exactly as article text is normalised, so that
