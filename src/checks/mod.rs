@@ -63,8 +63,11 @@ pub struct Context<'a> {
     pub sentences: &'a [u32],
     /// The mentions laid over the tokens.
     pub annotations: &'a TokenMentions,
-    /// Who the text says is what.
-    pub attributions: &'a [Attribution],
+    /// Who the text says is what: worked out on first use
+    /// ([`Context::attributions`]), so that a run of date or typo checks
+    /// alone never reads names (nor loads the Arabic dictionary that
+    /// tells a name from a noun).
+    attributions: std::cell::OnceCell<Vec<Attribution>>,
     /// The reference date, when known.
     pub reference: Option<&'a ReferenceDate>,
     /// Settings (tolerances, house style).
@@ -73,6 +76,13 @@ pub struct Context<'a> {
 }
 
 impl Context<'_> {
+    /// Who the text says is what.
+    pub fn attributions(&self) -> &[Attribution] {
+        self.attributions.get_or_init(|| {
+            Attributor::new(self.article, self.rules, self.tokens, self.annotations).attribute()
+        })
+    }
+
     /// The reference date; when there is none, records that `code` needed
     /// one, so that the run says so once instead of guessing.
     pub fn reference_date(&self, code: &'static CodeInfo) -> Option<NaiveDate> {
@@ -306,7 +316,6 @@ pub fn run(article: &mut Article, rules: &RuleSet, options: &CheckOptions) -> Ou
         .day_first_in_english(options.english_day_first)
         .parse();
     let sentences = sentence_numbers(article, &tokens, &mentions);
-    let attributions = Attributor::new(article, rules, &tokens, &annotations).attribute();
     if article.reference_date.is_none() {
         let describe = |offset: usize| format!("line {}", article.position(offset).0);
         let body_start = article
@@ -326,7 +335,7 @@ pub fn run(article: &mut Article, rules: &RuleSet, options: &CheckOptions) -> Ou
         dates: &dates,
         sentences: &sentences,
         annotations: &annotations,
-        attributions: &attributions,
+        attributions: std::cell::OnceCell::new(),
         reference: article.reference_date.as_ref(),
         options,
         missing_reference: RefCell::new(Vec::new()),

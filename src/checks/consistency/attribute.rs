@@ -66,7 +66,7 @@ fn key(value: &Value) -> Option<(&'static str, usize)> {
 /// Reports people given two values of one kind.
 pub fn check(context: &Context<'_>) -> Vec<Finding> {
     let mut groups: BTreeMap<(Who, &'static str), Vec<&Attribution>> = BTreeMap::new();
-    for attribution in context.attributions {
+    for attribution in context.attributions() {
         if let Some((kind, _)) = key(&attribution.value) {
             groups
                 .entry((attribution.person.who.clone(), kind))

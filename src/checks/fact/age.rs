@@ -38,7 +38,7 @@ offered); no fix otherwise.
 /// Reports ages that do not fit the date of birth.
 pub fn check(context: &Context<'_>) -> Vec<Finding> {
     let mut findings = Vec::new();
-    for attribution in context.attributions {
+    for attribution in context.attributions() {
         let Value::Age(age) = attribution.value else {
             continue;
         };

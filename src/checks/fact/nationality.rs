@@ -41,7 +41,7 @@ the stale one.
 /// Reports nationalities that contradict the pack.
 pub fn check(context: &Context<'_>) -> Vec<Finding> {
     let mut findings = Vec::new();
-    for attribution in context.attributions {
+    for attribution in context.attributions() {
         let Value::Nationality { country, form } = attribution.value else {
             continue;
         };
@@ -78,7 +78,7 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
         .with_rule(entity.origin.clone());
         // Evidence: other places that give the pack's nationality.
         let mut evidence = 0;
-        for other in context.attributions {
+        for other in context.attributions() {
             if other.person.who == attribution.person.who
                 && matches!(other.value, Value::Nationality { country: c, .. } if c == known)
                 && evidence < 2

@@ -33,7 +33,7 @@ Unsafe: the pack may be out of date after a promotion.
 /// Reports ranks that contradict the pack.
 pub fn check(context: &Context<'_>) -> Vec<Finding> {
     let mut findings = Vec::new();
-    for attribution in context.attributions {
+    for attribution in context.attributions() {
         let Value::Rank(rank) = attribution.value else {
             continue;
         };

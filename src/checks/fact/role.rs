@@ -38,7 +38,7 @@ No fix: the person or the title may be the wrong one.
 /// Reports titles the pack does not give the person.
 pub fn check(context: &Context<'_>) -> Vec<Finding> {
     let mut findings = Vec::new();
-    for attribution in context.attributions {
+    for attribution in context.attributions() {
         let Value::Title { roles, office, .. } = &attribution.value else {
             continue;
         };

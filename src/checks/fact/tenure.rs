@@ -90,7 +90,7 @@ fn period(role: &Role) -> String {
 /// Reports titles out of their tenure and wrong or missing "then".
 pub fn check(context: &Context<'_>) -> Vec<Finding> {
     let mut findings = Vec::new();
-    for attribution in context.attributions {
+    for attribution in context.attributions() {
         let Value::Title {
             roles,
             office,

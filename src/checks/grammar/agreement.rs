@@ -296,7 +296,7 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
     }
     findings.sort_by_key(|f| f.range.start);
     // A country name after «نظيره»: the adjective belongs there.
-    for attribution in context.attributions {
+    for attribution in context.attributions() {
         let Value::Nationality {
             country,
             form: None,

@@ -261,7 +261,7 @@ fn another_name(
     // كيربي» beside a pack's «جون كيري», secretary of state) names
     // someone else.
     let range = context.tokens[first].orig.start..context.tokens[last].orig.end;
-    let other_post = context.attributions.iter().any(|a| {
+    let other_post = context.attributions().iter().any(|a| {
         let crate::facts::Value::Title { roles, office, .. } = &a.value else {
             return false;
         };
