@@ -20,7 +20,8 @@
 //! Run with `cargo bench --bench large_file`. `FACTLINT_CORPUS` overrides
 //! the corpus folder.
 
-use std::fmt::Write as _;
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::Arc;
@@ -63,39 +64,6 @@ fn repeated(articles: &[String], bytes: usize) -> String {
         text.push_str(article);
     }
     text
-}
-
-/// 10,000 typos whose `find` words occur in the text: the most frequent
-/// words of four letters or more of both languages, each "corrected" to
-/// itself with a marker.
-fn occurring_pack(all: &[&String]) -> String {
-    let mut counts: std::collections::HashMap<&str, usize> = Default::default();
-    for article in all {
-        for word in article.split(|c: char| !c.is_alphabetic()) {
-            if word.chars().count() >= 4 {
-                *counts.entry(word).or_default() += 1;
-            }
-        }
-    }
-    let mut words: Vec<(&str, usize)> = counts.into_iter().collect();
-    words.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
-    let mut seen = std::collections::HashSet::new();
-    let mut yaml = String::from("pack: occurring\ntypos:\n");
-    let mut n = 0;
-    for (word, _) in words {
-        if n == 10_000 {
-            break;
-        }
-        if !seen.insert(factlint::text::normalize_pattern(word)) {
-            continue;
-        }
-        let _ = writeln!(
-            yaml,
-            "  - {{ id: o{n}, find: \"{word}\", replace: \"{word}x\" }}"
-        );
-        n += 1;
-    }
-    yaml
 }
 
 /// The bundled packs plus `pack`.
@@ -166,7 +134,7 @@ fn main() {
     let dir = corpus_dir();
     let ar = articles(&dir, "articles_ar/saudinewsnet_sample.jsonl", "content");
     let en = articles(&dir, "articles_en/reuters21578_sample.jsonl", "text");
-    let pack = occurring_pack(&ar.iter().chain(&en).collect::<Vec<_>>());
+    let pack = common::occurring_pack(ar.iter().chain(&en).map(String::as_str));
     let start = Instant::now();
     let rules = rules_with(&pack);
     let (literals, regexes) = rules.pattern_counts();

@@ -17,6 +17,8 @@
 //! Shared machines are noisy: compare the ratios of one run, not absolute
 //! numbers across runs.
 
+mod common;
+
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -80,39 +82,6 @@ fn write_article(path: &Path, lang: &str, title: &str, date: &str, body: &str) {
     }
     let _ = write!(text, "lang: {lang}\n---\n\n{body}\n");
     std::fs::write(path, text).expect("the temporary folder is writable");
-}
-
-/// A pack of 10,000 typos whose `find` words occur in the corpus: the most
-/// frequent words of four letters or more, each "corrected" to itself
-/// with a marker, so every occurrence is a finding.
-fn occurring_pack(articles: &[(&str, String, String, String)]) -> String {
-    let mut counts: std::collections::HashMap<String, usize> = Default::default();
-    for (_, _, _, body) in articles {
-        for word in body.split(|c: char| !c.is_alphabetic()) {
-            if word.chars().count() >= 4 {
-                *counts.entry(word.to_string()).or_default() += 1;
-            }
-        }
-    }
-    let mut words: Vec<(String, usize)> = counts.into_iter().collect();
-    words.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    let mut seen = std::collections::HashSet::new();
-    let mut yaml = String::from("pack: occurring\ntypos:\n");
-    let mut n = 0;
-    for (word, _) in words {
-        if n == 10_000 {
-            break;
-        }
-        if !seen.insert(factlint::text::normalize_pattern(&word)) {
-            continue;
-        }
-        let _ = writeln!(
-            yaml,
-            "  - {{ id: o{n}, find: \"{word}\", replace: \"{word}x\" }}"
-        );
-        n += 1;
-    }
-    yaml
 }
 
 /// Runs `command` `runs` times under GNU time.
@@ -218,7 +187,11 @@ fn main() {
         }
     }
     let pack = folder.path().join("occurring.yaml");
-    std::fs::write(&pack, occurring_pack(&articles)).expect("a temporary folder");
+    std::fs::write(
+        &pack,
+        common::occurring_pack(articles.iter().map(|a| a.3.as_str())),
+    )
+    .expect("a temporary folder");
     let (one_ar, one_en) = (
         first[0].clone().expect("an Arabic article"),
         first[1].clone().expect("an English article"),
