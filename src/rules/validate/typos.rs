@@ -52,6 +52,20 @@ pub(in crate::rules) fn listed_typo(
     }
 }
 
+/// A CSV row's typo and its corrections (empty fields left out), or
+/// `None` when it lacks either: one reading for whole lists and for the
+/// rows of deferred ones.
+fn row_fields(record: &csv::StringRecord) -> Option<(&str, Vec<String>)> {
+    let typo = record.get(0).unwrap_or_default();
+    let corrections: Vec<String> = record
+        .iter()
+        .skip(1)
+        .filter(|f| !f.is_empty())
+        .map(String::from)
+        .collect();
+    (!typo.is_empty() && !corrections.is_empty()).then_some((typo, corrections))
+}
+
 /// The typo of one row of a deferred list (see [`DeferredTypoList`]): the
 /// row's text and its line; `None` when the row is not a valid one (never
 /// in a bundled list: a test parses them whole).
@@ -69,16 +83,7 @@ pub(in crate::rules) fn deferred_row(
     if !reader.read_record(&mut record).ok()? {
         return None;
     }
-    let typo = record.get(0).unwrap_or_default();
-    let corrections: Vec<String> = record
-        .iter()
-        .skip(1)
-        .filter(|f| !f.is_empty())
-        .map(String::from)
-        .collect();
-    if typo.is_empty() || corrections.is_empty() {
-        return None;
-    }
+    let (typo, corrections) = row_fields(&record)?;
     Some(listed_typo(
         typo,
         corrections,
@@ -188,14 +193,7 @@ impl Validator<'_> {
             if record.iter().all(str::is_empty) {
                 continue;
             }
-            let typo = record.get(0).unwrap_or_default();
-            let corrections: Vec<String> = record
-                .iter()
-                .skip(1)
-                .filter(|f| !f.is_empty())
-                .map(String::from)
-                .collect();
-            if typo.is_empty() || corrections.is_empty() {
+            let Some((typo, corrections)) = row_fields(&record) else {
                 self.errors.push(
                     PackError::at(
                         PackErrorKind::Syntax,
@@ -208,7 +206,7 @@ impl Validator<'_> {
                     .with_help("write `typo,correction[,correction…]`"),
                 );
                 continue;
-            }
+            };
             if let Some(first) = seen.insert(typo.to_string(), line) {
                 self.errors.push(
                     PackError::at(
