@@ -8,6 +8,7 @@
 //! drops so that the word is read whole. A fix is never applied across or
 //! inside markup: it would delete a tag or change text no reader sees.
 
+use crate::text::ranges::RangeSet;
 use std::ops::Range;
 
 /// What a markup range is to the checks.
@@ -54,8 +55,7 @@ pub fn from_prose(
     verbatim: &[Range<usize>],
 ) -> Vec<Markup> {
     prose.retain(|r| r.start < r.end && r.end <= text.len());
-    prose.sort_by_key(|r| r.start);
-    let prose = subtract(merge(prose), code);
+    let prose = subtract(RangeSet::new(prose).into_vec(), code);
     let mut markup = Vec::new();
     let mut at = 0;
     let gap = |start: usize, end: usize, markup: &mut Vec<Markup>| {
@@ -98,18 +98,6 @@ pub fn from_prose(
     gap(at, text.len(), &mut markup);
     markup.sort_by_key(|m| m.range.start);
     markup
-}
-
-/// Sorted ranges, touching and overlapping ones merged.
-fn merge(sorted: Vec<Range<usize>>) -> Vec<Range<usize>> {
-    let mut out: Vec<Range<usize>> = Vec::with_capacity(sorted.len());
-    for r in sorted {
-        match out.last_mut() {
-            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
-            _ => out.push(r),
-        }
-    }
-    out
 }
 
 /// `ranges` (sorted, disjoint) without any byte of `remove`.

@@ -42,7 +42,8 @@ use crate::dates::reference;
 use crate::facts::{Attribution, Attributor};
 use crate::finding::{CodeInfo, Finding, Severity};
 use crate::rules::annotate::TokenMentions;
-use crate::rules::{Mention, RuleSet};
+use crate::rules::{Mention, RuleSet, Target};
+use crate::text::ranges::RangeSet;
 use crate::text::sentences;
 use crate::text::tokens::{Token, tokenize};
 
@@ -81,6 +82,18 @@ impl Context<'_> {
         self.attributions.get_or_init(|| {
             Attributor::new(self.article, self.rules, self.tokens, self.annotations).attribute()
         })
+    }
+
+    /// Where a typo list already reports a word: other spelling checks leave
+    /// those words to it rather than report them twice.
+    pub fn listed_typos(&self) -> RangeSet {
+        RangeSet::new(
+            self.mentions
+                .iter()
+                .filter(|m| matches!(m.target, Target::Typo(_)))
+                .map(|m| m.range.clone())
+                .collect(),
+        )
     }
 
     /// The reference date; when there is none, records that `code` needed

@@ -6,6 +6,7 @@
 pub mod lines;
 pub mod normalize;
 pub mod position;
+pub mod ranges;
 pub mod sentences;
 pub mod tokens;
 pub mod words;

@@ -6,7 +6,6 @@ use rustc_hash::FxHashMap as HashMap;
 use crate::article::Language;
 use crate::checks::Context;
 use crate::finding::{Applicability, CodeInfo, Finding, Severity};
-use crate::rules::Target;
 use crate::text::tokens::TokenKind;
 
 /// The code `consistency/spelling`: its default severity, fix safety and the
@@ -111,24 +110,14 @@ fn misspelling_apart(a: &str, b: &str, name: bool) -> bool {
 
 /// Reports phrases and names spelled two ways.
 pub fn check(context: &Context<'_>) -> Vec<Finding> {
-    let typos: Vec<std::ops::Range<usize>> = context
-        .mentions
-        .iter()
-        .filter(|m| matches!(m.target, Target::Typo(_)))
-        .map(|m| m.range.clone())
-        .collect();
-    let reported = |range: &std::ops::Range<usize>| {
-        typos
-            .iter()
-            .any(|t| t.start < range.end && range.start < t.end)
-    };
+    let listed = context.listed_typos();
     let mut findings = phrases(context);
     if context.article.language == Language::En {
         findings.extend(names(context));
     } else {
         findings.extend(arabic_slips(context));
     }
-    findings.retain(|f| !reported(&f.range));
+    findings.retain(|f| !listed.overlaps(&f.range));
     // One finding per place: a name inside a flagged phrase is not repeated.
     findings.sort_by_key(|f| (f.range.start, std::cmp::Reverse(f.range.end)));
     let mut kept: Vec<Finding> = Vec::new();

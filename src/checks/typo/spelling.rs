@@ -3,7 +3,6 @@
 
 use crate::checks::Context;
 use crate::finding::{Applicability, CodeInfo, Finding, Severity};
-use crate::rules::Target;
 use crate::spelling::{self, Kind, Verdict};
 use crate::text::tokens::TokenKind;
 
@@ -49,12 +48,7 @@ rare pronoun ending, which can be meant.
 
 /// Reports Arabic likely misspellings.
 pub fn check(context: &Context<'_>) -> Vec<Finding> {
-    let listed: Vec<std::ops::Range<usize>> = context
-        .mentions
-        .iter()
-        .filter(|m| matches!(m.target, Target::Typo(_)))
-        .map(|m| m.range.clone())
-        .collect();
+    let listed = context.listed_typos();
     let mut findings = Vec::new();
     for token in context.tokens {
         if token.kind != TokenKind::Word {
@@ -71,11 +65,7 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
         if word.starts_with("ال") && word.chars().count() <= 3 {
             continue;
         }
-        if context.rules.accepts(&word)
-            || listed
-                .iter()
-                .any(|r| r.start < token.orig.end && token.orig.start < r.end)
-        {
+        if context.rules.accepts(&word) || listed.overlaps(&token.orig) {
             continue;
         }
         let verdict =
