@@ -34,8 +34,12 @@ const DIC: &str = include_str!("../../rules/spelling/ar.dic");
 /// as `build.rs` compiles them into a finite-state map (word → zipf × 100).
 static FREQ_MAP: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/ar-freq.fst"));
 
-/// Verdicts by (word, strict).
-type VerdictCache = FxHashMap<(Box<str>, bool), Option<Verdict>>;
+/// Strict verdicts by word (looked up by `&str`, so that a hit allocates
+/// nothing).
+type VerdictCache = FxHashMap<Box<str>, Option<Verdict>>;
+
+/// How many words a per-thread cache holds before it starts again.
+const CACHE_WORDS: usize = 200_000;
 
 /// The smallest zipf a correction must have (a common word).
 const COMMON: u16 = 300;
@@ -178,6 +182,13 @@ pub(crate) fn parse_frequencies(
     zipf
 }
 
+/// Whether one edit (written letter, correction, at the last letter) only
+/// restores what many newsrooms drop by house style: a hamza on alif, or ي
+/// for a final ى.
+fn is_house_style(edit: (char, char, bool)) -> bool {
+    matches!(edit, ('ا', 'أ' | 'إ' | 'آ', _) | ('ى', 'ي', true))
+}
+
 /// A correction candidate: the word, and the edit when it took only one.
 struct Candidate {
     word: String,
@@ -195,8 +206,26 @@ impl Arabic {
 
     /// Whether the dictionary accepts the whole word (clitics included:
     /// Ayaspell knows them, and stripping them first hides misspellings).
+    /// Answers are kept per thread: the checks ask about the same words of
+    /// running text again and again, and one Ayaspell check walks many
+    /// affix rules.
     pub fn ok(&self, word: &str) -> bool {
-        self.dictionary.check(word)
+        thread_local! {
+            static ACCEPTED: std::cell::RefCell<FxHashMap<Box<str>, bool>> =
+                std::cell::RefCell::new(FxHashMap::default());
+        }
+        ACCEPTED.with(|cache| {
+            if let Some(&known) = cache.borrow().get(word) {
+                return known;
+            }
+            let accepted = self.dictionary.check(word);
+            let mut cache = cache.borrow_mut();
+            if cache.len() >= CACHE_WORDS {
+                cache.clear();
+            }
+            cache.insert(Box::from(word), accepted);
+            accepted
+        })
     }
 
     /// Whether the dictionary's affix rules give the word a dual (`قطاع` →
@@ -221,7 +250,11 @@ impl Arabic {
     }
 
     /// Accepted words one confusion edit away, then two (the second edit on
-    /// another letter, and one of the two an alif/hamza edit).
+    /// another letter, and one of the two an alif/hamza edit). Only words
+    /// [`Arabic::judge`] can use are looked up in the dictionary: house-style
+    /// edits at any frequency, any other edit only when it is common, since a
+    /// frequency lookup costs a fraction of a dictionary check and most
+    /// edits of a name or a rare word are neither.
     fn corrections(&self, word: &str) -> Vec<Candidate> {
         let letters: Vec<char> = word.chars().collect();
         let n = letters.len();
@@ -247,7 +280,9 @@ impl Arabic {
             for &a in alternatives(letters[i], i + 1 == n) {
                 buffer[i] = a;
                 let first = spell(&buffer);
-                if seen.insert(first.clone()) && self.ok(&first) {
+                let usable =
+                    is_house_style((letters[i], a, i + 1 == n)) || self.zipf(&first) >= COMMON;
+                if seen.insert(first.clone()) && usable && self.dictionary.check(&first) {
                     singles.push(Candidate {
                         word: first,
                         edit: Some((letters[i], a, i + 1 == n)),
@@ -262,7 +297,10 @@ impl Arabic {
                     for &b in alternatives(letters[j], j + 1 == n) {
                         buffer[j] = b;
                         let second = spell(&buffer);
-                        if seen.insert(second.clone()) && self.ok(&second) {
+                        if seen.insert(second.clone())
+                            && self.zipf(&second) >= COMMON
+                            && self.dictionary.check(&second)
+                        {
                             doubles.push(Candidate {
                                 word: second,
                                 edit: None,
@@ -283,43 +321,49 @@ impl Arabic {
 
     /// [`Arabic::judge`] through a per-thread cache: running text repeats
     /// its words, and a rejected word costs dozens of dictionary lookups.
-    /// The cache is emptied when it holds 200,000 words.
+    /// The cache keeps the strict verdict, from which the lenient one
+    /// follows, so that checks asking with either setting share it.
     pub fn judge_cached(&self, word: &str, strict: bool) -> Option<Verdict> {
         thread_local! {
             static CACHE: std::cell::RefCell<VerdictCache> =
-                std::cell::RefCell::new(FxHashMap::default());
+                std::cell::RefCell::new(Default::default());
         }
-        CACHE.with(|cache| {
-            if let Some(found) = cache.borrow().get(&(Box::from(word), strict)) {
+        let verdict = CACHE.with(|cache| {
+            if let Some(found) = cache.borrow().get(word) {
                 return found.clone();
             }
-            let verdict = self.judge(word, strict);
+            let verdict = self.judge_strict(word);
             let mut cache = cache.borrow_mut();
-            if cache.len() >= 200_000 {
+            if cache.len() >= CACHE_WORDS {
                 cache.clear();
             }
-            cache.insert((Box::from(word), strict), verdict.clone());
+            cache.insert(Box::from(word), verdict.clone());
             verdict
-        })
+        });
+        verdict.filter(|v| strict || v.kind != Kind::HouseStyle)
     }
 
     /// Judges one cleaned word (see [`clean`]): `Some` when it is a likely
     /// misspelling. `strict` also flags a dropped hamza on alif (`اسرائيل`)
     /// and ى for final ي (`فى`), which many newsrooms write by house style.
     pub fn judge(&self, word: &str, strict: bool) -> Option<Verdict> {
+        self.judge_strict(word)
+            .filter(|v| strict || v.kind != Kind::HouseStyle)
+    }
+
+    /// [`Arabic::judge`] with `strict` on: a house-style verdict is the only
+    /// one that strictness adds.
+    fn judge_strict(&self, word: &str) -> Option<Verdict> {
         let own = self.zipf(word);
         if !self.ok(word) {
             let corrections = self.corrections(word);
-            let house_style = corrections.iter().find(|c| {
-                matches!(
-                    c.edit,
-                    Some(('ا', 'أ' | 'إ' | 'آ', _)) | Some(('ى', 'ي', true))
-                )
-            });
+            let house_style = corrections
+                .iter()
+                .find(|c| c.edit.is_some_and(is_house_style));
             if let Some(found) = house_style {
                 let z = self.zipf(&found.word);
                 // House style is often the more frequent form: no gap.
-                return (strict && z >= COMMON).then(|| Verdict {
+                return (z >= COMMON).then(|| Verdict {
                     kind: Kind::HouseStyle,
                     candidates: vec![found.word.clone()],
                 });
