@@ -4,6 +4,7 @@
 //! mention.
 
 pub mod lines;
+pub mod near;
 pub mod normalize;
 pub mod position;
 pub mod ranges;

@@ -6,6 +6,7 @@ use rustc_hash::FxHashMap as HashMap;
 use crate::article::Language;
 use crate::checks::Context;
 use crate::finding::{Applicability, CodeInfo, Finding, Severity};
+use crate::text::near::OneEditIndex;
 use crate::text::tokens::TokenKind;
 
 /// The code `consistency/spelling`: its default severity, fix safety and the
@@ -120,12 +121,13 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
     findings.retain(|f| !listed.overlaps(&f.range));
     // One finding per place: a name inside a flagged phrase is not repeated.
     findings.sort_by_key(|f| (f.range.start, std::cmp::Reverse(f.range.end)));
+    // Sorted by start, every kept finding starts at or before this one: it
+    // lies inside one of them exactly when it ends by the furthest end.
     let mut kept: Vec<Finding> = Vec::new();
+    let mut furthest_end = 0;
     for finding in findings {
-        if !kept
-            .iter()
-            .any(|k| k.range.start <= finding.range.start && finding.range.end <= k.range.end)
-        {
+        if kept.is_empty() || finding.range.end > furthest_end {
+            furthest_end = furthest_end.max(finding.range.end);
             kept.push(finding);
         }
     }
@@ -303,6 +305,12 @@ fn names(context: &Context<'_>) -> Vec<Finding> {
             forms.entry(written.to_lowercase()).or_default().push(i);
         }
     }
+    let usual_forms = OneEditIndex::new(
+        forms
+            .iter()
+            .filter(|(_, at)| at.len() >= 2)
+            .map(|(form, _)| form.as_str()),
+    );
     let mut findings = Vec::new();
     for (rare, places) in &forms {
         if places.len() != 1
@@ -311,13 +319,18 @@ fn names(context: &Context<'_>) -> Vec<Finding> {
         {
             continue;
         }
-        let usual = forms.iter().find(|(usual, at)| {
-            at.len() >= 2
-                && misspelling_apart(rare, usual, true)
-                && *rare != format!("{usual}s")
-                && **usual != format!("{rare}s")
-        });
-        let Some((usual, at)) = usual else { continue };
+        // The most used of the forms it could be a slip of.
+        let usual = usual_forms
+            .candidates(rare)
+            .into_iter()
+            .filter(|usual| {
+                misspelling_apart(rare, usual, true)
+                    && *rare != format!("{usual}s")
+                    && *usual != format!("{rare}s")
+            })
+            .max_by_key(|usual| (forms[*usual].len(), std::cmp::Reverse(*usual)));
+        let Some(usual) = usual else { continue };
+        let at = &forms[usual];
         let i = places[0];
         if i > 0 {
             // `Chi-Cheng` beside `Chang`: part of a hyphenated name.
@@ -339,10 +352,9 @@ fn names(context: &Context<'_>) -> Vec<Finding> {
                 && !(sentence_start(i - 1)
                     && crate::spelling::english::is_common_word(&first_name.to_lowercase()))
             {
-                let pairs_with_usual = (1..context.tokens.len()).any(|j| {
-                    word(context, j).is_some_and(|w| w.to_lowercase() == *usual)
-                        && word(context, j - 1) == Some(first_name)
-                });
+                let pairs_with_usual = at
+                    .iter()
+                    .any(|&j| j > 0 && word(context, j - 1) == Some(first_name));
                 if !pairs_with_usual {
                     continue;
                 }
