@@ -459,14 +459,24 @@ fn quotations(text: &str) -> Vec<Range<usize>> {
 /// A fix inside a direct quotation would change what someone said: it is
 /// shown, never applied (`display-only`).
 fn downgrade_fixes_in_quotations(text: &str, findings: &mut [Finding]) {
-    let quotes = quotations(text);
+    let mut quotes = quotations(text);
+    quotes.sort_by_key(|q| q.start);
+    // The furthest end of the quotations opened so far: a finding lies
+    // inside one of those that open at or before it exactly when it ends
+    // by then (a binary search per finding, however many quotations).
+    let furthest_end: Vec<usize> = quotes
+        .iter()
+        .scan(0, |end, q| {
+            *end = q.end.max(*end);
+            Some(*end)
+        })
+        .collect();
     for finding in findings {
-        let inside = quotes
-            .iter()
-            .any(|q| q.start <= finding.range.start && finding.range.end <= q.end);
-        if let Some(fix) = &mut finding.fix
-            && inside
-        {
+        let Some(fix) = &mut finding.fix else {
+            continue;
+        };
+        let opened = quotes.partition_point(|q| q.start <= finding.range.start);
+        if opened > 0 && finding.range.end <= furthest_end[opened - 1] {
             fix.applicability = crate::finding::Applicability::DisplayOnly;
         }
     }

@@ -219,8 +219,7 @@ pub(super) fn record_id(report: &FileReport) -> Option<&str> {
 
 /// One element of `files`, indented as it sits in the document.
 pub(super) fn render_file(report: &FileReport) -> String {
-    let pretty = serde_json::to_string_pretty(&file(report)).expect("a report serialises");
-    super::indent(&pretty, 4)
+    super::pretty_indented(&file(report), 4)
 }
 
 /// The document's opening, up to the `files` array.
@@ -233,10 +232,9 @@ pub(super) fn end(out: &mut dyn Write, any_file: bool, summary: &Summary) -> io:
     if any_file {
         write!(out, "\n  ")?;
     }
-    let summary = serde_json::to_string_pretty(summary)?;
     writeln!(
         out,
         "],\n  \"summary\": {}\n}}",
-        super::indent(&summary, 2).trim_start()
+        super::pretty_indented(summary, 2).trim_start()
     )
 }

@@ -632,14 +632,41 @@ impl<'w> Writer<'w> {
     }
 }
 
-/// Indents every line of a pretty-printed JSON value by `spaces`, so that
-/// a value printed on its own nests inside a document printed piece by
-/// piece exactly as `serde_json::to_writer_pretty` would have nested it
-/// (JSON strings hold no raw line breaks).
-fn indent(pretty: &str, spaces: usize) -> String {
-    let pad = " ".repeat(spaces);
-    let mut out = String::with_capacity(pretty.len() + spaces * 8);
-    out.push_str(&pad);
-    out.push_str(&pretty.replace('\n', &format!("\n{pad}")));
-    out
+/// A value pretty-printed with every line indented by `spaces`, so that a
+/// value printed on its own nests inside a document printed piece by piece
+/// exactly as `serde_json::to_writer_pretty` would have nested it. The
+/// indentation is added as the serialiser writes (JSON strings hold no raw
+/// line breaks), so a file with a million findings is not copied twice.
+fn pretty_indented<T: serde::Serialize + ?Sized>(value: &T, spaces: usize) -> String {
+    /// Writes into a buffer, padding the start of every line.
+    struct Indenting {
+        out: Vec<u8>,
+        spaces: usize,
+    }
+    impl Write for Indenting {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            // Most writes are a key, a value or punctuation: no line break.
+            if !buf.contains(&b'\n') {
+                self.out.extend_from_slice(buf);
+                return Ok(buf.len());
+            }
+            for (i, line) in buf.split(|&b| b == b'\n').enumerate() {
+                if i > 0 {
+                    self.out.push(b'\n');
+                    self.out.resize(self.out.len() + self.spaces, b' ');
+                }
+                self.out.extend_from_slice(line);
+            }
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut writer = Indenting {
+        out: vec![b' '; spaces],
+        spaces,
+    };
+    serde_json::to_writer_pretty(&mut writer, value).expect("a report serialises");
+    String::from_utf8(writer.out).expect("serde_json writes UTF-8")
 }

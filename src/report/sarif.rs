@@ -172,11 +172,7 @@ pub(super) fn render_file(report: &FileReport) -> String {
     checked
         .findings
         .iter()
-        .map(|f| {
-            let pretty = serde_json::to_string_pretty(&result(&checked.article, &report.path, f))
-                .expect("a result serialises");
-            super::indent(&pretty, 8)
-        })
+        .map(|f| super::pretty_indented(&result(&checked.article, &report.path, f), 8))
         .collect::<Vec<_>>()
         .join(",\n")
 }
@@ -185,11 +181,10 @@ pub(super) fn render_file(report: &FileReport) -> String {
 /// written as files are checked: results stream, and the invocation (which
 /// lists the files that could not be read) follows them.
 pub(super) fn begin(out: &mut dyn Write) -> io::Result<()> {
-    let tool = serde_json::to_string_pretty(&tool())?;
     write!(
         out,
         "{{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {{\n      \"tool\": {},\n      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": [",
-        super::indent(&tool, 6).trim_start()
+        super::pretty_indented(&tool(), 6).trim_start()
     )
 }
 
@@ -202,13 +197,13 @@ pub(super) fn end(
     if any_result {
         write!(out, "\n      ")?;
     }
-    let invocations = serde_json::to_string_pretty(&json!([{
+    let invocations = json!([{
         "executionSuccessful": notifications.is_empty(),
         "toolExecutionNotifications": notifications,
-    }]))?;
+    }]);
     writeln!(
         out,
         "],\n      \"invocations\": {}\n    }}\n  ]\n}}",
-        super::indent(&invocations, 6).trim_start()
+        super::pretty_indented(&invocations, 6).trim_start()
     )
 }
