@@ -147,6 +147,15 @@ pub struct WordTable {
 }
 
 impl WordTable {
+    /// An empty table with room for about `literals` keys.
+    pub fn with_capacity(literals: usize) -> Self {
+        WordTable {
+            index: rustc_hash::FxHashMap::with_capacity_and_hasher(literals, Default::default()),
+            targets: Vec::with_capacity(literals),
+            longest: 0,
+        }
+    }
+
     /// Adds a typo literal (see [`MatcherBuilder::literal`] for the
     /// contracted Arabic form and exact rules).
     pub fn literal(&mut self, pattern: &str, language: Language, target: Target, exact: bool) {

@@ -436,7 +436,16 @@ impl RuleSet {
     /// first use, with the rows of the deferred lists that feed it.
     fn typo_table(&self, which: usize) -> &matcher::WordTable {
         self.typo_tables[which].get_or_init(|| {
-            let mut table = matcher::WordTable::default();
+            // Room for every row that may feed it: growing the index as it
+            // fills rehashed a hundred thousand keys several times over.
+            let rows = self.typos.len()
+                + self
+                    .deferred_typos
+                    .iter()
+                    .filter(|d| d.tables[which])
+                    .map(|d| d.rows.len())
+                    .sum::<usize>();
+            let mut table = matcher::WordTable::with_capacity(rows);
             for (i, typo) in self.eager_typos() {
                 if typo.regex || RuleSet::typo_table_of(&typo.find) != Some(which) {
                     continue;
