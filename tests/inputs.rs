@@ -139,6 +139,30 @@ fn folders_are_walked_in_a_stable_order_honouring_gitignore() {
 }
 
 #[test]
+fn thread_count_changes_nothing_in_the_report() {
+    let run = |threads: &str| {
+        let output = factlint(&[
+            "check",
+            "fixtures",
+            "--no-config",
+            "--no-cache",
+            "--format",
+            "json",
+            "--threads",
+            threads,
+        ]);
+        assert!(code(&output) <= 1, "{}", stderr(&output));
+        stdout(&output)
+    };
+    let one = run("1");
+    assert!(one.contains("\"findings\""), "{one}");
+    assert_eq!(one, run("3"));
+    let zero = factlint(&["check", "fixtures", "-j", "0"]);
+    assert_eq!(code(&zero), 2);
+    assert!(stderr(&zero).contains("--threads"), "{}", stderr(&zero));
+}
+
+#[test]
 fn jsonl_is_one_finding_per_line() {
     let output = factlint(&[
         "check",

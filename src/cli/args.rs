@@ -235,6 +235,10 @@ pub(crate) struct CheckArgs {
     /// is a few hundred kilobytes; a runaway input is refused, not read.
     #[arg(long, value_name = "SIZE", default_value = "10M", value_parser = parse_size)]
     pub(crate) max_file_size: u64,
+    /// Check with this many threads (default: one per core; 1 for a
+    /// hook or a job that shares the machine).
+    #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub(crate) threads: Option<u16>,
 }
 
 #[derive(Debug, Subcommand)]

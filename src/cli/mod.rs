@@ -194,6 +194,13 @@ enum Done {
 }
 
 fn check(args: CheckArgs) -> io::Result<u8> {
+    if let Some(threads) = args.threads {
+        // Only fails when the pool was already built, which `check` never
+        // does before this point.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(usize::from(threads))
+            .build_global();
+    }
     let Ok(config) = configuration(&args.settings) else {
         return Ok(EXIT_ERROR);
     };
