@@ -26,7 +26,8 @@ be judged one by one.
 
 `--pack` adds a further pack to the development pack, for the cases and the
 runs: scripts/devsets/officials-more.yaml (98 more office holders, each
-with its source) is the one the measurements in the README use.
+with its source) and scripts/devsets/officials-wider.yaml (37 more) are the
+ones the measurements in the README use.
 """
 import argparse
 import collections

@@ -254,6 +254,24 @@ enum Capture {
 /// What a pattern match captured: each element's tokens and capture.
 type Captures = Vec<(Range<usize>, Capture)>;
 
+/// Whether token `i` is a hyphen written flush between two words
+/// ("Vice-President"), joining them into one compound.
+fn hyphen_joins(tokens: &[Token], i: usize) -> bool {
+    let (Some(before), Some(hyphen), Some(after)) = (
+        i.checked_sub(1).and_then(|b| tokens.get(b)),
+        tokens.get(i),
+        tokens.get(i + 1),
+    ) else {
+        return false;
+    };
+    let word = |t: &Token| t.kind == TokenKind::Word;
+    hyphen.is_punct('-')
+        && word(before)
+        && word(after)
+        && before.orig.end == hyphen.orig.start
+        && hyphen.orig.end == after.orig.start
+}
+
 /// Reads attributions over an article's tokens.
 pub struct Attributor<'a> {
     article: &'a Article,
@@ -301,6 +319,11 @@ impl<'a> Attributor<'a> {
                     && rules.markers[m].id == OFFICE_MODIFIER
                 {
                     modified[a.end] = true;
+                    // Joined by a hyphen ("Vice-President", "Deputy-Governor"):
+                    // the office after the hyphen is the modified one too.
+                    if hyphen_joins(tokens, a.end) {
+                        modified[a.end + 1] = true;
+                    }
                 }
             }
         }
@@ -1064,6 +1087,30 @@ mod tests {
             )),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_hyphenated_modifier_makes_another_office() {
+        // The titles attached, as written: never "President" alone after
+        // "Vice-" (the whole "Vice-President" may be an office of its own).
+        let titles = |text: &str| -> Vec<String> {
+            attributions(text)
+                .into_iter()
+                .filter(|(_, kind, _)| kind == "title")
+                .map(|(_, _, title)| title)
+                .collect()
+        };
+        assert_eq!(
+            titles("President Omar Haddad opened the session."),
+            vec!["President".to_string()]
+        );
+        for text in [
+            "Vice-President Omar Haddad opened the session.",
+            "Vice President Omar Haddad opened the session.",
+        ] {
+            let found = titles(text);
+            assert!(!found.contains(&"President".to_string()), "{found:?}");
+        }
     }
 
     #[test]

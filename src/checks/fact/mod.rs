@@ -174,7 +174,8 @@ pub fn sentence_period(
 
 /// Every period the dates of the attribution's sentence name, in its own
 /// clause (see [`in_own_clause`]; `strict` or not) and at most `reach`
-/// tokens from it, not after the reference date: (distance in tokens,
+/// tokens from it, not after the reference date (a bare weekday only when
+/// not `strict`: it can show a post was held, never state a claim's date): (distance in tokens,
 /// first day, last day, span). A long list that opens with its date («وفي
 /// 29 يناير، أمر ملكي: … ولي العهد …») has it far from most of its
 /// titles, with other people's names between.
@@ -232,6 +233,17 @@ pub fn sentence_periods<'c>(
                         reference.year() - 1
                     };
                     month_bounds(year, month)?
+                }
+                // A weekday alone («يوم الجمعة», "last Friday") never states
+                // the date of a claim: which week it falls in is a guess.
+                // Read loosely, as the latest such day not after the
+                // reference date, it may still show that the post was held
+                // then (the departure "last Friday" of a chief of staff who
+                // left that Friday needs no "then").
+                DateKind::Weekday if !strict => {
+                    let reference = context.reference_date(&tenure::CODE)?;
+                    let day = latest_weekday(reference, d.weekday.as_ref()?.weekday)?;
+                    (day, day)
                 }
                 _ => return None,
             };
@@ -298,10 +310,37 @@ fn in_own_clause(
     true
 }
 
+/// The latest day not after `reference` that falls on `weekday` (0 =
+/// Sunday … 6 = Saturday).
+fn latest_weekday(reference: NaiveDate, weekday: u32) -> Option<NaiveDate> {
+    let today = reference.weekday().num_days_from_sunday();
+    let back = (today + 7 - weekday % 7) % 7;
+    reference.checked_sub_days(chrono::Days::new(u64::from(back)))
+}
+
 fn month_bounds(year: i32, month: u32) -> Option<(NaiveDate, NaiveDate)> {
     let first = NaiveDate::from_ymd_opt(year, month, 1)?;
     let last = first
         .checked_add_months(chrono::Months::new(1))?
         .pred_opt()?;
     Some((first, last))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn a_weekday_is_the_latest_such_day_not_after_the_reference() {
+        // 1987-03-04 was a Wednesday: "last Friday" is 27 February.
+        assert_eq!(latest_weekday(day(1987, 3, 4), 5), Some(day(1987, 2, 27)));
+        // The reference's own weekday is the reference day itself.
+        assert_eq!(latest_weekday(day(1987, 3, 4), 3), Some(day(1987, 3, 4)));
+        // Sunday (0) before a Monday reference is the day before.
+        assert_eq!(latest_weekday(day(2021, 7, 5), 0), Some(day(2021, 7, 4)));
+    }
 }
