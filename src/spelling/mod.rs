@@ -94,7 +94,11 @@ pub enum Kind {
     HouseStyle,
     /// R2b: a rare noun + pronoun ending «ه» (`سياحيه`) whose ة form is
     /// common and ten times more frequent: accepted, but likely a
-    /// misspelt ة. The fix is never safe.
+    /// misspelt ة. `typo/spelling` reports it alone only when the ة form is
+    /// thirty times more frequent ([`Arabic::pronoun_far_rarer`]), else when
+    /// an indefinite word in ة follows; R2c ([`Arabic::ta_marbuta_form`])
+    /// gives this kind to a common pronoun form in that context. The fix is
+    /// never safe.
     RarePronoun,
 }
 

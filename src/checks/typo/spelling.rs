@@ -123,7 +123,7 @@ fn finding(range: std::ops::Range<usize>, written: &str, verdict: &Verdict) -> F
         Kind::ArticlePronoun => " (the article «ال» cannot take a pronoun ending «ه»)",
         Kind::HouseStyle => " (strict spelling: hamza or final ي)",
         Kind::RarePronoun => {
-            " (the pronoun ending «ه» is rare on this word; «ة» is far more common)"
+            " (a pronoun ending «ه» is unlikely here; «ة» is far more common)"
         }
     };
     let message = if others.is_empty() {
