@@ -262,3 +262,63 @@ fn english_pairs_of_real_words_are_never_reported() {
                 The Argentine coach agreed.\n";
     assert_eq!(findings(text), vec![]);
 }
+
+#[test]
+fn a_pronoun_form_far_rarer_than_its_ta_marbuta_twin_is_flagged_alone() {
+    let found = findings("تقدم العيادة خدمات علاجيه للمرضى.\n");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].1, "علاجيه");
+    assert_eq!(found[0].2.as_deref(), Some("علاجية"));
+    assert_eq!(findings("تقدم العيادة خدمات علاجية للمرضى.\n"), vec![]);
+}
+
+#[test]
+fn a_meant_pronoun_form_is_silent_unless_an_indefinite_feminine_word_follows() {
+    // «مهاجمه» ("its striker") is a real word only ten to thirty times
+    // rarer than «مهاجمة»: silent before a definite adjective.
+    assert_eq!(
+        findings("غاب عن المباراة مهاجمه الأول بسبب الإصابة.\n"),
+        vec![]
+    );
+    // An indefinite adjective in ة agrees with «مهاجمة», not a pronoun form.
+    let found = findings("تعرضت القافلة إلى مهاجمه عنيفة ليلا.\n");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].1, "مهاجمه");
+    assert_eq!(found[0].2.as_deref(), Some("مهاجمة"));
+}
+
+#[test]
+fn a_common_pronoun_form_before_an_indefinite_feminine_word_is_flagged() {
+    let found = findings("ألقى الشاعر قصيده وطنية في الحفل.\n");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].2.as_deref(), Some("قصيدة"));
+    assert_eq!(findings("ألقى الشاعر قصيده في الحفل.\n"), vec![]);
+}
+
+#[test]
+fn two_house_style_edits_together_are_house_style() {
+    // A dropped hamza and ى for final ي in one word: reported only when
+    // strict, like either edit alone.
+    let text = "التقى المحافظ اهالى القرية أمس.\n";
+    assert_eq!(findings(text), vec![]);
+    let strict = CheckOptions {
+        arabic_strict_spelling: true,
+        ..CheckOptions::default()
+    };
+    let found = findings_with(text, &rules(""), &strict);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].2.as_deref(), Some("أهالي"));
+}
+
+#[test]
+fn two_theophoric_names_are_two_people_but_a_slip_beside_them_is_reported() {
+    let text = "قال عبدالله السالم إن العمل بدأ في المنطقة. وأضاف عبدالله السالم أن \
+                المنطقة تنتظره. وشارك عبدالإله الفهد في الاجتماع.\n";
+    assert_eq!(findings(text), vec![]);
+    let slip = "قال عبدالله السالم إن العمل بدأ في المنطقة. وأضاف عبدالله السالم أن \
+                المنطقة تنتظره. وشارك عبدالإله الفهد في اجتماع النمطقة.\n";
+    let found = findings(slip);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "consistency/spelling");
+    assert_eq!(found[0].1, "النمطقة");
+}

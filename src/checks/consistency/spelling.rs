@@ -253,6 +253,9 @@ fn arabic_slips(context: &Context<'_>) -> Vec<Finding> {
         let Some(usual) = speller.slip_of(word, &frequent) else {
             continue;
         };
+        if theophoric_name(speller, word) && theophoric_name(speller, usual) {
+            continue;
+        }
         let range = context.tokens[at[0]].orig.clone();
         let usual_at = &places[usual];
         let usual_range = context.tokens[usual_at[0]].orig.clone();
@@ -275,6 +278,17 @@ fn arabic_slips(context: &Context<'_>) -> Vec<Finding> {
     }
     findings.sort_by_key(|f| f.range.start);
     findings
+}
+
+/// Whether an Arabic word is a compound personal name «عبد» + a divine name
+/// the dictionary knows (`عبدالله`, `عبدالإله`, `وعبدالرحمن`), proclitic
+/// aside. Two such names one letter apart are two people, not one name
+/// misspelt; a slip inside the divine name (`عبدالهل`) is not one.
+fn theophoric_name(speller: &crate::spelling::Arabic, word: &str) -> bool {
+    word.strip_prefix(['و', 'ف', 'ب', 'ل'])
+        .unwrap_or(word)
+        .strip_prefix("عبد")
+        .is_some_and(|name| name.starts_with("ال") && speller.ok(name))
 }
 
 /// The English names rule: capitalised words, at a sentence start too.

@@ -23,7 +23,10 @@ least ten times more frequent than the written form, which keeps names and
 transliterations out (`الدوسري`, `تويتر`). Also flagged: the article with a
 pronoun ending, which cannot occur (`الأمانه` for `الأمانة`), and a rare
 word + pronoun ending «ه» (zipf below 2.9) whose ة form is common and ten
-times more frequent (`سياحيه` for `سياحية`).
+times more frequent, when it is followed by an indefinite word in ة that
+agrees with a feminine noun (`سياحيه جديدة` for `سياحية جديدة`), or when
+the ة form is thirty times more frequent: a noun or verb with the pronoun
+«ه» is a real word (`مهاجمه`, \"its striker\").
 
 A dropped hamza on alif (`اسرائيل`, `الى`) and ى for a final ي (`فى`) are
 house style in many newsrooms; they are reported only with
@@ -50,7 +53,7 @@ rare pronoun ending, which can be meant.
 pub fn check(context: &Context<'_>) -> Vec<Finding> {
     let listed = context.listed_typos();
     let mut findings = Vec::new();
-    for token in context.tokens {
+    for (i, token) in context.tokens.iter().enumerate() {
         if token.kind != TokenKind::Word {
             continue;
         }
@@ -70,10 +73,42 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
         }
         let verdict =
             spelling::arabic().judge_cached(&word, context.options.arabic_strict_spelling);
+        let verdict = verdict.or_else(|| {
+            // R2c: a common pronoun form where the next word calls for ة.
+            let fixed = feminine_indefinite_follows(context, i)
+                .then(|| spelling::arabic().ta_marbuta_form(&word))??;
+            Some(Verdict {
+                kind: Kind::RarePronoun,
+                candidates: vec![fixed],
+            })
+        });
         let Some(verdict) = verdict else { continue };
+        if verdict.kind == Kind::RarePronoun
+            && !spelling::arabic().pronoun_far_rarer(&word, &verdict.candidates[0])
+            && !feminine_indefinite_follows(context, i)
+        {
+            continue;
+        }
         findings.push(finding(token.orig.clone(), written, &verdict));
     }
     findings
+}
+
+/// Whether the word after token `i` is an indefinite word ending in ة
+/// (`خدمات علاجيه متقدمة`): an adjective that agrees with an indefinite
+/// feminine noun, which a noun with a pronoun ending (definite) cannot be.
+fn feminine_indefinite_follows(context: &Context<'_>, i: usize) -> bool {
+    let Some(next) = context.tokens.get(i + 1) else {
+        return false;
+    };
+    if next.kind != TokenKind::Word || context.sentences.get(i) != context.sentences.get(i + 1) {
+        return false;
+    }
+    let Some(next) = spelling::clean(context.text(&next.orig)) else {
+        return false;
+    };
+    let stem = next.strip_prefix(['و', 'ف', 'ب', 'ك']).unwrap_or(&next);
+    next.ends_with('ة') && !stem.starts_with("ال") && !next.starts_with("لل")
 }
 
 fn finding(range: std::ops::Range<usize>, written: &str, verdict: &Verdict) -> Finding {
@@ -88,7 +123,7 @@ fn finding(range: std::ops::Range<usize>, written: &str, verdict: &Verdict) -> F
         Kind::ArticlePronoun => " (the article «ال» cannot take a pronoun ending «ه»)",
         Kind::HouseStyle => " (strict spelling: hamza or final ي)",
         Kind::RarePronoun => {
-            " (the pronoun ending «ه» is rare on this word; «ة» is far more common)"
+            " (a pronoun ending «ه» is unlikely here; «ة» is far more common)"
         }
     };
     let message = if others.is_empty() {
