@@ -319,10 +319,11 @@ def render_yaml(n: int) -> str:
         "    lang: en",
         "    message: a common misspelling",
         "examples:",
-        f"  - {{ text: {q(EXAMPLE_BAD)}, expect: [typo/substitution] }}",
-        f"  - {{ text: {q(EXAMPLE_GOOD)}, expect_not: [typo/substitution] }}",
-        f"  - {{ text: {q(EXAMPLE_BAD_2)}, expect: [typo/substitution] }}",
-        f"  - {{ text: {q(EXAMPLE_BRITISH)}, expect_not: [typo/substitution] }}",
+        # Examples carry ids so that `disable:` in factlint.yaml can name one.
+        f"  - {{ id: flags-{EXAMPLE_TYPO}, text: {q(EXAMPLE_BAD)}, expect: [typo/substitution] }}",
+        f"  - {{ id: government-correct, text: {q(EXAMPLE_GOOD)}, expect_not: [typo/substitution] }}",
+        f"  - {{ id: flags-{EXAMPLE_TYPO_2}, text: {q(EXAMPLE_BAD_2)}, expect: [typo/substitution] }}",
+        f"  - {{ id: british-spellings-correct, text: {q(EXAMPLE_BRITISH)}, expect_not: [typo/substitution] }}",
     ]
     return "\n".join(out) + "\n"
 
