@@ -24,7 +24,7 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -32,12 +32,6 @@ use std::time::{Duration, Instant};
 use factlint::article::{Article, LoadOptions};
 use factlint::checks::{self, CheckOptions};
 use factlint::rules::{RuleSet, load::parse_pack};
-
-fn corpus_dir() -> PathBuf {
-    std::env::var_os("FACTLINT_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"))
-}
 
 /// The real articles of one language as plain text: title, blank line,
 /// body, blank line.
@@ -136,11 +130,8 @@ fn main() {
     if !std::env::args().any(|a| a == "--bench") {
         return;
     }
-    let runs: usize = std::env::var("FACTLINT_BENCH_RUNS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(3);
-    let dir = corpus_dir();
+    let runs = common::runs(3);
+    let dir = common::corpus_dir();
     let ar = articles(&dir, "articles_ar/saudinewsnet_sample.jsonl", "content");
     let en = articles(&dir, "articles_en/reuters21578_sample.jsonl", "text");
     let pack = common::occurring_pack(ar.iter().chain(&en).map(String::as_str));

@@ -31,12 +31,6 @@ struct Measure {
     rss_mb: f64,
 }
 
-fn corpus_dir() -> PathBuf {
-    std::env::var_os("FACTLINT_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"))
-}
-
 /// `(language, title, date, body)` of every corpus article.
 fn corpus_articles(dir: &Path) -> Vec<(&'static str, String, String, String)> {
     let mut articles = Vec::new();
@@ -156,10 +150,7 @@ fn main() {
     if !std::env::args().any(|a| a == "--bench") {
         return;
     }
-    let runs: usize = std::env::var("FACTLINT_BENCH_RUNS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(5);
+    let runs = common::runs(5);
     if !Path::new("/usr/bin/time").is_file() {
         eprintln!(
             "this benchmark reads timings from GNU time: install it (`apt-get install time`)"
@@ -168,7 +159,7 @@ fn main() {
     }
     let factlint = PathBuf::from(env!("CARGO_BIN_EXE_factlint"));
     let typos = typos_binary();
-    let articles = corpus_articles(&corpus_dir());
+    let articles = corpus_articles(&common::corpus_dir());
     let folder = tempfile::tempdir().expect("a temporary folder");
     let corpus = folder.path().join("corpus");
     std::fs::create_dir(&corpus).expect("a temporary folder");
@@ -201,7 +192,7 @@ fn main() {
         "corpus: {} articles, {:.1} MB, from {}; best wall time of {runs} runs (its CPU time), largest peak RSS",
         articles.len(),
         bytes as f64 / 1e6,
-        corpus_dir().display()
+        common::corpus_dir().display()
     );
     println!("factlint: {}", factlint.display());
     match &typos {

@@ -3,6 +3,23 @@
 
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+/// The measurement corpus: `../shared/corpus/` beside the project, or
+/// `FACTLINT_CORPUS`.
+pub fn corpus_dir() -> PathBuf {
+    std::env::var_os("FACTLINT_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"))
+}
+
+/// How many times each case runs: `FACTLINT_BENCH_RUNS`, or `default`.
+pub fn runs(default: usize) -> usize {
+    std::env::var("FACTLINT_BENCH_RUNS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
 
 /// A pack of 10,000 typos whose `find` words occur in `texts`: their most
 /// frequent words of four letters or more, each "corrected" to itself with
