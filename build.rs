@@ -4,7 +4,9 @@
 //! (the `fst` crate), read in place from the binary, so that a run never
 //! parses 370,000 Arabic words into a hash table (tens of milliseconds and
 //! megabytes). A test in `src/spelling` checks that each map holds exactly
-//! what the text list says.
+//! what the text list says. The Arabic map also carries Ayaspell's answers
+//! for each word (`rules/spelling/ar-ayaspell.txt`, bits above the zipf
+//! value), so that most runs never parse the dictionary.
 
 use std::fmt::Write;
 use std::path::Path;
@@ -37,14 +39,45 @@ fn frequency_maps() {
                 words.entry(word).or_insert(value);
             }
         }
-        let map = fst::Map::from_iter(words.iter().map(|(w, &v)| (w.as_bytes(), u64::from(v))))
-            .expect("sorted, distinct keys");
+        let flags = if name == "ar" {
+            ayaspell_answers()
+        } else {
+            Default::default()
+        };
+        let map = fst::Map::from_iter(words.iter().map(|(w, &v)| {
+            let answers = flags.get(*w).copied().unwrap_or(0);
+            (w.as_bytes(), u64::from(v) | answers)
+        }))
+        .expect("sorted, distinct keys");
         std::fs::write(
             out.join(format!("{name}-freq.fst")),
             map.as_fst().as_bytes(),
         )
         .expect("OUT_DIR is writable");
     }
+}
+
+/// `rules/spelling/ar-ayaspell.txt` (`word<TAB>flags` lines, `#` comments):
+/// each word's flags as the bits `src/spelling` reads (`x` rejected → bit
+/// 16, `d` dual accepted → 17, `a` article accepted → 18).
+fn ayaspell_answers() -> std::collections::HashMap<String, u64> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/spelling/ar-ayaspell.txt");
+    println!("cargo:rerun-if-changed={}", path.display());
+    let text = std::fs::read_to_string(&path).expect("the Ayaspell answers are readable");
+    let mut answers = std::collections::HashMap::new();
+    for line in text.lines().filter(|l| !l.starts_with('#')) {
+        let (word, flags) = line.split_once('\t').expect("word<TAB>flags");
+        let bits = flags.chars().fold(0, |bits, flag| {
+            bits | match flag {
+                'x' => 1 << 16,
+                'd' => 1 << 17,
+                'a' => 1 << 18,
+                other => panic!("unknown Ayaspell flag {other:?} for {word}"),
+            }
+        });
+        answers.insert(word.to_string(), bits);
+    }
+    answers
 }
 
 /// `$OUT_DIR/messages.rs`: every catalogue under `messages/`.

@@ -970,7 +970,7 @@ impl<'a> Attributor<'a> {
             return false;
         }
         let arabic = crate::spelling::arabic();
-        arabic.ok(stem) && arabic.zipf(stem) >= arabic.zipf(word) + 50
+        arabic.zipf(stem) >= arabic.zipf(word) + 50 && arabic.ok(stem)
     }
 
     /// One to three Arabic words, stopping at punctuation, a number, a

@@ -5,9 +5,12 @@
 //! A pack of wrong → right pairs knows only the words someone listed; a
 //! dictionary knows which words exist and a frequency list how common each
 //! is, so that a non-word one confusion edit away from a common word can be
-//! flagged without anyone listing it. The data is parsed once per process,
-//! the first time an Arabic word is checked ([`arabic`]), so English runs
-//! never pay for it.
+//! flagged without anyone listing it. Ayaspell's answers for every word of
+//! the frequency list are compiled into the frequency map
+//! (`rules/spelling/ar-ayaspell.txt`, see [`AYASPELL_FLAGS`]), so the
+//! dictionary itself is parsed (about 0.1 s and 20 MB) only when an article
+//! holds a word the list has never seen *and* that word could be reported:
+//! most articles never load it.
 //!
 //! The rules (measured on real articles first by a prototype, then here):
 //! - [`Arabic::judge`] R1: the dictionary rejects the word and one or two
@@ -31,8 +34,28 @@ const AFF: &str = include_str!("../../rules/spelling/ar.aff");
 /// The Ayaspell word list (MPL-1.1).
 const DIC: &str = include_str!("../../rules/spelling/ar.dic");
 /// Word frequencies from wordfreq (CC BY-SA 4.0): `ZIPF100\tword word …`,
-/// as `build.rs` compiles them into a finite-state map (word → zipf × 100).
+/// as `build.rs` compiles them into a finite-state map (word → zipf × 100,
+/// with Ayaspell's answers for the word as the [`REJECTED`], [`DUAL`] and
+/// [`DEFINITE`] bits above it).
 static FREQ_MAP: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/ar-freq.fst"));
+
+/// Ayaspell's answers for the words of the frequency list, one word per line
+/// with its flags (see [`AYASPELL_FLAGS`]), written by
+/// `FACTLINT_UPDATE_SPELLING=1 cargo test --release --lib ayaspell_answers`
+/// and checked against the dictionary by that test.
+#[cfg(test)]
+const AYASPELL_ANSWERS: &str = include_str!("../../rules/spelling/ar-ayaspell.txt");
+
+/// The flags of `ar-ayaspell.txt`, in the bit `build.rs` gives each in the
+/// map's values: `x` Ayaspell rejects the word, `d` it accepts the word's
+/// dual ([`dual_of`]), `a` it accepts the word with the article «ال».
+pub const AYASPELL_FLAGS: [(char, u64); 3] = [('x', REJECTED), ('d', DUAL), ('a', DEFINITE)];
+/// Map value bit: Ayaspell rejects the word.
+pub const REJECTED: u64 = 1 << 16;
+/// Map value bit: Ayaspell accepts the word's dual.
+pub const DUAL: u64 = 1 << 17;
+/// Map value bit: Ayaspell accepts the word with the article.
+pub const DEFINITE: u64 = 1 << 18;
 
 /// Strict verdicts by word (looked up by `&str`, so that a hit allocates
 /// nothing).
@@ -63,9 +86,9 @@ const RARE_PRONOUN_GAP: u16 = 150;
 /// than the slip, in zipf hundredths (about 30×), unless the slip is unknown.
 const SLIP_GAP: u16 = 150;
 
-/// The loaded dictionary and frequency list.
+/// The frequency list with Ayaspell's answers for its words; the
+/// dictionary itself is parsed on first need ([`ayaspell`]).
 pub struct Arabic {
-    dictionary: Dictionary,
     zipf: fst::Map<&'static [u8]>,
 }
 
@@ -77,10 +100,32 @@ impl std::fmt::Debug for Arabic {
     }
 }
 
-/// The Arabic speller, parsed on first use and shared by every thread.
+/// The Arabic speller, opened on first use and shared by every thread.
 pub fn arabic() -> &'static Arabic {
     static ARABIC: OnceLock<Arabic> = OnceLock::new();
-    ARABIC.get_or_init(Arabic::load)
+    ARABIC.get_or_init(|| Arabic {
+        zipf: frequency_map(FREQ_MAP),
+    })
+}
+
+/// The Ayaspell dictionary, parsed the first time a word outside the
+/// frequency list needs it (about 0.1 s), and shared by every thread.
+fn ayaspell() -> &'static Dictionary {
+    static AYASPELL: OnceLock<Dictionary> = OnceLock::new();
+    AYASPELL
+        .get_or_init(|| Dictionary::new(AFF, DIC).expect("the bundled Ayaspell dictionary parses"))
+}
+
+/// The dual of a singular noun as Ayaspell's affix rules write it
+/// (`قطاع` → `قطاعان`, `زيارة` → `زيارتان`, `مستشفى` → `مستشفيان`).
+pub fn dual_of(word: &str) -> String {
+    if let Some(stem) = word.strip_suffix('ة') {
+        format!("{stem}تان")
+    } else if let Some(stem) = word.strip_suffix('ى') {
+        format!("{stem}يان")
+    } else {
+        format!("{word}ان")
+    }
 }
 
 /// Why a word was flagged.
@@ -165,9 +210,8 @@ pub(crate) fn frequency_map(bytes: &'static [u8]) -> fst::Map<&'static [u8]> {
 
 /// The zipf value (×100) of a word in a frequency map; 0 when absent.
 pub(crate) fn frequency(map: &fst::Map<&'static [u8]>, word: &str) -> u16 {
-    map.get(word)
-        .and_then(|v| u16::try_from(v).ok())
-        .unwrap_or(0)
+    // The low 16 bits; the Arabic map keeps Ayaspell's answers above them.
+    map.get(word).map_or(0, frequency_of)
 }
 
 /// Parses a bundled frequency list (`ZIPF100\tword word …` lines, `#`
@@ -218,21 +262,37 @@ struct Candidate {
     edit: Option<(char, char, bool)>,
 }
 
+/// What [`Arabic::corrections`] found.
+struct Corrections {
+    /// Accepted corrections: single edits by frequency, then double edits.
+    accepted: Vec<Candidate>,
+    /// House-style single edits the frequency list has not seen, not yet
+    /// checked by the dictionary (rare: zipf 0).
+    unseen_house_style: Vec<String>,
+}
+
+/// The zipf (×100) part of a frequency map value.
+fn frequency_of(value: u64) -> u16 {
+    (value & 0xFFFF) as u16
+}
+
 impl Arabic {
-    /// Parses the bundled dictionary (about 0.1 s); the frequency map is
-    /// read in place.
-    fn load() -> Arabic {
-        let dictionary = Dictionary::new(AFF, DIC).expect("the bundled Ayaspell dictionary parses");
-        let zipf = frequency_map(FREQ_MAP);
-        Arabic { dictionary, zipf }
+    /// Ayaspell's answer for a word of the frequency list, from the
+    /// compiled map: `None` for a word the list has not seen.
+    fn listed_flags(&self, word: &str) -> Option<u64> {
+        self.zipf.get(word)
     }
 
     /// Whether the dictionary accepts the whole word (clitics included:
     /// Ayaspell knows them, and stripping them first hides misspellings).
-    /// Answers are kept per thread: the checks ask about the same words of
-    /// running text again and again, and one Ayaspell check walks many
-    /// affix rules.
+    /// A word of the frequency list is answered from the map; any other is
+    /// checked by Ayaspell, and its answer kept per thread: the checks ask
+    /// about the same words of running text again and again, and one
+    /// Ayaspell check walks many affix rules.
     pub fn ok(&self, word: &str) -> bool {
+        if let Some(flags) = self.listed_flags(word) {
+            return flags & REJECTED == 0;
+        }
         thread_local! {
             static ACCEPTED: std::cell::RefCell<FxHashMap<Box<str>, bool>> =
                 std::cell::RefCell::new(FxHashMap::default());
@@ -241,7 +301,7 @@ impl Arabic {
             if let Some(&known) = cache.borrow().get(word) {
                 return known;
             }
-            let accepted = self.dictionary.check(word);
+            let accepted = ayaspell().check(word);
             let mut cache = cache.borrow_mut();
             if cache.len() >= CACHE_WORDS {
                 cache.clear();
@@ -257,14 +317,19 @@ impl Arabic {
     /// `قادة`) or a collective has none, so a noun without a dual is not
     /// one countable thing.
     pub fn takes_dual(&self, word: &str) -> bool {
-        let dual = if let Some(stem) = word.strip_suffix('ة') {
-            format!("{stem}تان")
-        } else if let Some(stem) = word.strip_suffix('ى') {
-            format!("{stem}يان")
-        } else {
-            format!("{word}ان")
-        };
-        self.ok(&dual)
+        match self.listed_flags(word) {
+            Some(flags) => flags & DUAL != 0,
+            None => self.ok(&dual_of(word)),
+        }
+    }
+
+    /// Whether the dictionary accepts the word with the article «ال» (a
+    /// noun or adjective reading; a verb takes none).
+    pub fn takes_article(&self, word: &str) -> bool {
+        match self.listed_flags(word) {
+            Some(flags) => flags & DEFINITE != 0,
+            None => self.ok(&format!("ال{word}")),
+        }
     }
 
     /// The word's zipf value times 100; 0 for a word not in the list (rare).
@@ -272,18 +337,13 @@ impl Arabic {
         frequency(&self.zipf, word)
     }
 
-    /// Accepted words one confusion edit away, then two (the second edit on
-    /// another letter, and one of the two an alif/hamza edit). Only words
-    /// [`Arabic::judge`] can use are looked up in the dictionary: house-style
-    /// edits at any frequency, any other edit only when it is common, since a
-    /// frequency lookup costs a fraction of a dictionary check and most
-    /// edits of a name or a rare word are neither.
-    fn corrections(&self, word: &str) -> Vec<Candidate> {
+    /// Every distinct word one confusion edit away, then two (the second
+    /// edit on another letter, and one of the two an alif/hamza edit), each
+    /// once, in a fixed order, with the edit when it took only one.
+    fn for_each_edit(&self, word: &str, mut visit: impl FnMut(String, Option<(char, char, bool)>)) {
         let letters: Vec<char> = word.chars().collect();
         let n = letters.len();
         let mut seen = FxHashSet::default();
-        let mut singles = Vec::new();
-        let mut doubles = Vec::new();
         let spell = |letters: &[char]| letters.iter().collect::<String>();
         // The alif of the article is never written with a hamza (`ألسياحه`
         // reads as a question).
@@ -303,13 +363,8 @@ impl Arabic {
             for &a in alternatives(letters[i], i + 1 == n) {
                 buffer[i] = a;
                 let first = spell(&buffer);
-                let usable =
-                    is_house_style((letters[i], a, i + 1 == n)) || self.zipf(&first) >= COMMON;
-                if seen.insert(first.clone()) && usable && self.dictionary.check(&first) {
-                    singles.push(Candidate {
-                        word: first,
-                        edit: Some((letters[i], a, i + 1 == n)),
-                    });
+                if seen.insert(first.clone()) {
+                    visit(first, Some((letters[i], a, i + 1 == n)));
                 }
                 for j in i + 1..n {
                     if article == Some(j)
@@ -320,14 +375,8 @@ impl Arabic {
                     for &b in alternatives(letters[j], j + 1 == n) {
                         buffer[j] = b;
                         let second = spell(&buffer);
-                        if seen.insert(second.clone())
-                            && self.zipf(&second) >= COMMON
-                            && self.dictionary.check(&second)
-                        {
-                            doubles.push(Candidate {
-                                word: second,
-                                edit: None,
-                            });
+                        if seen.insert(second.clone()) {
+                            visit(second, None);
                         }
                     }
                     buffer[j] = letters[j];
@@ -335,11 +384,63 @@ impl Arabic {
             }
             buffer[i] = letters[i];
         }
+    }
+
+    /// Whether some confusion edit of the word is a common accepted word.
+    /// Every verdict of [`Arabic::judge`] needs one (a correction, or the ة
+    /// form of R2), and every common word is in the frequency list, so a
+    /// word without one is answered without the dictionary.
+    fn has_common_edit(&self, word: &str) -> bool {
+        let mut found = false;
+        self.for_each_edit(word, |edit, _| {
+            found = found
+                || self
+                    .listed_flags(&edit)
+                    .is_some_and(|flags| flags & REJECTED == 0 && frequency_of(flags) >= COMMON);
+        });
+        found
+    }
+
+    /// Accepted words one confusion edit away, then two (see
+    /// [`Arabic::for_each_edit`]), each group by frequency. Only words
+    /// [`Arabic::judge`] can use are kept: house-style edits at any
+    /// frequency, any other edit only when it is common. A house-style edit
+    /// the frequency list has not seen is set aside unchecked: it can only
+    /// silence a verdict, so the dictionary is asked only when there is one.
+    fn corrections(&self, word: &str) -> Corrections {
+        let mut singles = Vec::new();
+        let mut doubles = Vec::new();
+        let mut unseen_house_style = Vec::new();
+        self.for_each_edit(word, |edit, single| {
+            let zipf = self.zipf(&edit);
+            let usable = zipf >= COMMON || single.is_some_and(is_house_style);
+            if !usable {
+                return;
+            }
+            match self.listed_flags(&edit) {
+                Some(flags) if flags & REJECTED == 0 => {
+                    let candidate = Candidate {
+                        word: edit,
+                        edit: single,
+                    };
+                    if single.is_some() {
+                        singles.push(candidate);
+                    } else {
+                        doubles.push(candidate);
+                    }
+                }
+                Some(_) => {}
+                None => unseen_house_style.push(edit),
+            }
+        });
         let by_zipf = |c: &Candidate| std::cmp::Reverse(self.zipf(&c.word));
         singles.sort_by_key(by_zipf);
         doubles.sort_by_key(by_zipf);
         singles.extend(doubles);
-        singles
+        Corrections {
+            accepted: singles,
+            unseen_house_style,
+        }
     }
 
     /// [`Arabic::judge`] through a per-thread cache: running text repeats
@@ -378,9 +479,15 @@ impl Arabic {
     /// one that strictness adds.
     fn judge_strict(&self, word: &str) -> Option<Verdict> {
         let own = self.zipf(word);
+        // A word the frequency list has not seen costs a dictionary check
+        // (and the dictionary's loading): only when a verdict is possible.
+        if self.listed_flags(word).is_none() && !self.has_common_edit(word) {
+            return None;
+        }
         if !self.ok(word) {
             let corrections = self.corrections(word);
             let house_style = corrections
+                .accepted
                 .iter()
                 .find(|c| c.edit.is_some_and(is_house_style));
             if let Some(found) = house_style {
@@ -391,31 +498,17 @@ impl Arabic {
                     candidates: vec![found.word.clone()],
                 });
             }
-            // Two edits that both only restore house style (`اهالى` for
-            // `أهالي`: a dropped hamza and ى for final ي) are house style too.
-            let house_style_pair = corrections
+            let verdict = self.rejected_verdict(word, own, corrections.accepted)?;
+            // An accepted house-style edit, however rare, means the word is
+            // house style, not a misspelling (it would have come first).
+            if corrections
+                .unseen_house_style
                 .iter()
-                .find(|c| c.edit.is_none() && only_house_style(word, &c.word));
-            if let Some(found) = house_style_pair
-                && self.zipf(&found.word) >= COMMON
+                .any(|edit| self.ok(edit))
             {
-                return Some(Verdict {
-                    kind: Kind::HouseStyle,
-                    candidates: vec![found.word.clone()],
-                });
+                return None;
             }
-            let candidates: Vec<String> = corrections
-                .into_iter()
-                .filter(|c| {
-                    let z = self.zipf(&c.word);
-                    z >= COMMON && z >= own + GAP
-                })
-                .map(|c| c.word)
-                .collect();
-            return (!candidates.is_empty()).then_some(Verdict {
-                kind: Kind::NonWord,
-                candidates,
-            });
+            return Some(verdict);
         }
         // R2: an article and a pronoun ending cannot go together.
         let stem = word
@@ -451,6 +544,41 @@ impl Arabic {
         None
     }
 
+    /// The verdict on a rejected word with no accepted single house-style
+    /// edit: two edits that both only restore house style (`اهالى` for
+    /// `أهالي`: a dropped hamza and ى for final ي) are house style too;
+    /// otherwise the common corrections clearly more frequent than the word.
+    fn rejected_verdict(
+        &self,
+        word: &str,
+        own: u16,
+        corrections: Vec<Candidate>,
+    ) -> Option<Verdict> {
+        let house_style_pair = corrections
+            .iter()
+            .find(|c| c.edit.is_none() && only_house_style(word, &c.word));
+        if let Some(found) = house_style_pair
+            && self.zipf(&found.word) >= COMMON
+        {
+            return Some(Verdict {
+                kind: Kind::HouseStyle,
+                candidates: vec![found.word.clone()],
+            });
+        }
+        let candidates: Vec<String> = corrections
+            .into_iter()
+            .filter(|c| {
+                let z = self.zipf(&c.word);
+                z >= COMMON && z >= own + GAP
+            })
+            .map(|c| c.word)
+            .collect();
+        (!candidates.is_empty()).then_some(Verdict {
+            kind: Kind::NonWord,
+            candidates,
+        })
+    }
+
     /// R2b: whether the ة form `fixed` is so much more frequent than the
     /// pronoun form `written` (about 30×) that the pronoun form is a likely
     /// slip wherever it stands; a closer pair needs the context to agree.
@@ -465,12 +593,15 @@ impl Arabic {
     /// common pronoun form is meant (`وزيره`, "his minister").
     pub fn ta_marbuta_form(&self, word: &str) -> Option<String> {
         let stem = word.strip_suffix('ه')?;
-        if stem.chars().nth(3).is_none() || !self.ok(word) {
+        if stem.chars().nth(3).is_none() {
             return None;
         }
         let fixed = format!("{stem}ة");
         let z = self.zipf(&fixed);
-        (z >= RARE_PRONOUN_FIX && z >= self.zipf(word) + GAP && self.ok(&fixed)).then_some(fixed)
+        // The frequencies first: they decide most words without the
+        // dictionary.
+        (z >= RARE_PRONOUN_FIX && z >= self.zipf(word) + GAP && self.ok(word) && self.ok(&fixed))
+            .then_some(fixed)
     }
 
     /// R3/R4: for a word used once in an article that the dictionary
@@ -483,60 +614,82 @@ impl Arabic {
     /// it must be accepted and common.
     pub fn slip_of<'a>(&self, word: &str, frequent: &FxHashSet<&'a str>) -> Option<&'a str> {
         let letters: Vec<char> = word.chars().collect();
-        let n = letters.len();
+        if letters.len() < 5 {
+            return None;
+        }
         let own = self.zipf(word);
         // R4: a form the dictionary's affix rules accept but that no text
         // of the frequency list attests (`ملوين` beside `مليون`) is a slip
         // of a common accepted word; an attested word is never paired.
-        let valid = self.ok(word);
-        if n < 5 || (valid && own > 0) {
-            return None;
-        }
         let first = proclitic_letters(word).max(2);
-        let accept = |candidate: &str| -> Option<&'a str> {
-            let found = *frequent.get(candidate)?;
-            let z = self.zipf(found);
-            let fits = if valid {
-                z >= COMMON && self.ok(found)
+        let rejected_fit = |found: &str| own == 0 || self.zipf(found) >= own + SLIP_GAP;
+        let accepted_fit = |found: &str| self.zipf(found) >= COMMON && self.ok(found);
+        if own > 0 {
+            return if self.ok(word) {
+                None
             } else {
-                own == 0 || z >= own + SLIP_GAP
+                slip_search(&letters, first, frequent, rejected_fit)
             };
-            fits.then_some(found)
-        };
-        let mut buffer = letters.clone();
-        // The usual form with two adjacent letters swapped.
-        for i in first..n - 1 {
-            if letters[i] == letters[i + 1] {
-                continue;
-            }
-            buffer.swap(i, i + 1);
-            if let Some(found) = accept(&buffer.iter().collect::<String>()) {
-                return Some(found);
-            }
-            buffer.swap(i, i + 1);
         }
-        // A letter inserted in the slip: the usual form lacks it.
-        for i in first..n - 1 {
-            let candidate: String = letters[..i].iter().chain(&letters[i + 1..]).collect();
+        // A word the frequency list has not seen: any form of `frequent`
+        // fits a rejected one, so the dictionary is asked only when there
+        // is such a form.
+        let found = slip_search(&letters, first, frequent, rejected_fit)?;
+        if self.ok(word) {
+            slip_search(&letters, first, frequent, accepted_fit)
+        } else {
+            Some(found)
+        }
+    }
+}
+
+/// The first word of `frequent` that one adjacent swap, deletion or
+/// insertion at letter `first` or later turns the slip's `letters` into (a
+/// deletion or insertion not at the last letter), and that `fits`.
+fn slip_search<'a>(
+    letters: &[char],
+    first: usize,
+    frequent: &FxHashSet<&'a str>,
+    fits: impl Fn(&str) -> bool,
+) -> Option<&'a str> {
+    let n = letters.len();
+    let accept = |candidate: &str| -> Option<&'a str> {
+        let found = *frequent.get(candidate)?;
+        fits(found).then_some(found)
+    };
+    let mut buffer = letters.to_vec();
+    // The usual form with two adjacent letters swapped.
+    for i in first..n - 1 {
+        if letters[i] == letters[i + 1] {
+            continue;
+        }
+        buffer.swap(i, i + 1);
+        if let Some(found) = accept(&buffer.iter().collect::<String>()) {
+            return Some(found);
+        }
+        buffer.swap(i, i + 1);
+    }
+    // A letter inserted in the slip: the usual form lacks it.
+    for i in first..n - 1 {
+        let candidate: String = letters[..i].iter().chain(&letters[i + 1..]).collect();
+        if let Some(found) = accept(&candidate) {
+            return Some(found);
+        }
+    }
+    // A letter deleted in the slip: the usual form has one more.
+    for i in first..n {
+        for &c in ALPHABET {
+            let candidate: String = letters[..i]
+                .iter()
+                .chain(std::iter::once(&c))
+                .chain(&letters[i..])
+                .collect();
             if let Some(found) = accept(&candidate) {
                 return Some(found);
             }
         }
-        // A letter deleted in the slip: the usual form has one more.
-        for i in first..n {
-            for &c in ALPHABET {
-                let candidate: String = letters[..i]
-                    .iter()
-                    .chain(std::iter::once(&c))
-                    .chain(&letters[i..])
-                    .collect();
-                if let Some(found) = accept(&candidate) {
-                    return Some(found);
-                }
-            }
-        }
-        None
     }
+    None
 }
 
 /// The letters a deleted letter may have been.
@@ -568,6 +721,85 @@ mod tests {
             assert_eq!(frequency(&map, word), value, "{word}");
         }
     }
+
+    /// `rules/spelling/ar-ayaspell.txt` holds exactly Ayaspell's answers
+    /// for every word of the frequency list, and the compiled map carries
+    /// them; `FACTLINT_UPDATE_SPELLING=1` rewrites the file (then rebuild).
+    #[test]
+    fn ayaspell_answers_are_current() {
+        let listed = parse_frequencies(include_str!("../../rules/spelling/ar-freq.txt"), 370_000);
+        let mut words: Vec<&str> = listed.into_keys().collect();
+        words.sort_unstable();
+        let dictionary = ayaspell();
+        let flags_of = |word: &str| -> String {
+            let answers = [
+                !dictionary.check(word),
+                dictionary.check(&dual_of(word)),
+                dictionary.check(&format!("ال{word}")),
+            ];
+            AYASPELL_FLAGS
+                .iter()
+                .zip(answers)
+                .filter(|(_, yes)| *yes)
+                .map(|((flag, _), _)| *flag)
+                .collect()
+        };
+        // A million dictionary checks: split over two threads.
+        let half = words.len() / 2;
+        let flags: Vec<String> = std::thread::scope(|scope| {
+            let first = scope.spawn(|| {
+                words[..half]
+                    .iter()
+                    .map(|w| flags_of(w))
+                    .collect::<Vec<_>>()
+            });
+            let mut second: Vec<String> = words[half..].iter().map(|w| flags_of(w)).collect();
+            let mut all = first.join().expect("no panic");
+            all.append(&mut second);
+            all
+        });
+        let mut current = String::from(AYASPELL_HEADER);
+        for (word, flags) in words.iter().zip(&flags) {
+            if !flags.is_empty() {
+                current.push_str(&format!("{word}\t{flags}\n"));
+            }
+        }
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/rules/spelling/ar-ayaspell.txt"
+        );
+        if std::env::var_os("FACTLINT_UPDATE_SPELLING").is_some() {
+            std::fs::write(path, &current).expect("the answers file is writable");
+            return;
+        }
+        assert!(
+            current == AYASPELL_ANSWERS,
+            "{path} is out of date with ar.aff/ar.dic/ar-freq.txt: run \
+             FACTLINT_UPDATE_SPELLING=1 cargo test --release --lib ayaspell_answers and commit it"
+        );
+        let map = frequency_map(FREQ_MAP);
+        for (word, flags) in words.iter().zip(&flags) {
+            let bits = map.get(word).expect("every listed word is in the map") & !0xFFFF;
+            let expected = AYASPELL_FLAGS
+                .iter()
+                .filter(|(flag, _)| flags.contains(*flag))
+                .fold(0, |bits, (_, bit)| bits | bit);
+            assert_eq!(bits, expected, "{word}");
+        }
+    }
+
+    /// The header of `ar-ayaspell.txt`.
+    const AYASPELL_HEADER: &str = "\
+# Ayaspell's answers for the words of ar-freq.txt, compiled into factlint's
+# frequency map so that most runs never parse the dictionary.
+# Derived from ar.aff/ar.dic (Ayaspell, MPL-1.1) and ar-freq.txt (wordfreq,
+# CC BY-SA 4.0): see README.md in this folder. Generated by
+# FACTLINT_UPDATE_SPELLING=1 cargo test --release --lib ayaspell_answers
+# and checked by that test.
+# Format: word<TAB>flags; x = Ayaspell rejects the word, d = it accepts the
+# word's dual, a = it accepts the word with the article. A listed word with
+# no line has none of them.
+";
 
     fn judge(word: &str) -> Option<Verdict> {
         arabic().judge(word, false)

@@ -217,12 +217,12 @@ fn masculine_perfect(word: &str) -> bool {
     {
         return false;
     }
-    let definite = format!("ال{word}");
     // A word of three letters is also the verbal noun فعل of its verb
     // (`خفض`, `ربط`): only one the dictionary refuses the article is a verb.
     let short = word.chars().nth(3).is_none();
     speller.ok(word)
-        && (!speller.ok(&definite) || (!short && speller.zipf(&definite) + ARTICLE_GAP < own))
+        && (!speller.takes_article(word)
+            || (!short && speller.zipf(&format!("ال{word}")) + ARTICLE_GAP < own))
 }
 
 /// Reports agreement errors.
