@@ -14,6 +14,95 @@ use std::path::Path;
 fn main() {
     messages();
     frequency_maps();
+    typo_lists();
+}
+
+/// The bundled CSV typo lists whose rows all go to the ASCII typo table,
+/// compiled so that a run neither scans nor hashes 88,000 rows: for each,
+/// `$OUT_DIR/<stem>.rows` (each row's byte offset and line number, `u32`
+/// little-endian pairs, as `rules::load` would find them) and
+/// `$OUT_DIR/<stem>.keys.fst` (each row's typo, lower-cased: its key in the
+/// table → its row), and `$OUT_DIR/typo_lists.rs` naming them. A list that
+/// does not fit (a quoted row, a key that is not one ASCII word, a key
+/// twice) is left out and read at run time as before; a test in
+/// `src/rules/compiled.rs` checks the compiled lists against the rows.
+fn typo_lists() {
+    let out = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let mut code = String::new();
+    for path in ["rules/typos/en-common.csv"] {
+        let file = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+        println!("cargo:rerun-if-changed={}", file.display());
+        let text = std::fs::read_to_string(&file).expect("the typo list is readable");
+        let Some((rows, keys, longest)) = compile_typo_list(&text) else {
+            continue;
+        };
+        let stem = Path::new(path)
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .expect("UTF-8 name");
+        let mut bytes = Vec::with_capacity(rows.len() * 8);
+        for (offset, line) in &rows {
+            bytes.extend_from_slice(&offset.to_le_bytes());
+            bytes.extend_from_slice(&line.to_le_bytes());
+        }
+        std::fs::write(out.join(format!("{stem}.rows")), bytes).expect("OUT_DIR is writable");
+        let map = fst::Map::from_iter(keys.iter().map(|(k, &row)| (k.as_bytes(), u64::from(row))))
+            .expect("sorted, distinct keys");
+        std::fs::write(
+            out.join(format!("{stem}.keys.fst")),
+            map.as_fst().as_bytes(),
+        )
+        .expect("OUT_DIR is writable");
+        writeln!(
+            code,
+            "    CompiledTypoList {{ path: {path:?}, rows: include_bytes!(concat!(env!(\"OUT_DIR\"), \"/{stem}.rows\")), keys: include_bytes!(concat!(env!(\"OUT_DIR\"), \"/{stem}.keys.fst\")), longest: {longest} }},"
+        )
+        .expect("string write");
+    }
+    let code = format!(
+        "/// The bundled typo lists `build.rs` compiled.\npub(crate) static COMPILED_TYPO_LISTS: &[CompiledTypoList] = &[\n{code}];\n"
+    );
+    std::fs::write(out.join("typo_lists.rs"), code).expect("OUT_DIR is writable");
+}
+
+/// Each row's `(byte offset, line number)`, each key → row, and the longest
+/// key in bytes; `None` when a row does not fit (see [`typo_lists`]).
+#[allow(clippy::type_complexity)]
+fn compile_typo_list(
+    text: &str,
+) -> Option<(
+    Vec<(u32, u32)>,
+    std::collections::BTreeMap<String, u32>,
+    usize,
+)> {
+    let mut rows = Vec::new();
+    let mut keys = std::collections::BTreeMap::new();
+    let mut longest = 0;
+    let mut offset = 0;
+    for (number, line) in text.split_inclusive('\n').enumerate() {
+        let start = offset;
+        offset += line.len();
+        let line = line.trim_end_matches(['\n', '\r']);
+        if number == 0 {
+            if line != "typo,correction" {
+                return None;
+            }
+            continue;
+        }
+        let typo = line.split(',').next().unwrap_or_default().trim();
+        let one_word = typo.starts_with(|c: char| c.is_ascii_alphabetic())
+            && typo.bytes().all(|b| b.is_ascii_graphic() && b != b'.');
+        if !one_word || line.contains('"') {
+            return None;
+        }
+        let row = u32::try_from(rows.len()).ok()?;
+        if keys.insert(typo.to_ascii_lowercase(), row).is_some() {
+            return None;
+        }
+        longest = longest.max(typo.len());
+        rows.push((u32::try_from(start).ok()?, u32::try_from(number + 1).ok()?));
+    }
+    Some((rows, keys, longest))
 }
 
 /// `rules/spelling/<name>-freq.txt` (`ZIPF100\tword word …` lines, `#`

@@ -124,6 +124,23 @@ fn defer(
     let Ok((csv_name, Cow::Borrowed(csv))) = read(list.file.value.trim()) else {
         return None;
     };
+    let deferred = |rows, tables, compiled| DeferredTypoList {
+        list: list.clone(),
+        pack_file: Arc::clone(&v.file_name),
+        pack_text: Arc::clone(text),
+        pack_name: Arc::clone(&v.pack_name),
+        csv_name: Arc::from(csv_name.as_str()),
+        csv,
+        language,
+        applicability,
+        rows,
+        at: 0,
+        tables,
+        compiled,
+    };
+    if let Some(compiled) = super::compiled::CompiledTypoList::of(&csv_name, csv) {
+        return Some(deferred(compiled.rows(), [true, false], Some(compiled)));
+    }
     let mut tables = [false; 2];
     let mut rows = Vec::new();
     let mut offset = 0;
@@ -144,19 +161,7 @@ fn defer(
         tables[super::RuleSet::typo_table_of(typo)?] = true;
         rows.push((u32::try_from(start).ok()?, u32::try_from(number + 1).ok()?));
     }
-    Some(DeferredTypoList {
-        list: list.clone(),
-        pack_file: Arc::clone(&v.file_name),
-        pack_text: Arc::clone(text),
-        pack_name: Arc::clone(&v.pack_name),
-        csv_name: Arc::from(csv_name),
-        csv,
-        language,
-        applicability,
-        rows,
-        at: 0,
-        tables,
-    })
+    Some(deferred(rows, tables, None))
 }
 
 /// Parses a deferred typo list whole, as [`parse_pack_with`] would have,

@@ -142,8 +142,19 @@ pub fn fits_word_table(literal: &str) -> bool {
 pub struct WordTable {
     index: rustc_hash::FxHashMap<Box<str>, u32>,
     targets: Vec<Vec<LiteralTarget>>,
+    /// Bundled lists compiled by `build.rs`, looked up in place.
+    compiled: Vec<CompiledPart>,
     /// The longest key, in bytes: a lookup never reaches further.
     longest: usize,
+}
+
+/// A compiled typo list in a [`WordTable`]: its map (typo → row), the
+/// `Target::Typo` index of its first row, and its language.
+#[derive(Debug, Clone)]
+struct CompiledPart {
+    keys: fst::Map<&'static [u8]>,
+    first: usize,
+    language: Language,
 }
 
 impl WordTable {
@@ -152,8 +163,27 @@ impl WordTable {
         WordTable {
             index: rustc_hash::FxHashMap::with_capacity_and_hasher(literals, Default::default()),
             targets: Vec::with_capacity(literals),
+            compiled: Vec::new(),
             longest: 0,
         }
+    }
+
+    /// Adds a compiled bundled list whose rows are the typos
+    /// `Target::Typo(first)` onwards: each row as [`WordTable::literal`]
+    /// would add it (an ASCII typo: its lower-cased form, no contracted or
+    /// exact form), without hashing a row.
+    pub fn compiled_list(
+        &mut self,
+        list: &'static super::compiled::CompiledTypoList,
+        first: usize,
+        language: Language,
+    ) {
+        self.longest = self.longest.max(list.longest);
+        self.compiled.push(CompiledPart {
+            keys: list.keys(),
+            first,
+            language,
+        });
     }
 
     /// Adds a typo literal (see [`MatcherBuilder::literal`] for the
@@ -184,12 +214,37 @@ impl WordTable {
 
     /// Whether the table holds nothing.
     pub fn is_empty(&self) -> bool {
-        self.targets.is_empty()
+        self.targets.is_empty() && self.compiled.is_empty()
     }
 
-    /// How many distinct literals the table holds.
+    /// How many literals the table holds (a literal of two lists counted
+    /// twice when one of them is compiled).
     pub fn len(&self) -> usize {
         self.targets.len()
+            + self
+                .compiled
+                .iter()
+                .map(|part| part.keys.len())
+                .sum::<usize>()
+    }
+
+    /// Calls `hit` with the targets of one key, from the hashed literals
+    /// and from each compiled list.
+    fn hits(&self, key: &str, end: usize, hit: &mut impl FnMut(usize, &[LiteralTarget])) {
+        if let Some(&id) = self.index.get(key) {
+            hit(end, &self.targets[id as usize]);
+        }
+        for part in &self.compiled {
+            if let Some(row) = part.keys.get(key) {
+                let target = LiteralTarget {
+                    target: Target::Typo(part.first + row as usize),
+                    language: part.language,
+                    contracted: false,
+                    exact: None,
+                };
+                hit(end, std::slice::from_ref(&target));
+            }
+        }
     }
 
     /// Calls `hit(end, targets)` for every key that starts at `start` and
@@ -202,21 +257,15 @@ impl WordTable {
             if end > limit {
                 return;
             }
-            if end > start
-                && !words::is_word_char(c)
-                && let Some(&id) = self.index.get(&text[start..end])
-            {
-                hit(end, &self.targets[id as usize]);
+            if end > start && !words::is_word_char(c) {
+                self.hits(&text[start..end], end, hit);
             }
             if c.is_whitespace() {
                 return;
             }
         }
-        if text.len() <= limit
-            && text.len() > start
-            && let Some(&id) = self.index.get(&text[start..])
-        {
-            hit(text.len(), &self.targets[id as usize]);
+        if text.len() <= limit && text.len() > start {
+            self.hits(&text[start..], text.len(), hit);
         }
     }
 }

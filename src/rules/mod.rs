@@ -9,6 +9,7 @@
 
 pub mod annotate;
 pub mod bundled;
+pub mod compiled;
 pub mod error;
 pub mod load;
 pub mod matcher;
@@ -442,7 +443,7 @@ impl RuleSet {
                 + self
                     .deferred_typos
                     .iter()
-                    .filter(|d| d.tables[which])
+                    .filter(|d| d.tables[which] && d.compiled.is_none())
                     .map(|d| d.rows.len())
                     .sum::<usize>();
             let mut table = matcher::WordTable::with_capacity(rows);
@@ -464,6 +465,10 @@ impl RuleSet {
                 let start = deferred.at + before;
                 before += deferred.rows.len();
                 if !deferred.tables[which] {
+                    continue;
+                }
+                if let Some(compiled) = deferred.compiled {
+                    table.compiled_list(compiled, start, deferred.language);
                     continue;
                 }
                 for row in 0..deferred.rows.len() {

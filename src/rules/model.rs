@@ -437,6 +437,9 @@ impl PackData {
                     kept.push(deferred.rows[row]);
                 }
             }
+            if kept.len() != deferred.rows.len() {
+                deferred.compiled = None;
+            }
             deferred.rows = kept;
         }
         removed
@@ -519,6 +522,10 @@ pub struct DeferredTypoList {
     /// Which typo tables its typos go to (see `RuleSet::typo_tables`):
     /// `[ASCII letter first, any other first]`.
     pub tables: [bool; 2],
+    /// The list as `build.rs` compiled it, while every row is kept (a
+    /// `disable:` that takes rows out renumbers them: the rows are then
+    /// hashed at run time).
+    pub compiled: Option<&'static super::compiled::CompiledTypoList>,
 }
 
 impl DeferredTypoList {

@@ -593,9 +593,8 @@ impl Arabic {
     /// common pronoun form is meant (`وزيره`, "his minister").
     pub fn ta_marbuta_form(&self, word: &str) -> Option<String> {
         let stem = word.strip_suffix('ه')?;
-        if stem.chars().nth(3).is_none() {
-            return None;
-        }
+        // Four letters or more before the pronoun.
+        stem.chars().nth(3)?;
         let fixed = format!("{stem}ة");
         let z = self.zipf(&fixed);
         // The frequencies first: they decide most words without the

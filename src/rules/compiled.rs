@@ -1,0 +1,106 @@
+//! The bundled CSV typo lists as `build.rs` compiled them: each row's place
+//! in the CSV text and a finite-state map from each typo, lower-cased, to
+//! its row, read in place from the binary.
+//!
+//! The English list has 88,000 rows. Scanning them at start-up to find the
+//! rows, then hashing every typo into the ASCII typo table, took most of a
+//! one-article English run (and megabytes); with the compiled list, loading
+//! copies a row index and a lookup walks the map. The rows and their
+//! `Target::Typo` indices are the ones the run-time reader would give
+//! (`rules::load::defer`), and a test below checks that they are.
+
+/// One compiled list: see the module documentation.
+#[derive(Debug)]
+pub struct CompiledTypoList {
+    /// The list's path in the repository (as in `BUNDLED_FILES`).
+    pub path: &'static str,
+    /// Each row's byte offset and line number, `u32` little-endian pairs.
+    rows: &'static [u8],
+    /// The finite-state map, typo (lower-cased) → row.
+    keys: &'static [u8],
+    /// The longest typo, in bytes.
+    pub longest: usize,
+}
+
+include!(concat!(env!("OUT_DIR"), "/typo_lists.rs"));
+
+impl CompiledTypoList {
+    /// The compiled form of the bundled list reported as `name` (see
+    /// [`super::bundled::display_name`]), when `build.rs` could compile it
+    /// and `text` is that list's text.
+    pub fn of(name: &str, text: &str) -> Option<&'static CompiledTypoList> {
+        let compiled = COMPILED_TYPO_LISTS
+            .iter()
+            .find(|c| super::bundled::display_name(c.path) == name)?;
+        let path = compiled.path;
+        let bundled = super::bundled::BUNDLED_FILES
+            .iter()
+            .find(|(p, _)| *p == path)?
+            .1;
+        (text == bundled).then_some(compiled)
+    }
+
+    /// Each row's `(byte offset, line number)`.
+    pub fn rows(&self) -> Vec<(u32, u32)> {
+        self.rows
+            .chunks_exact(8)
+            .map(|pair| {
+                let word = |at: usize| {
+                    u32::from_le_bytes(pair[at..at + 4].try_into().expect("four bytes"))
+                };
+                (word(0), word(4))
+            })
+            .collect()
+    }
+
+    /// The map from typo to row.
+    pub fn keys(&self) -> fst::Map<&'static [u8]> {
+        fst::Map::new(self.keys).expect("build.rs writes a valid map")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every compiled list has the rows the run-time reader finds, and its
+    /// map sends each row's typo, normalised as the typo table would, to
+    /// that row.
+    #[test]
+    fn compiled_lists_match_their_rows() {
+        assert!(!COMPILED_TYPO_LISTS.is_empty(), "the English list compiles");
+        for compiled in COMPILED_TYPO_LISTS {
+            let text = super::super::bundled::BUNDLED_FILES
+                .iter()
+                .find(|(p, _)| *p == compiled.path)
+                .expect("a bundled file")
+                .1;
+            let name = super::super::bundled::display_name(compiled.path);
+            assert!(CompiledTypoList::of(&name, text).is_some());
+            assert!(CompiledTypoList::of(&name, "typo,correction\n").is_none());
+            assert!(CompiledTypoList::of(compiled.path, text).is_none());
+            let rows = compiled.rows();
+            let keys = compiled.keys();
+            assert_eq!(rows.len(), keys.len());
+            let lines: Vec<&str> = text.lines().collect();
+            let mut offset = 0;
+            let mut expected = Vec::new();
+            for (number, line) in text.split_inclusive('\n').enumerate() {
+                if number > 0 {
+                    expected.push((offset as u32, number as u32 + 1));
+                }
+                offset += line.len();
+            }
+            assert_eq!(rows, expected);
+            let mut longest = 0;
+            for (row, &(_, line)) in rows.iter().enumerate() {
+                let typo = lines[line as usize - 1].split(',').next().unwrap().trim();
+                let key = crate::text::normalize_pattern(typo);
+                assert_eq!(keys.get(&key), Some(row as u64), "{typo}");
+                assert_eq!(super::super::RuleSet::typo_table_of(typo), Some(0));
+                longest = longest.max(key.len());
+            }
+            assert_eq!(compiled.longest, longest);
+        }
+    }
+}
