@@ -78,20 +78,36 @@ pub struct Mention {
     pub range: Range<usize>,
     /// The whole word in the original text, clitics included.
     pub word: Range<usize>,
-    /// For regex patterns: each capture group's range in the original text
-    /// (index 0 is the whole match), by group index.
+    /// For regex patterns: the capture groups. Boxed, because most
+    /// mentions are literals and a large article holds one mention every
+    /// few words.
+    pub captures: Option<Box<Captures>>,
+}
+
+/// The capture groups of a regex mention.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Captures {
+    /// Each group's range in the original text (index 0 is the whole
+    /// match), by group index.
     pub groups: Vec<Option<Range<usize>>>,
-    /// For regex patterns: named groups that matched, with their ranges.
+    /// Named groups that matched, with their ranges.
     pub named: Vec<(String, Range<usize>)>,
 }
 
 impl Mention {
     /// The original range of the named capture group `name`.
     pub fn group(&self, name: &str) -> Option<Range<usize>> {
-        self.named
+        self.captures
+            .as_ref()?
+            .named
             .iter()
             .find(|(n, _)| n == name)
             .map(|(_, r)| r.clone())
+    }
+
+    /// The original range of capture group `index` (0: the whole match).
+    pub fn group_at(&self, index: usize) -> Option<Range<usize>> {
+        self.captures.as_ref()?.groups.get(index).cloned().flatten()
     }
 }
 
@@ -532,8 +548,7 @@ impl Matcher {
                     language: target.language,
                     range: range.clone(),
                     word: word_range.clone(),
-                    groups: Vec::new(),
-                    named: Vec::new(),
+                    captures: None,
                 });
             }
         };
@@ -591,8 +606,7 @@ impl Matcher {
                     language: target.language,
                     range: normalized.original_range(&article.text, whole.range()),
                     word: normalized.original_range(&article.text, word.word_start..whole.end()),
-                    groups,
-                    named,
+                    captures: Some(Box::new(Captures { groups, named })),
                 });
             }
         }

@@ -30,7 +30,7 @@ pub fn expand_replacement(replacement: &str, mention: &Mention, text: &str) -> S
             continue;
         }
         let range = match name.parse::<usize>() {
-            Ok(index) => mention.groups.get(index).cloned().flatten(),
+            Ok(index) => mention.group_at(index),
             Err(_) => mention.group(name),
         };
         if let Some(range) = range {
