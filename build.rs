@@ -11,6 +11,10 @@
 use std::fmt::Write;
 use std::path::Path;
 
+/// The rows of a CSV typo list, counted as the pack loader counts them.
+#[path = "src/rules/csv_rows.rs"]
+mod csv_rows;
+
 fn main() {
     messages();
     frequency_maps();
@@ -32,6 +36,7 @@ fn typo_lists() {
     for path in ["rules/typos/en-common.csv"] {
         let file = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
         println!("cargo:rerun-if-changed={}", file.display());
+        println!("cargo:rerun-if-changed=src/rules/csv_rows.rs");
         let text = std::fs::read_to_string(&file).expect("the typo list is readable");
         let Some((rows, keys, longest)) = compile_typo_list(&text) else {
             continue;
@@ -78,29 +83,15 @@ fn compile_typo_list(
     let mut rows = Vec::new();
     let mut keys = std::collections::BTreeMap::new();
     let mut longest = 0;
-    let mut offset = 0;
-    for (number, line) in text.split_inclusive('\n').enumerate() {
-        let start = offset;
-        offset += line.len();
-        let line = line.trim_end_matches(['\n', '\r']);
-        if number == 0 {
-            if line != "typo,correction" {
-                return None;
-            }
-            continue;
-        }
-        let typo = line.split(',').next().unwrap_or_default().trim();
+    for (start, line, typo) in csv_rows::typo_rows(text)? {
         let one_word = typo.starts_with(|c: char| c.is_ascii_alphabetic())
             && typo.bytes().all(|b| b.is_ascii_graphic() && b != b'.');
-        if !one_word || line.contains('"') {
-            return None;
-        }
         let row = u32::try_from(rows.len()).ok()?;
-        if keys.insert(typo.to_ascii_lowercase(), row).is_some() {
+        if !one_word || keys.insert(typo.to_ascii_lowercase(), row).is_some() {
             return None;
         }
         longest = longest.max(typo.len());
-        rows.push((u32::try_from(start).ok()?, u32::try_from(number + 1).ok()?));
+        rows.push((start, line));
     }
     Some((rows, keys, longest))
 }

@@ -143,23 +143,9 @@ fn defer(
     }
     let mut tables = [false; 2];
     let mut rows = Vec::new();
-    let mut offset = 0;
-    for (number, line) in csv.split_inclusive('\n').enumerate() {
-        let start = offset;
-        offset += line.len();
-        let line = line.trim_end_matches(['\n', '\r']);
-        if number == 0 {
-            if line != "typo,correction" {
-                return None;
-            }
-            continue;
-        }
-        let typo = line.split(',').next().unwrap_or_default().trim();
-        if typo.is_empty() || line.contains('"') {
-            return None;
-        }
+    for (start, line, typo) in super::csv_rows::typo_rows(csv)? {
         tables[super::RuleSet::typo_table_of(typo)?] = true;
-        rows.push((u32::try_from(start).ok()?, u32::try_from(number + 1).ok()?));
+        rows.push((start, line));
     }
     Some(deferred(rows, tables, None))
 }

@@ -10,6 +10,7 @@
 pub mod annotate;
 pub mod bundled;
 pub mod compiled;
+mod csv_rows;
 pub mod error;
 pub mod load;
 pub mod matcher;
