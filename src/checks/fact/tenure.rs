@@ -74,6 +74,111 @@ fn style_for_life(context: &Context<'_>, office: Option<usize>, role: &Role) -> 
         .any(|o| STYLES_FOR_LIFE.contains(&context.rules.markers[o].id.as_str()))
 }
 
+/// Nouns of leaving a post that, a few words before a title, make the title
+/// the one given up: «بإعفاء الأمير X رئيس الاستخبارات», «إقالة وزير
+/// الداخلية X», "after the fall of Communist Party leader X". The title
+/// is the post held until that event, so it needs no "then".
+const LEAVING: &[&str] = &[
+    "إعفاء",
+    "إقالة",
+    "عزل",
+    "استقالة",
+    "تنحية",
+    "تنحي",
+    "وفاة",
+    "رحيل",
+    "اغتيال",
+    "fall",
+    "ouster",
+    "overthrow",
+    "resignation",
+    "dismissal",
+    "removal",
+    "death",
+    "assassination",
+];
+
+/// Words right after a title or its name that relieve the person of it:
+/// «… رئيس الاستخبارات العامة من منصبه».
+const FROM_POST: &[&str] = &["من منصبه", "من منصبها", "من مناصبه", "من مهامه"];
+
+/// Years after which a title without "then" reads as history, not as a
+/// claim that the person still holds it: «الرئيس السادات» in a memoir,
+/// "President Eisenhower" decades on. Recent changes of office are the
+/// ones a reader can be misled by.
+const HISTORY_YEARS: i32 = 10;
+
+/// Words before a title that name an era by its holder («في عهد الرئيس X»,
+/// «على عهد الملك X», «إبان حكم X»): the title is the one held in that era,
+/// and a date elsewhere in the sentence belongs to another clause.
+const ERA: &[&str] = &["عهد", "عهده", "حكم"];
+
+/// The word at token `t` as written and, in Arabic, without one or two
+/// of the conjunctions and prepositions that may be glued to it
+/// («وبإعفاء» may be «إعفاء»; «وفاة» is itself a word).
+fn bare_words(context: &Context<'_>, t: usize) -> Vec<String> {
+    let mut words = vec![context.article.normalized.text[context.tokens[t].norm.clone()].to_string()];
+    if context.article.language == crate::article::Language::Ar {
+        for k in 0..2 {
+            if let Some(rest) = words[k].strip_prefix(['و', 'ف', 'ب', 'ل']) {
+                let rest = rest.to_string();
+                words.push(rest);
+            } else {
+                break;
+            }
+        }
+    }
+    words
+}
+
+/// Up to `n` word tokens before token `start`, nearest first, stopping at
+/// the sentence's punctuation.
+fn words_before(context: &Context<'_>, start: usize, n: usize) -> Vec<usize> {
+    use crate::text::tokens::TokenKind;
+    let mut out = Vec::new();
+    for t in (0..start).rev() {
+        match context.tokens[t].kind {
+            TokenKind::Word => out.push(t),
+            TokenKind::Number(_) => {}
+            TokenKind::Punct(c) => {
+                if ".،,؛;:!?؟".contains(c) {
+                    break;
+                }
+            }
+        }
+        if out.len() == n {
+            break;
+        }
+    }
+    out
+}
+
+/// Whether the title is the post the sentence has the person leave, or the
+/// post that names an era: a noun of leaving or «عهد» a few words before
+/// the match, or «من منصبه» right after it.
+fn left_or_era(context: &Context<'_>, attribution: &crate::facts::Attribution) -> bool {
+    let norm = |w: &str| crate::text::normalize_pattern(w);
+    let before = words_before(context, attribution.tokens.start, 3);
+    let hit = before.iter().any(|&t| {
+        bare_words(context, t)
+            .iter()
+            .any(|w| LEAVING.iter().chain(ERA).any(|l| &norm(l) == w))
+    });
+    if hit {
+        return true;
+    }
+    let end = context.tokens.get(attribution.tokens.end.saturating_sub(1)).map_or(0, |t| t.norm.end);
+    let rest = context.article.normalized.text[end..].trim_start();
+    FROM_POST.iter().any(|f| rest.starts_with(&norm(f)))
+}
+
+/// Whether the post ended more than [`HISTORY_YEARS`] before `reference`.
+fn long_past(role: &Role, reference: NaiveDate) -> bool {
+    use chrono::Datelike;
+    role.to
+        .is_some_and(|to| to.last_day().year() + HISTORY_YEARS < reference.year())
+}
+
 /// Whether `role` is held on `day`.
 fn held_on(role: &Role, day: NaiveDate) -> bool {
     held_during(role, day, day)
@@ -156,7 +261,10 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
         let lifelong = style_for_life(context, *office, role);
         let held = held_during(role, first, last)
             || (lifelong && role.from.is_none_or(|from| from.first_day() <= last));
-        if !held && !ended_before {
+        // «في عهد الرئيس X»: the era of the post, whatever other clause
+        // the sentence's date belongs to.
+        let era = left_or_era(context, attribution);
+        if !held && !ended_before && !era {
             let when = match &stated {
                 Some((_, _, range)) => format!("«{}»", context.text(range)),
                 None => format!("the article's date, {reference}"),
@@ -200,7 +308,13 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
             sentence_periods(context, attribution, usize::MAX, false)
                 .any(|(_, first, last, _)| held_during(role, first, last))
         };
-        if !held_on(role, reference) && stated.is_none() && !lifelong && !dated() {
+        if !held_on(role, reference)
+            && stated.is_none()
+            && !lifelong
+            && !era
+            && !long_past(role, reference)
+            && !dated()
+        {
             findings.push(
                 base(
                     context.options.missing_then_severity,

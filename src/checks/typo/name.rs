@@ -144,6 +144,27 @@ fn another_common_name(language: Language, got: &str, expected: &str) -> bool {
         && (language == Language::Ar || english_sound_key(got) != english_sound_key(expected))
 }
 
+/// The least frequency (zipf x 100, `rules/spelling/ar-freq.txt`) at which
+/// a nisba-shaped Arabic surname is an established name of its own.
+const NISBA_ZIPF: u16 = 300;
+
+/// Whether the Arabic word `got` is a nisba-shaped surname (the article,
+/// a stem, a final «ي»: «القيسي», «الحربي») that Arabic text writes often
+/// enough to be a family name of its own: «محمد القيسي» beside a pack's
+/// «محمد العيسى» is another man, not a slip. A rare spelling («العيسي»
+/// for «العيسى») is still a likely slip.
+fn nisba_surname(language: Language, got: &str) -> bool {
+    language == Language::Ar
+        && got.starts_with("ال")
+        && got.ends_with('ي')
+        && got.chars().count() >= 5
+        && {
+            let arabic = crate::spelling::arabic();
+            let alif_maqsura = format!("{}ى", got.strip_suffix('ي').unwrap_or(got));
+            arabic.zipf(got).max(arabic.zipf(&alif_maqsura)) >= NISBA_ZIPF
+        }
+}
+
 /// Whether the Arabic word `got` is `expected` with a conjunction or a
 /// preposition glued to it («وناصر جودة» in a list is «ناصر جودة»): the
 /// name as written, not a misspelling.
@@ -369,7 +390,9 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
                 near += usize::from(close);
                 // «سليمان» beside «سلمان», "Kirby" beside "Kerry": a
                 // common name of its own is someone else's.
-                common |= close && another_common_name(language, got, expected);
+                common |= close
+                    && (another_common_name(language, got, expected)
+                        || nisba_surname(language, got));
                 close
             });
             if !fits || near == 0 || common || !another_name(context, index, &words, span, *e) {
@@ -411,6 +434,18 @@ mod tests {
         assert!(another_common_name(Language::Ar, "الجاسر", "الجاسم") == is_common_name(Language::Ar, "الجاسر"));
         // Joined and spaced «عبد» names are both common names.
         assert!(is_common_name(Language::Ar, "عبدالاله"));
+    }
+
+    #[test]
+    fn a_frequent_nisba_surname_is_another_family() {
+        // «محمد القيسي» beside a pack's «محمد العيسى»: another family.
+        assert!(nisba_surname(Language::Ar, "القيسي"));
+        // A rare spelling of the pack's own surname stays a likely slip.
+        assert!(!nisba_surname(Language::Ar, "العيسي"));
+        // Not nisba-shaped: a given name, a preposition.
+        assert!(!nisba_surname(Language::Ar, "حيد"));
+        assert!(!nisba_surname(Language::Ar, "علي"));
+        assert!(!nisba_surname(Language::En, "alqaisi"));
     }
 
     #[test]
