@@ -19,8 +19,11 @@ minister X\") when the post is in the packs (another entity holds it) and
 or is an office of the bundled lexicon (`rules/lexicon/offices.yaml`:
 «وزير الخارجية», \"Treasury Secretary\") and none of the person's own
 `roles` names that office. Only people whose pack lists at least one post
-are checked; a title after «نائب», \"deputy\" or \"acting\" is another office
-and attaches nothing.
+are checked; a title after «نائب», \"deputy\" or \"acting\" (also across a
+nationality: \"Acting Turkish Prime Minister\") or after an organisation's
+possessive (\"the party's president\") is another office and attaches
+nothing, and the head word alone of one of the person's own titles
+(\"Governor\" for a \"Federal Reserve Board Governor\") is that title.
 
 ## Why it matters
 A title given to the wrong person usually means two people were confused.

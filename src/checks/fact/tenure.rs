@@ -34,6 +34,14 @@ date), or else with the article's reference date:
   («الملك عبدالله» after his death, «مركز الملك عبدالله»): it needs no
   \"then\".
 
+Not reported: the post a sentence has the person leave («بإعفاء X وزير
+العمل من منصبه», \"after the dismissal of Interior Minister X\"), the post
+that names an era («في عهد الرئيس X»), a title whose word says the post is
+over («المخلوع», «الراحل», \"deposed\", \"late\"), a post that ended more than
+ten years before the article's date when the sentence gives no date
+(history: «الرئيس السادات»), and the title of a president-elect
+congratulated on winning the post («بمناسبة فوزه», \"on his election\").
+
 ## Why it matters
 \"Then\" and \"former\" are facts: a minister still in office called former,
 or a former chief of staff given his old title without one, misinforms.
@@ -172,6 +180,58 @@ fn left_or_era(context: &Context<'_>, attribution: &crate::facts::Attribution) -
     FROM_POST.iter().any(|f| rest.starts_with(&norm(f)))
 }
 
+/// Nouns of winning or taking up a post that, in the words after the
+/// name, make a title given before the start of the post the one about to
+/// be taken up: «يهنئ الرئيس X بمناسبة فوزه بمنصب رئيس الجمهورية», "President
+/// X, on his election". Copy gives the president-elect the title.
+const ACCESSION: &[&str] = &[
+    "فوزه",
+    "فوزها",
+    "انتخابه",
+    "انتخابها",
+    "تنصيبه",
+    "تنصيبها",
+    "توليه",
+    "توليها",
+    "تعيينه",
+    "تعيينها",
+    "election",
+    "elected",
+    "inauguration",
+    "appointment",
+];
+
+/// Whether a noun of [`ACCESSION`] is among the five words after the
+/// match, before the sentence's punctuation.
+fn taking_up(context: &Context<'_>, attribution: &crate::facts::Attribution) -> bool {
+    use crate::text::tokens::TokenKind;
+    let mut seen = 0;
+    for t in attribution.tokens.end..context.tokens.len() {
+        match context.tokens[t].kind {
+            TokenKind::Word => {
+                seen += 1;
+                if bare_words(context, t).iter().any(|w| {
+                    ACCESSION
+                        .iter()
+                        .any(|a| &crate::text::normalize_pattern(a) == w)
+                }) {
+                    return true;
+                }
+            }
+            TokenKind::Number(_) => {}
+            TokenKind::Punct(c) => {
+                if ".،,؛;:!?؟".contains(c) {
+                    break;
+                }
+            }
+        }
+        if seen == 5 {
+            break;
+        }
+    }
+    false
+}
+
 /// Whether the post ended more than [`HISTORY_YEARS`] before `reference`.
 fn long_past(role: &Role, reference: NaiveDate) -> bool {
     use chrono::Datelike;
@@ -264,7 +324,11 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
         // «في عهد الرئيس X»: the era of the post, whatever other clause
         // the sentence's date belongs to.
         let era = left_or_era(context, attribution);
-        if !held && !ended_before && !era {
+        // A date before the post began, with the post's winning named
+        // after the person: the president-elect.
+        let elect = role.from.is_some_and(|from| last < from.first_day())
+            && taking_up(context, attribution);
+        if !held && !ended_before && !era && !elect {
             let when = match &stated {
                 Some((_, _, range)) => format!("«{}»", context.text(range)),
                 None => format!("the article's date, {reference}"),
