@@ -26,8 +26,16 @@ be judged one by one.
 
 `--pack` adds a further pack to the development pack, for the cases and the
 runs: scripts/devsets/officials-more.yaml (98 more office holders, each
-with its source) and scripts/devsets/officials-wider.yaml (37 more) are the
-ones the measurements in the README use.
+with its source), scripts/devsets/officials-wider.yaml (37 more) and
+scripts/devsets/officials-extra.yaml (123 more: ministers, ambassadors,
+governors, princes, central bankers, members of Congress and foreign heads
+of state or government, past office holders the copy names among them)
+are the ones the measurements use:
+
+    python3 scripts/fact_devset.py --precision \
+        --pack scripts/devsets/officials-more.yaml \
+        --pack scripts/devsets/officials-wider.yaml \
+        --pack scripts/devsets/officials-extra.yaml
 """
 import argparse
 import collections

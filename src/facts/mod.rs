@@ -354,6 +354,37 @@ impl<'a> Attributor<'a> {
                     modified[i] = true;
                 }
             }
+            let country = |i: usize| {
+                annotations
+                    .at(i)
+                    .iter()
+                    .any(|a| matches!(a.target, Target::Demonym { .. } | Target::CountryName(_)))
+            };
+            for i in 0..tokens.len() {
+                // "Acting Turkish Prime Minister", "Deputy U.S. Trade
+                // Representative": a modifier before the nationality
+                // modifies the title after it.
+                if modified[i] {
+                    for a in annotations.at(i) {
+                        if matches!(a.target, Target::Demonym { .. } | Target::CountryName(_)) {
+                            modified[a.end] = true;
+                        }
+                    }
+                }
+                // "the party's president", "the bank's governor": a
+                // possessive that is not a country makes the title that
+                // organisation's post ("Brazil's President" stays the
+                // head of state's).
+                if i >= 3
+                    && matches!(tokens[i - 1].kind, TokenKind::Word)
+                    && article.text[tokens[i - 1].orig.clone()].eq_ignore_ascii_case("s")
+                    && matches!(tokens[i - 2].kind, TokenKind::Punct('\'' | '’'))
+                    && tokens[i - 2].orig.start == tokens[i - 3].orig.end
+                    && !country(i - 3)
+                {
+                    modified[i] = true;
+                }
+            }
         }
         Attributor {
             article,

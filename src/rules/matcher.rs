@@ -513,15 +513,17 @@ impl Matcher {
                         end: usize,
                         prefix_start: usize,
                         targets: &[LiteralTarget]| {
-            // A month name may have its year glued to it (`يوليو2015`);
-            // every other literal ends a word.
+            // A month name may have its year glued to it (`يوليو2015`), and
+            // a literal that ends in a hyphen its word ("then-senator",
+            // "ex-minister"); every other literal ends a word.
             let next = text[end..].chars().next();
+            let glued_prefix = text[..end].ends_with('-');
             let glued_year = next.is_some_and(|c| c.is_ascii_digit())
                 && text[..end]
                     .chars()
                     .next_back()
                     .is_some_and(|c| !c.is_ascii_digit());
-            if next.is_some_and(words::is_word_char) && !glued_year {
+            if next.is_some_and(words::is_word_char) && !glued_year && !glued_prefix {
                 return;
             }
             let prefix = &text[prefix_start..start];

@@ -19,8 +19,11 @@ minister X\") when the post is in the packs (another entity holds it) and
 or is an office of the bundled lexicon (`rules/lexicon/offices.yaml`:
 «وزير الخارجية», \"Treasury Secretary\") and none of the person's own
 `roles` names that office. Only people whose pack lists at least one post
-are checked; a title after «نائب», \"deputy\" or \"acting\" is another office
-and attaches nothing.
+are checked; a title after «نائب», \"deputy\" or \"acting\" (also across a
+nationality: \"Acting Turkish Prime Minister\") or after an organisation's
+possessive (\"the party's president\") is another office and attaches
+nothing, and the head word alone of one of the person's own titles
+(\"Governor\" for a \"Federal Reserve Board Governor\") is that title.
 
 ## Why it matters
 A title given to the wrong person usually means two people were confused.
@@ -34,6 +37,49 @@ is not.
 No fix: the person or the title may be the wrong one.
 ",
 };
+
+/// Whether the written title is the head word alone of one of the
+/// person's own pack titles: "Governor" for a "Federal Reserve Board
+/// Governor", "president" for a "central bank president", «السفير» for
+/// «سفير خادم الحرمين الشريفين لدى …». Copy shortens a title so once it
+/// has been given in full; the short form is the same post. A title with a
+/// modifier in it ("Deputy Prime Minister", «نائب وزير الداخلية») keeps its
+/// head for the other office: "Prime Minister" alone is not short for it.
+fn short_for_own_title(context: &Context<'_>, written: &str, entity: &crate::rules::Entity) -> bool {
+    use crate::text::normalize_pattern;
+    let language = context.article.language;
+    let bare = |w: &str| -> String {
+        let w = normalize_pattern(w);
+        match w.strip_prefix("ال") {
+            Some(rest) if language == crate::article::Language::Ar => rest.to_string(),
+            _ => w,
+        }
+    };
+    let written = bare(written);
+    if written.is_empty() || written.contains(' ') {
+        return false;
+    }
+    let modifiers: Vec<String> = context
+        .rules
+        .markers
+        .iter()
+        .filter(|m| m.id == crate::facts::OFFICE_MODIFIER)
+        .flat_map(|m| m.names.iter().map(|(_, f)| normalize_pattern(f)))
+        .collect();
+    entity.roles.iter().any(|role| {
+        role.title.iter().any(|(_, title)| {
+            let title = normalize_pattern(title);
+            let words: Vec<&str> = title.split(' ').collect();
+            let head = match language {
+                crate::article::Language::Ar => words.first(),
+                crate::article::Language::En => words.last(),
+            };
+            words.len() > 1
+                && head.is_some_and(|h| bare(h) == written)
+                && !words.iter().any(|w| modifiers.iter().any(|m| m == w))
+        })
+    })
+}
 
 /// Reports titles the pack does not give the person.
 pub fn check(context: &Context<'_>) -> Vec<Finding> {
@@ -54,6 +100,9 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
         // A title of the lexicon that the pack gives nobody is still an
         // office: the pack lists the person's posts, and this is not one.
         if roles.is_empty() && office.is_none() {
+            continue;
+        }
+        if short_for_own_title(context, context.text(&attribution.range), entity) {
             continue;
         }
         let mut holders: Vec<String> = roles

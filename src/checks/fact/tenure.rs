@@ -34,6 +34,14 @@ date), or else with the article's reference date:
   («الملك عبدالله» after his death, «مركز الملك عبدالله»): it needs no
   \"then\".
 
+Not reported: the post a sentence has the person leave («بإعفاء X وزير
+العمل من منصبه», \"after the dismissal of Interior Minister X\"), the post
+that names an era («في عهد الرئيس X»), a title whose word says the post is
+over («المخلوع», «الراحل», \"deposed\", \"late\"), a post that ended more than
+ten years before the article's date when the sentence gives no date
+(history: «الرئيس السادات»), and the title of a president-elect
+congratulated on winning the post («بمناسبة فوزه», \"on his election\").
+
 ## Why it matters
 \"Then\" and \"former\" are facts: a minister still in office called former,
 or a former chief of staff given his old title without one, misinforms.
@@ -72,6 +80,163 @@ fn style_for_life(context: &Context<'_>, office: Option<usize>, role: &Role) -> 
                 .filter_map(|(_, t)| crate::facts::office_of_title(context.rules, t)),
         )
         .any(|o| STYLES_FOR_LIFE.contains(&context.rules.markers[o].id.as_str()))
+}
+
+/// Nouns of leaving a post that, a few words before a title, make the title
+/// the one given up: «بإعفاء الأمير X رئيس الاستخبارات», «إقالة وزير
+/// الداخلية X», "after the fall of Communist Party leader X". The title
+/// is the post held until that event, so it needs no "then".
+const LEAVING: &[&str] = &[
+    "إعفاء",
+    "إقالة",
+    "عزل",
+    "استقالة",
+    "تنحية",
+    "تنحي",
+    "وفاة",
+    "رحيل",
+    "اغتيال",
+    "fall",
+    "ouster",
+    "overthrow",
+    "resignation",
+    "dismissal",
+    "removal",
+    "death",
+    "assassination",
+];
+
+/// Words right after a title or its name that relieve the person of it:
+/// «… رئيس الاستخبارات العامة من منصبه».
+const FROM_POST: &[&str] = &["من منصبه", "من منصبها", "من مناصبه", "من مهامه"];
+
+/// Years after which a title without "then" reads as history, not as a
+/// claim that the person still holds it: «الرئيس السادات» in a memoir,
+/// "President Eisenhower" decades on. Recent changes of office are the
+/// ones a reader can be misled by.
+const HISTORY_YEARS: i32 = 10;
+
+/// Words before a title that name an era by its holder («في عهد الرئيس X»,
+/// «على عهد الملك X», «إبان حكم X»): the title is the one held in that era,
+/// and a date elsewhere in the sentence belongs to another clause.
+const ERA: &[&str] = &["عهد", "عهده", "حكم"];
+
+/// The word at token `t` as written and, in Arabic, without one or two
+/// of the conjunctions and prepositions that may be glued to it
+/// («وبإعفاء» may be «إعفاء»; «وفاة» is itself a word).
+fn bare_words(context: &Context<'_>, t: usize) -> Vec<String> {
+    let mut words = vec![context.article.normalized.text[context.tokens[t].norm.clone()].to_string()];
+    if context.article.language == crate::article::Language::Ar {
+        for k in 0..2 {
+            if let Some(rest) = words[k].strip_prefix(['و', 'ف', 'ب', 'ل']) {
+                let rest = rest.to_string();
+                words.push(rest);
+            } else {
+                break;
+            }
+        }
+    }
+    words
+}
+
+/// Up to `n` word tokens before token `start`, nearest first, stopping at
+/// the sentence's punctuation.
+fn words_before(context: &Context<'_>, start: usize, n: usize) -> Vec<usize> {
+    use crate::text::tokens::TokenKind;
+    let mut out = Vec::new();
+    for t in (0..start).rev() {
+        match context.tokens[t].kind {
+            TokenKind::Word => out.push(t),
+            TokenKind::Number(_) => {}
+            TokenKind::Punct(c) => {
+                if ".،,؛;:!?؟".contains(c) {
+                    break;
+                }
+            }
+        }
+        if out.len() == n {
+            break;
+        }
+    }
+    out
+}
+
+/// Whether the title is the post the sentence has the person leave, or the
+/// post that names an era: a noun of leaving or «عهد» a few words before
+/// the match, or «من منصبه» right after it.
+fn left_or_era(context: &Context<'_>, attribution: &crate::facts::Attribution) -> bool {
+    let norm = |w: &str| crate::text::normalize_pattern(w);
+    let before = words_before(context, attribution.tokens.start, 3);
+    let hit = before.iter().any(|&t| {
+        bare_words(context, t)
+            .iter()
+            .any(|w| LEAVING.iter().chain(ERA).any(|l| &norm(l) == w))
+    });
+    if hit {
+        return true;
+    }
+    let end = context.tokens.get(attribution.tokens.end.saturating_sub(1)).map_or(0, |t| t.norm.end);
+    let rest = context.article.normalized.text[end..].trim_start();
+    FROM_POST.iter().any(|f| rest.starts_with(&norm(f)))
+}
+
+/// Nouns of winning or taking up a post that, in the words after the
+/// name, make a title given before the start of the post the one about to
+/// be taken up: «يهنئ الرئيس X بمناسبة فوزه بمنصب رئيس الجمهورية», "President
+/// X, on his election". Copy gives the president-elect the title.
+const ACCESSION: &[&str] = &[
+    "فوزه",
+    "فوزها",
+    "انتخابه",
+    "انتخابها",
+    "تنصيبه",
+    "تنصيبها",
+    "توليه",
+    "توليها",
+    "تعيينه",
+    "تعيينها",
+    "election",
+    "elected",
+    "inauguration",
+    "appointment",
+];
+
+/// Whether a noun of [`ACCESSION`] is among the five words after the
+/// match, before the sentence's punctuation.
+fn taking_up(context: &Context<'_>, attribution: &crate::facts::Attribution) -> bool {
+    use crate::text::tokens::TokenKind;
+    let mut seen = 0;
+    for t in attribution.tokens.end..context.tokens.len() {
+        match context.tokens[t].kind {
+            TokenKind::Word => {
+                seen += 1;
+                if bare_words(context, t).iter().any(|w| {
+                    ACCESSION
+                        .iter()
+                        .any(|a| &crate::text::normalize_pattern(a) == w)
+                }) {
+                    return true;
+                }
+            }
+            TokenKind::Number(_) => {}
+            TokenKind::Punct(c) => {
+                if ".،,؛;:!?؟".contains(c) {
+                    break;
+                }
+            }
+        }
+        if seen == 5 {
+            break;
+        }
+    }
+    false
+}
+
+/// Whether the post ended more than [`HISTORY_YEARS`] before `reference`.
+fn long_past(role: &Role, reference: NaiveDate) -> bool {
+    use chrono::Datelike;
+    role.to
+        .is_some_and(|to| to.last_day().year() + HISTORY_YEARS < reference.year())
 }
 
 /// Whether `role` is held on `day`.
@@ -156,7 +321,14 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
         let lifelong = style_for_life(context, *office, role);
         let held = held_during(role, first, last)
             || (lifelong && role.from.is_none_or(|from| from.first_day() <= last));
-        if !held && !ended_before {
+        // «في عهد الرئيس X»: the era of the post, whatever other clause
+        // the sentence's date belongs to.
+        let era = left_or_era(context, attribution);
+        // A date before the post began, with the post's winning named
+        // after the person: the president-elect.
+        let elect = role.from.is_some_and(|from| last < from.first_day())
+            && taking_up(context, attribution);
+        if !held && !ended_before && !era && !elect {
             let when = match &stated {
                 Some((_, _, range)) => format!("«{}»", context.text(range)),
                 None => format!("the article's date, {reference}"),
@@ -200,7 +372,13 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
             sentence_periods(context, attribution, usize::MAX, false)
                 .any(|(_, first, last, _)| held_during(role, first, last))
         };
-        if !held_on(role, reference) && stated.is_none() && !lifelong && !dated() {
+        if !held_on(role, reference)
+            && stated.is_none()
+            && !lifelong
+            && !era
+            && !long_past(role, reference)
+            && !dated()
+        {
             findings.push(
                 base(
                     context.options.missing_then_severity,

@@ -32,7 +32,9 @@ Finds a person's name from a pack written not quite as the pack writes it:
 Not reported: a near miss that is itself a common given name or surname
 (`rules/lexicon/person-names.txt`, from Faker, MIT) and, in English, sounds
 different (`John Kirby` beside `John Kerry`; `Schultz` for `Shultz` is
-still reported); a name inside another person's nasab chain; a name
+still reported); in Arabic, a frequent nisba surname of another root
+(`محمد القيسي` beside `محمد العيسى`; `الساعدي` for `السعدي` is still
+reported); a name inside another person's nasab chain; a name
 followed by its own family name or by a place word (`الدولي`, `Airport`).
 
 ## Why it matters
@@ -142,6 +144,31 @@ fn english_sound_key(word: &str) -> String {
 fn another_common_name(language: Language, got: &str, expected: &str) -> bool {
     is_common_name(language, got)
         && (language == Language::Ar || english_sound_key(got) != english_sound_key(expected))
+}
+
+/// The least frequency (zipf x 100, `rules/spelling/ar-freq.txt`) at which
+/// a nisba-shaped Arabic surname is an established name of its own.
+const NISBA_ZIPF: u16 = 300;
+
+/// Whether the Arabic word `got`, written where the pack has `expected`,
+/// is a nisba-shaped surname (the article, a stem, a final «ي»: «القيسي»,
+/// «الحربي») of another root, which Arabic text writes often enough to be
+/// a family name of its own: «محمد القيسي» beside a pack's «محمد العيسى»
+/// is another man, not a slip. Only a letter for a letter counts (another
+/// root, another family): a long vowel more or less («الساعدي» for
+/// «السعدي») is the same family's name spelt otherwise, and a rare
+/// spelling («العيسي» for «العيسى») is a likely slip.
+fn nisba_surname(language: Language, got: &str, expected: &str) -> bool {
+    language == Language::Ar
+        && got.chars().count() == expected.chars().count()
+        && got.starts_with("ال")
+        && got.ends_with('ي')
+        && got.chars().count() >= 5
+        && {
+            let arabic = crate::spelling::arabic();
+            let alif_maqsura = format!("{}ى", got.strip_suffix('ي').unwrap_or(got));
+            arabic.zipf(got).max(arabic.zipf(&alif_maqsura)) >= NISBA_ZIPF
+        }
 }
 
 /// Whether the Arabic word `got` is `expected` with a conjunction or a
@@ -369,7 +396,9 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
                 near += usize::from(close);
                 // «سليمان» beside «سلمان», "Kirby" beside "Kerry": a
                 // common name of its own is someone else's.
-                common |= close && another_common_name(language, got, expected);
+                common |= close
+                    && (another_common_name(language, got, expected)
+                        || nisba_surname(language, got, expected));
                 close
             });
             if !fits || near == 0 || common || !another_name(context, index, &words, span, *e) {
@@ -411,6 +440,20 @@ mod tests {
         assert!(another_common_name(Language::Ar, "الجاسر", "الجاسم") == is_common_name(Language::Ar, "الجاسر"));
         // Joined and spaced «عبد» names are both common names.
         assert!(is_common_name(Language::Ar, "عبدالاله"));
+    }
+
+    #[test]
+    fn a_frequent_nisba_surname_is_another_family() {
+        // «محمد القيسي» beside a pack's «محمد العيسى»: another family.
+        assert!(nisba_surname(Language::Ar, "القيسي", "العيسي"));
+        // A long vowel more: the same family's name spelt otherwise.
+        assert!(!nisba_surname(Language::Ar, "الساعدي", "السعدي"));
+        // A rare near spelling of the pack's surname stays a likely slip.
+        assert!(!nisba_surname(Language::Ar, "الغيسي", "العيسي"));
+        // Not nisba-shaped: a given name, a preposition.
+        assert!(!nisba_surname(Language::Ar, "حيد", "حيدر"));
+        assert!(!nisba_surname(Language::Ar, "علي", "على"));
+        assert!(!nisba_surname(Language::En, "alqaisi", "alqaysi"));
     }
 
     #[test]
