@@ -82,69 +82,33 @@ fn style_for_life(context: &Context<'_>, office: Option<usize>, role: &Role) -> 
         .any(|o| STYLES_FOR_LIFE.contains(&context.rules.markers[o].id.as_str()))
 }
 
-/// Nouns of leaving a post that, a few words before a title, make the title
-/// the one given up: «بإعفاء الأمير X رئيس الاستخبارات», «إقالة وزير
-/// الداخلية X», "after the fall of Communist Party leader X". The title
-/// is the post held until that event, so it needs no "then".
-const LEAVING: &[&str] = &[
-    "إعفاء",
-    "إقالة",
-    "عزل",
-    "استقالة",
-    "تنحية",
-    "تنحي",
-    "وفاة",
-    "رحيل",
-    "اغتيال",
-    "fall",
-    "ouster",
-    "overthrow",
-    "resignation",
-    "dismissal",
-    "removal",
-    "death",
-    "assassination",
-];
-
-/// Words right after a title or its name that relieve the person of it:
-/// «… رئيس الاستخبارات العامة من منصبه».
-const FROM_POST: &[&str] = &["من منصبه", "من منصبها", "من مناصبه", "من مهامه"];
-
 /// Years after which a title without "then" reads as history, not as a
 /// claim that the person still holds it: «الرئيس السادات» in a memoir,
 /// "President Eisenhower" decades on. Recent changes of office are the
 /// ones a reader can be misled by.
 const HISTORY_YEARS: i32 = 10;
 
-/// Words before a title that name an era by its holder («في عهد الرئيس X»,
-/// «على عهد الملك X», «إبان حكم X»): the title is the one held in that era,
-/// and a date elsewhere in the sentence belongs to another clause.
-const ERA: &[&str] = &["عهد", "عهده", "حكم"];
-
-/// The word at token `t` as written and, in Arabic, without one or two
-/// of the conjunctions and prepositions that may be glued to it
-/// («وبإعفاء» may be «إعفاء»; «وفاة» is itself a word).
-fn bare_words(context: &Context<'_>, t: usize) -> Vec<String> {
-    let mut words = vec![context.article.normalized.text[context.tokens[t].norm.clone()].to_string()];
-    if context.article.language == crate::article::Language::Ar {
-        for k in 0..2 {
-            if let Some(rest) = words[k].strip_prefix(['و', 'ف', 'ب', 'ل']) {
-                let rest = rest.to_string();
-                words.push(rest);
-            } else {
-                break;
-            }
-        }
-    }
-    words
+/// Whether token `t` starts one of the lexicon's markers `ids`
+/// (`rules/lexicon/attribution.yaml`: `leaving-post`, `era`, `from-post`,
+/// `taking-post`), clitics aside as for every marker.
+fn marker_at(context: &Context<'_>, t: usize, ids: &[&str]) -> bool {
+    context.annotations.at(t).iter().any(|a| {
+        matches!(a.target, crate::rules::Target::Marker(m)
+            if ids.contains(&context.rules.markers[m].id.as_str()))
+    })
 }
 
-/// Up to `n` word tokens before token `start`, nearest first, stopping at
-/// the sentence's punctuation.
-fn words_before(context: &Context<'_>, start: usize, n: usize) -> Vec<usize> {
+/// Up to `n` word tokens from token `from` on, backwards when `back`
+/// (nearest first), stopping at the sentence's punctuation.
+fn words_near(context: &Context<'_>, from: usize, n: usize, back: bool) -> Vec<usize> {
     use crate::text::tokens::TokenKind;
+    let order: Box<dyn Iterator<Item = usize>> = if back {
+        Box::new((0..from).rev())
+    } else {
+        Box::new(from..context.tokens.len())
+    };
     let mut out = Vec::new();
-    for t in (0..start).rev() {
+    for t in order {
         match context.tokens[t].kind {
             TokenKind::Word => out.push(t),
             TokenKind::Number(_) => {}
@@ -162,74 +126,21 @@ fn words_before(context: &Context<'_>, start: usize, n: usize) -> Vec<usize> {
 }
 
 /// Whether the title is the post the sentence has the person leave, or the
-/// post that names an era: a noun of leaving or «عهد» a few words before
-/// the match, or «من منصبه» right after it.
+/// post that names an era: a `leaving-post` or `era` marker among the three
+/// words before the match, or `from-post` right after it.
 fn left_or_era(context: &Context<'_>, attribution: &crate::facts::Attribution) -> bool {
-    let norm = |w: &str| crate::text::normalize_pattern(w);
-    let before = words_before(context, attribution.tokens.start, 3);
-    let hit = before.iter().any(|&t| {
-        bare_words(context, t)
-            .iter()
-            .any(|w| LEAVING.iter().chain(ERA).any(|l| &norm(l) == w))
-    });
-    if hit {
-        return true;
-    }
-    let end = context.tokens.get(attribution.tokens.end.saturating_sub(1)).map_or(0, |t| t.norm.end);
-    let rest = context.article.normalized.text[end..].trim_start();
-    FROM_POST.iter().any(|f| rest.starts_with(&norm(f)))
+    words_near(context, attribution.tokens.start, 3, true)
+        .into_iter()
+        .any(|t| marker_at(context, t, &["leaving-post", "era"]))
+        || marker_at(context, attribution.tokens.end, &["from-post"])
 }
 
-/// Nouns of winning or taking up a post that, in the words after the
-/// name, make a title given before the start of the post the one about to
-/// be taken up: «يهنئ الرئيس X بمناسبة فوزه بمنصب رئيس الجمهورية», "President
-/// X, on his election". Copy gives the president-elect the title.
-const ACCESSION: &[&str] = &[
-    "فوزه",
-    "فوزها",
-    "انتخابه",
-    "انتخابها",
-    "تنصيبه",
-    "تنصيبها",
-    "توليه",
-    "توليها",
-    "تعيينه",
-    "تعيينها",
-    "election",
-    "elected",
-    "inauguration",
-    "appointment",
-];
-
-/// Whether a noun of [`ACCESSION`] is among the five words after the
-/// match, before the sentence's punctuation.
+/// Whether a `taking-post` marker is among the five words after the match,
+/// before the sentence's punctuation.
 fn taking_up(context: &Context<'_>, attribution: &crate::facts::Attribution) -> bool {
-    use crate::text::tokens::TokenKind;
-    let mut seen = 0;
-    for t in attribution.tokens.end..context.tokens.len() {
-        match context.tokens[t].kind {
-            TokenKind::Word => {
-                seen += 1;
-                if bare_words(context, t).iter().any(|w| {
-                    ACCESSION
-                        .iter()
-                        .any(|a| &crate::text::normalize_pattern(a) == w)
-                }) {
-                    return true;
-                }
-            }
-            TokenKind::Number(_) => {}
-            TokenKind::Punct(c) => {
-                if ".،,؛;:!?؟".contains(c) {
-                    break;
-                }
-            }
-        }
-        if seen == 5 {
-            break;
-        }
-    }
-    false
+    words_near(context, attribution.tokens.end, 5, false)
+        .into_iter()
+        .any(|t| marker_at(context, t, &["taking-post"]))
 }
 
 /// Whether the post ended more than [`HISTORY_YEARS`] before `reference`.
