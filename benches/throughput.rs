@@ -12,8 +12,12 @@
 //! `FACTLINT_BENCH_MB` the corpus size (default 50), `FACTLINT_BENCH_RUNS`
 //! the repetitions per measurement (default 3, the best is kept).
 
+// Shared with the other benches; this one does not use the occurring pack.
+#[allow(dead_code)]
+mod common;
+
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -36,12 +40,6 @@ impl Lcg {
     fn pick<'a>(&mut self, items: &'a [String]) -> &'a str {
         &items[self.next() as usize % items.len()]
     }
-}
-
-fn corpus_dir() -> PathBuf {
-    std::env::var_os("FACTLINT_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"))
 }
 
 /// Reads the real articles as plain text: title, blank line, body.
@@ -179,11 +177,8 @@ fn main() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(50);
-    let runs: usize = std::env::var("FACTLINT_BENCH_RUNS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(3);
-    let dir = corpus_dir();
+    let runs = common::runs(3);
+    let dir = common::corpus_dir();
     let real = real_articles(&dir);
     let real_bytes: usize = real.iter().map(String::len).sum();
     let mut corpus = Vec::new();
