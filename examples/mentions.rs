@@ -11,7 +11,7 @@ fn main() {
     let sources = RuleSources {
         no_defaults: false,
         paths: args.map(Into::into).collect(),
-        disable: Vec::new(),
+        ..RuleSources::default()
     };
     let loaded = RuleSet::load(&sources);
     for error in &loaded.errors {

@@ -88,7 +88,8 @@ impl Engine {
     /// invalid, so that no front end checks with options it misread.
     pub fn start(config: Option<Config>, request: Request) -> Result<Started, String> {
         codes::check_prefixes(request.select.iter().chain(&request.ignore))?;
-        let sources = rule_sources(config.as_ref(), request.sources);
+        let mut sources = rule_sources(config.as_ref(), request.sources);
+        sources.only_codes = only_codes(config.as_ref(), &request.select, &sources);
         let mut loaded = RuleSet::load(&sources);
         let mut config_errors = Vec::new();
         if let Some(config) = &config {
@@ -185,6 +186,37 @@ impl Engine {
     }
 }
 
+/// The codes a run can report at most, when a selection narrows them for
+/// every file: the command line's and the configuration's top-level
+/// `select`, with each glob's (a glob's `select` adds codes for its
+/// files). `None` when some file runs every check, or when `disable:`
+/// names entries (its ids are checked against every bundled pack).
+fn only_codes(
+    config: Option<&Config>,
+    select: &[String],
+    sources: &RuleSources,
+) -> Option<Vec<String>> {
+    let mut codes: Vec<String> = select.to_vec();
+    if let Some(config) = config {
+        codes.extend(config.raw.select.iter().map(|c| c.value.clone()));
+    }
+    if codes.is_empty() || !sources.disable.is_empty() {
+        return None;
+    }
+    if let Some(config) = config {
+        for (_, settings) in &config.globs {
+            codes.extend(settings.select.iter().map(|c| c.value.clone()));
+        }
+    }
+    let codes = codes
+        .iter()
+        .flat_map(|c| c.split(','))
+        .map(|c| c.trim().to_string())
+        .filter(|c| !c.is_empty())
+        .collect();
+    Some(codes)
+}
+
 /// The packs a run loads: the configuration's folders first, then those
 /// the front end names; either can leave out the bundled packs. Shared
 /// with `factlint rules`, so that a newsroom's own packs and examples are
@@ -269,5 +301,82 @@ mod tests {
         };
         assert_eq!(codes_found(Vec::new()), ["date/weekday"]);
         assert!(codes_found(vec!["date".into()]).is_empty());
+    }
+
+    /// A run of date codes only loads the date packs, and finds on every
+    /// fixture what a run with every bundled pack finds.
+    #[test]
+    fn date_runs_load_only_the_date_packs_and_find_the_same() {
+        let request = Request {
+            select: vec!["date".into()],
+            ..Request::default()
+        };
+        let dates = Engine::start(None, request).expect("starts").engine;
+        let files: Vec<&str> = dates
+            .rules()
+            .packs
+            .iter()
+            .map(|p| p.file.as_str())
+            .collect();
+        let expected: Vec<String> = crate::rules::bundled::DATE_PACKS
+            .iter()
+            .map(|p| crate::rules::bundled::display_name(p))
+            .collect();
+        assert_eq!(files, expected);
+        let every_pack = Engine::new(
+            RuleSet::load(&RuleSources::default()).rules,
+            None,
+            LoadOptions::default(),
+            CheckOptions {
+                select: vec!["date".into()],
+                ..CheckOptions::default()
+            },
+        );
+        assert!(every_pack.rules().packs.len() > expected.len());
+        let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        let mut checked = 0;
+        let mut found = 0;
+        for entry in std::fs::read_dir(folder).expect("fixtures/ is readable") {
+            let path = entry.expect("an entry").path();
+            let name = path.display().to_string();
+            if name.ends_with(".expect.yaml") || !path.is_file() {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).expect("a UTF-8 fixture");
+            let fewer = dates.check(&name, text.clone()).expect("checks");
+            let all = every_pack.check(&name, text).expect("checks");
+            assert_eq!(fewer.findings, all.findings, "{name}");
+            assert_eq!(
+                fewer.article.reference_date, all.article.reference_date,
+                "{name}"
+            );
+            checked += 1;
+            found += all.findings.len();
+        }
+        assert!(
+            checked >= 10 && found > 0,
+            "{checked} fixtures, {found} findings"
+        );
+    }
+
+    /// A selection wider than the dates, in any layer, keeps every pack.
+    #[test]
+    fn other_codes_keep_every_pack() {
+        for select in [
+            vec![],
+            vec!["date".to_string(), "typo".to_string()],
+            vec!["date,fact".to_string()],
+        ] {
+            let codes = only_codes(None, &select, &RuleSources::default());
+            let all = crate::rules::bundled::BUNDLED_PACKS
+                .iter()
+                .all(|(path, _)| crate::rules::bundled::needed_for(path, codes.as_deref()));
+            assert!(all, "{select:?}");
+        }
+        let disabled = RuleSources {
+            disable: vec!["typos-en.goverment".into()],
+            ..RuleSources::default()
+        };
+        assert_eq!(only_codes(None, &["date".to_string()], &disabled), None);
     }
 }

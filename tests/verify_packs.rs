@@ -92,7 +92,7 @@ fn example_packs_load() {
     let loaded = RuleSet::load(&RuleSources {
         no_defaults: false,
         paths: vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/examples")],
-        disable: Vec::new(),
+        ..Default::default()
     });
     assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
 }

@@ -1073,7 +1073,7 @@ mod tests {
         let rules = RuleSet::load(&crate::rules::RuleSources {
             no_defaults: false,
             paths: vec![std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/examples")],
-            disable: Vec::new(),
+            ..Default::default()
         })
         .rules;
         let article = Article::from_text("t.txt", text, &LoadOptions::default());

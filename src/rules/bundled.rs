@@ -48,6 +48,29 @@ pub const BUNDLED_PACKS: &[(&str, &str)] = &[
     ),
 ];
 
+/// The bundled packs the date checks read: the calendar and date lexicons.
+/// The others (countries, offices, ranks, attribution, agreement,
+/// repetition, typos) feed only the fact, consistency, grammar and typo
+/// checks, so a run whose codes are all `date/…` loads these two alone and
+/// starts in a few milliseconds. Measured: `--select date` gives the same
+/// findings, sections and reference dates with every bundled pack and with
+/// these two, over the 2,381 corpus articles as Markdown and 800 as plain
+/// text (dates inferred from the text).
+pub const DATE_PACKS: &[&str] = &["rules/lexicon/calendar.yaml", "rules/lexicon/dates.yaml"];
+
+/// Whether a run that reports only `codes` (code prefixes; `None` for every
+/// code) needs the bundled pack at `path`.
+pub fn needed_for(path: &str, codes: Option<&[String]>) -> bool {
+    let only_dates = codes.is_some_and(|codes| {
+        !codes.is_empty()
+            && codes.iter().all(|code| {
+                let code = code.trim();
+                code == "date" || code.starts_with("date/")
+            })
+    });
+    !only_dates || DATE_PACKS.contains(&path)
+}
+
 /// `(path in the repository, contents)` of files that bundled packs name.
 pub const BUNDLED_FILES: &[(&str, &str)] = &[(
     "rules/typos/en-common.csv",

@@ -42,6 +42,10 @@ pub struct RuleSources {
     /// a newsroom turns off one bundled typo pair, person or example
     /// without forking the pack.
     pub disable: Vec<String>,
+    /// The code prefixes the run may report, when it is known to be fewer
+    /// than all: bundled packs no check among them reads are not loaded
+    /// (see [`bundled::needed_for`]). `None`: every bundled pack.
+    pub only_codes: Option<Vec<String>>,
 }
 
 /// Every loaded pack, merged, with its compiled matcher.
@@ -196,6 +200,9 @@ impl RuleSet {
         let mut errors = Vec::new();
         if !sources.no_defaults {
             for (path, text) in bundled::BUNDLED_PACKS {
+                if !bundled::needed_for(path, sources.only_codes.as_deref()) {
+                    continue;
+                }
                 let read = |name: &str| bundled::read_sibling(path, name);
                 match load::parse_pack_with(
                     &bundled::display_name(path),
@@ -776,6 +783,7 @@ mod disable_tests {
             no_defaults: true,
             paths: vec![dir.path().to_path_buf()],
             disable: disable.iter().map(|s| s.to_string()).collect(),
+            only_codes: None,
         })
     }
 
