@@ -412,12 +412,13 @@ impl Arabic {
         let mut doubles = Vec::new();
         let mut unseen_house_style = Vec::new();
         self.for_each_edit(word, |edit, single| {
-            let zipf = self.zipf(&edit);
-            let usable = zipf >= COMMON || single.is_some_and(is_house_style);
+            let flags = self.listed_flags(&edit);
+            let usable = flags.is_some_and(|f| frequency_of(f) >= COMMON)
+                || single.is_some_and(is_house_style);
             if !usable {
                 return;
             }
-            match self.listed_flags(&edit) {
+            match flags {
                 Some(flags) if flags & REJECTED == 0 => {
                     let candidate = Candidate {
                         word: edit,
