@@ -84,6 +84,15 @@ impl Context<'_> {
         })
     }
 
+    /// Whether token `token` starts a mention of the lexicon marker `id`
+    /// (`rules/lexicon/*.yaml`), clitics aside as for every mention.
+    pub fn marker_at(&self, token: usize, id: &str) -> bool {
+        self.annotations
+            .at(token)
+            .iter()
+            .any(|a| matches!(a.target, Target::Marker(m) if self.rules.markers[m].id == id))
+    }
+
     /// Where a typo list already reports a word: other spelling checks leave
     /// those words to it rather than report them twice.
     pub fn listed_typos(&self) -> RangeSet {

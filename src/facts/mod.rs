@@ -12,7 +12,7 @@
 use std::ops::Range;
 
 use crate::article::{Article, Language, SectionKind};
-use crate::rules::annotate::TokenMentions;
+use crate::rules::annotate::{Annotation, TokenMentions};
 use crate::rules::{AttributionPattern, DemonymForm, ElementKind, RuleSet, Target};
 use crate::text::normalize_pattern;
 use crate::text::tokens::{Token, TokenKind};
@@ -354,21 +354,17 @@ impl<'a> Attributor<'a> {
                     modified[i] = true;
                 }
             }
-            let country = |i: usize| {
-                annotations
-                    .at(i)
-                    .iter()
-                    .any(|a| matches!(a.target, Target::Demonym { .. } | Target::CountryName(_)))
+            let is_country = |a: &&Annotation| {
+                matches!(a.target, Target::Demonym { .. } | Target::CountryName(_))
             };
+            let country = |i: usize| annotations.at(i).iter().any(|a| is_country(&a));
             for i in 0..tokens.len() {
                 // "Acting Turkish Prime Minister", "Deputy U.S. Trade
                 // Representative": a modifier before the nationality
                 // modifies the title after it.
                 if modified[i] {
-                    for a in annotations.at(i) {
-                        if matches!(a.target, Target::Demonym { .. } | Target::CountryName(_)) {
-                            modified[a.end] = true;
-                        }
+                    for a in annotations.at(i).iter().filter(is_country) {
+                        modified[a.end] = true;
                     }
                 }
                 // "the party's president", "the bank's governor": a
@@ -770,7 +766,7 @@ impl<'a> Attributor<'a> {
     /// keeps its identity and is not a marker whose forms end in alif
     /// maqsura: «وزير الخارجية علي الصالح» names Ali, and «على» still
     /// ends a name.
-    fn reads_as_written(&self, a: &crate::rules::annotate::Annotation) -> bool {
+    fn reads_as_written(&self, a: &Annotation) -> bool {
         let Target::Marker(m) = a.target else {
             return true;
         };

@@ -59,10 +59,7 @@ fn past_verb_in_clause(context: &Context<'_>, tokens: &std::ops::Range<usize>) -
     let from = tokens.start.saturating_sub(CLAUSE_REACH);
     let to = (tokens.end + CLAUSE_REACH).min(context.tokens.len());
     (from..to).any(|at| {
-        let is_verb = context.annotations.at(at).iter().any(|a| {
-            matches!(a.target, Target::Marker(k) if context.rules.markers[k].id == "past-verb")
-        });
-        if !is_verb || tokens.contains(&at) {
+        if !context.marker_at(at, "past-verb") || tokens.contains(&at) {
             return false;
         }
         let between = if at < tokens.start {

@@ -90,12 +90,9 @@ const HISTORY_YEARS: i32 = 10;
 
 /// Whether token `t` starts one of the lexicon's markers `ids`
 /// (`rules/lexicon/attribution.yaml`: `leaving-post`, `era`, `from-post`,
-/// `taking-post`), clitics aside as for every marker.
+/// `taking-post`).
 fn marker_at(context: &Context<'_>, t: usize, ids: &[&str]) -> bool {
-    context.annotations.at(t).iter().any(|a| {
-        matches!(a.target, crate::rules::Target::Marker(m)
-            if ids.contains(&context.rules.markers[m].id.as_str()))
-    })
+    ids.iter().any(|id| context.marker_at(t, id))
 }
 
 /// Up to `n` word tokens from token `from` on, backwards when `back`

@@ -43,13 +43,7 @@ Safe: the fix deletes the second word and the space before it.
 /// Reports doubled words.
 pub fn check(context: &Context<'_>) -> Vec<Finding> {
     let normalized = &context.article.normalized.text;
-    let marker = |i: usize, id: &str| {
-        context
-            .annotations
-            .at(i)
-            .iter()
-            .any(|a| matches!(a.target, Target::Marker(m) if context.rules.markers[m].id == id))
-    };
+    let marker = |i: usize, id: &str| context.marker_at(i, id);
     let demonym = |i: usize| {
         context
             .annotations
