@@ -196,11 +196,35 @@ def find_sites(text, entity, lang, lexicon, date):
                     stop = BREAK.search(after)
                     after = after[: stop.start() if stop else len(after)]
                     site = phrase_site(after, hi, titles, demonyms, lang, before_name=False)
+            if site and names_institution(text, site["title"][0], lang):
+                continue
             if site:
                 site["name"] = (start, end)
                 site["held"] = held_on(site["role"], date)
                 return site
     return None
+
+
+# Nouns that make «title + name» the name of an institution («مركز الملك
+# عبدالله بن عبدالعزيز الدولي», "the King Fahd University"): changing the
+# title there makes no factual error, so such a phrase is no case.
+INSTITUTIONS = {
+    "ar": {"مركز", "مؤسسة", "جامعة", "مطار", "جائزة", "مدينة", "مستشفى", "شارع", "قاعدة", "ميناء", "كرسي",
+           "مجمع", "برنامج", "مبادرة", "مسجد", "قصر", "حي", "طريق", "معهد", "مكتبة", "دارة", "صندوق"},
+    "en": {"center", "centre", "foundation", "university", "airport", "prize", "hospital", "street", "avenue",
+           "bridge", "institute", "library", "fund", "school"},
+}
+
+
+def names_institution(text, title_start, lang):
+    """Whether the word before a title is an institution noun."""
+    before = text[max(0, title_start - 40):title_start].split()
+    if not before:
+        return False
+    word = before[-1].strip("،,\"'«»")
+    if lang == "ar":
+        word = re.sub(r"^(?:[وفبلك])?(?:ال)?", "", word) if word not in INSTITUTIONS["ar"] else word
+    return word.lower() in INSTITUTIONS[lang]
 
 
 HONORIFICS = {

@@ -9,6 +9,8 @@
 //! or a counterpart in Arabic; capitalised words in English), and known by
 //! its first two words, so that «تومر بار» and «تومر بار يلتقي» are one man.
 
+pub mod names;
+
 use std::ops::Range;
 
 use crate::article::{Article, Language, SectionKind};
@@ -826,6 +828,22 @@ impl<'a> Attributor<'a> {
         end
     }
 
+    /// Whether the Arabic name over tokens `at..end` is a nasab chain that
+    /// a family name continues («السفير أحمد بن عبدالعزيز التويجري»): the
+    /// chain is then part of another person's name, not the pack's
+    /// «أحمد بن عبدالعزيز». A name without «بن» is left alone: a pack may
+    /// list a short form of a longer name the copy writes in full. So is a
+    /// chain that ends with its family («… آل سعود المؤرخة»: the word
+    /// after it belongs to the sentence).
+    fn family_name_after_nasab(&self, at: usize, end: usize) -> bool {
+        self.article.language == Language::Ar
+            && (at..end)
+                .rev()
+                .find(|&i| self.is_name_link(i))
+                .is_some_and(|i| self.word(i) != "ال")
+            && names::family_name_follows(self.article, self.tokens, self.annotations, end)
+    }
+
     /// Whether the mention over `range` carries a conjunction clitic
     /// («وولي العهد», «والأمير»): it starts a new item of a list.
     fn has_conjunction(&self, range: &Range<usize>) -> bool {
@@ -934,6 +952,7 @@ impl<'a> Attributor<'a> {
                 Target::EntityName(e) => Some((self.nasab_end(a.end), Capture::Entity(e))),
                 _ => None,
             })
+            .filter(|&(end, _)| !self.family_name_after_nasab(at, end))
             .collect();
         if !entities.is_empty() {
             return entities;
@@ -1208,6 +1227,26 @@ mod tests {
             !found
                 .iter()
                 .any(|(who, kind, _)| who == "majid-bin-fahd" && kind == "title"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_family_name_after_a_nasab_makes_another_person() {
+        let found = attributions("وقال السفير ماجد بن فهد البغدادي إن الزيارة ناجحة.");
+        assert!(
+            !found.iter().any(|(who, ..)| who == "majid-bin-fahd"),
+            "{found:?}"
+        );
+        let found = attributions("وقال السفير ماجد بن فهد إن الزيارة ناجحة.");
+        assert!(
+            found.contains(&("majid-bin-fahd".into(), "title".into(), "السفير".into())),
+            "{found:?}"
+        );
+        // A chain that ends with its family: the next word is the sentence's.
+        let found = attributions("رسالة ولي العهد ماجد بن فهد آل منصور المؤرخة في مايو.");
+        assert!(
+            found.contains(&("majid-bin-fahd".into(), "title".into(), "ولي العهد".into())),
             "{found:?}"
         );
     }

@@ -311,6 +311,15 @@ impl Arabic {
         })
     }
 
+    /// Whether the word is one real text uses (it is in the frequency
+    /// list) and the dictionary rejects: most often a proper name
+    /// («التويجري», «الشمري»). Answered from the compiled map alone; a word
+    /// outside the list is not judged.
+    pub fn used_but_unknown(&self, word: &str) -> bool {
+        self.listed_flags(word)
+            .is_some_and(|flags| flags & REJECTED != 0)
+    }
+
     /// Whether the dictionary's affix rules give the word a dual (`قطاع` →
     /// `قطاعان`, `زيارة` → `زيارتان`). Ayaspell lists a singular noun, and
     /// most verbal nouns, with the dual suffixes; a broken plural (`رؤوس`,
