@@ -38,7 +38,9 @@ impl fmt::Display for Severity {
 }
 
 /// Whether a fix may be applied without a person looking at it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Applicability {
     /// Shown only: the edit is inside a quotation or needs rewriting around it.
@@ -90,7 +92,7 @@ pub struct Label {
 }
 
 /// Where a rule lives, so that an editor can open the pack at that line.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 pub struct RuleRef {
     /// The pack name (shared by every rule of the pack).
     pub pack: std::sync::Arc<str>,

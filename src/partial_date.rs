@@ -8,7 +8,9 @@ use serde::Serialize;
 
 /// A date known to day, month or year precision (`2020-12-10`, `2021-11`,
 /// `2000`). Packs state what they know, no more.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
 pub struct PartialDate {
     /// The year.
     pub year: i32,

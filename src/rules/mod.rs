@@ -15,6 +15,7 @@ pub mod error;
 pub mod load;
 pub mod matcher;
 pub mod model;
+pub mod precompiled;
 pub mod raw;
 pub mod references;
 pub mod regex_policy;
@@ -201,6 +202,10 @@ impl RuleSet {
         if !sources.no_defaults {
             for (path, text) in bundled::BUNDLED_PACKS {
                 if !bundled::needed_for(path, sources.only_codes.as_deref()) {
+                    continue;
+                }
+                if let Some(pack) = precompiled::pack(path, text) {
+                    packs.push(pack);
                     continue;
                 }
                 let read = |name: &str| bundled::read_sibling(path, name);

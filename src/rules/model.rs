@@ -3,6 +3,7 @@
 //! knows the file and line it came from.
 
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
 use crate::finding::{Applicability, RuleRef};
 use crate::language::Language;
@@ -11,7 +12,7 @@ use crate::partial_date::PartialDate;
 pub use super::raw::Gender;
 
 /// Strings per language.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Localized {
     /// Arabic forms.
     pub ar: Vec<String>,
@@ -47,7 +48,7 @@ impl Localized {
 }
 
 /// Which form of a nationality adjective a text used.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum DemonymForm {
     /// Arabic masculine singular.
     Masculine,
@@ -60,7 +61,7 @@ pub enum DemonymForm {
 }
 
 /// A country from the lexicon.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Country {
     /// ISO 3166-1 alpha-2 code.
     pub code: String,
@@ -81,7 +82,7 @@ pub struct Country {
 }
 
 /// A rank with its equivalent forms.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Rank {
     /// Stable id.
     pub id: String,
@@ -92,7 +93,7 @@ pub struct Rank {
 }
 
 /// A post held over a period.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Role {
     /// The title per language.
     pub title: Localized,
@@ -103,7 +104,7 @@ pub struct Role {
 }
 
 /// A person or organisation.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Entity {
     /// Stable id.
     pub id: String,
@@ -122,7 +123,7 @@ pub struct Entity {
 }
 
 /// A dated event.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Event {
     /// Stable id.
     pub id: String,
@@ -135,7 +136,7 @@ pub struct Event {
 }
 
 /// A day counter.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Counter {
     /// Stable id.
     pub id: String,
@@ -148,7 +149,7 @@ pub struct Counter {
 }
 
 /// A known misspelling or confusion (its id is in `origin`).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Typo {
     /// The wrong form (literal or regex).
     pub find: String,
@@ -171,7 +172,7 @@ pub struct Typo {
 
 /// A named calendar unit (a Gregorian or Hijri month, 1–12, or a weekday,
 /// 0 = Sunday … 6 = Saturday) with its names.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct CalendarName {
     /// The month (1–12) or weekday (0 = Sunday).
     pub number: u32,
@@ -182,7 +183,7 @@ pub struct CalendarName {
 }
 
 /// Words with one job in attribution: `counterpart`, `then`, `former`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Marker {
     /// The job (`counterpart`, `then`, `former`, …).
     pub id: String,
@@ -193,7 +194,7 @@ pub struct Marker {
 }
 
 /// What one element of an attribution pattern matches.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ElementKind {
     /// A person: a pack entity's name, or an unknown name.
     Person,
@@ -212,7 +213,7 @@ pub enum ElementKind {
 }
 
 /// One element of an attribution pattern.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Element {
     /// What it matches.
     pub kind: ElementKind,
@@ -221,7 +222,7 @@ pub struct Element {
 }
 
 /// A pattern that attaches facts to a person.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct AttributionPattern {
     /// Stable id.
     pub id: String,
@@ -234,7 +235,7 @@ pub struct AttributionPattern {
 }
 
 /// A verb's masculine and feminine forms.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct VerbPair {
     /// Masculine form.
     pub masculine: String,
@@ -245,7 +246,7 @@ pub struct VerbPair {
 }
 
 /// A rule test.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Example {
     /// The text to check.
     pub text: String,
@@ -260,7 +261,7 @@ pub struct Example {
 }
 
 /// Facts about a pack file as a whole.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct PackInfo {
     /// The pack's name.
     pub name: String,
@@ -274,7 +275,9 @@ pub struct PackInfo {
     pub license: Option<String>,
     /// Whether it is compiled into the binary.
     pub bundled: bool,
-    /// How many entries of each kind it holds (`("countries", 198)` …).
+    /// How many entries of each kind it holds (`("countries", 198)` …);
+    /// computed from the data, never stored.
+    #[serde(skip)]
     pub counts: Vec<(&'static str, usize)>,
 }
 
@@ -304,7 +307,7 @@ macro_rules! rule_sections {
 /// What a pack holds, and what all loaded packs hold together: one type,
 /// so that a new pack section is one field here, one validator and one
 /// line in the loader.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct PackData {
     /// Lexicon countries.
     pub countries: Vec<Country>,
@@ -331,11 +334,16 @@ pub struct PackData {
     /// Typos.
     pub typos: Vec<Typo>,
     /// Bundled CSV typo lists, read only when an article needs them (see
-    /// [`DeferredTypoList`]); their entries come after `typos`.
+    /// [`DeferredTypoList`]); their entries come after `typos`. They point
+    /// into the binary, so a compiled pack (see `rules::precompiled`)
+    /// has none.
+    #[serde(skip)]
     pub deferred_typos: Vec<DeferredTypoList>,
     /// Rule tests.
     pub examples: Vec<Example>,
-    /// Words no typo or spelling check reports.
+    /// Words no typo or spelling check reports. Compiled regexes: a
+    /// compiled pack (see `rules::precompiled`) has none.
+    #[serde(skip)]
     pub accept: crate::spelling::accept::Accept,
 }
 
@@ -555,7 +563,7 @@ impl DeferredTypoList {
 }
 
 /// One validated pack.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Pack {
     /// About the pack.
     pub info: PackInfo,

@@ -1,0 +1,160 @@
+//! The bundled packs as validated data, compiled at development time, so
+//! that a run does not parse their YAML: parsing and validating the
+//! countries lexicon alone took about a fifth of a one-article run.
+//!
+//! `rules/compiled/packs.json` holds, for each bundled pack that can be
+//! compiled, the [`Pack`] that [`super::load::parse_pack_with`] makes of it,
+//! with a fingerprint of the YAML it was made from. A pack whose YAML no
+//! longer matches its fingerprint, or that is not in the file, is parsed
+//! from its YAML as before: a stale file costs time, never a wrong answer.
+//! The test `compiled_packs_are_current` checks the file against a fresh
+//! parse of every bundled pack, and rewrites it when run with
+//! `FACTLINT_UPDATE_PACKS=1`:
+//!
+//! ```text
+//! FACTLINT_UPDATE_PACKS=1 cargo test --lib compiled_packs_are_current
+//! ```
+//!
+//! A pack with a CSV typo list or an `accept:` list is not compiled: those
+//! hold data that points into the binary or compiled regexes.
+
+use std::hash::Hasher;
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
+use super::model::Pack;
+
+/// The compiled packs, as the test writes them.
+const COMPILED: &str = include_str!("../../rules/compiled/packs.json");
+
+/// One compiled pack: the file it came from, the fingerprint of that
+/// file's YAML and the pack, left unparsed until asked for.
+#[derive(Deserialize)]
+struct Entry<'a> {
+    path: String,
+    fingerprint: String,
+    #[serde(borrow)]
+    pack: &'a RawValue,
+}
+
+/// A compiled pack as the test writes it.
+#[cfg(test)]
+#[derive(serde::Serialize)]
+struct WrittenEntry<'a> {
+    path: &'a str,
+    fingerprint: String,
+    pack: &'a Pack,
+}
+
+/// A fingerprint of a pack's YAML: its length and a hash of its bytes
+/// (FxHash, which has no random seed).
+fn fingerprint(text: &str) -> String {
+    let mut hasher = rustc_hash::FxHasher::default();
+    hasher.write(text.as_bytes());
+    format!("{}-{:016x}", text.len(), hasher.finish())
+}
+
+/// The compiled form of the bundled pack at `path` (its path in the
+/// repository), if the file has one made from exactly `text`.
+pub fn pack(path: &str, text: &str) -> Option<Pack> {
+    static ENTRIES: OnceLock<Vec<Entry<'static>>> = OnceLock::new();
+    let entries = ENTRIES.get_or_init(|| serde_json::from_str(COMPILED).unwrap_or_default());
+    let entry = entries.iter().find(|e| e.path == path)?;
+    if entry.fingerprint != fingerprint(text) {
+        return None;
+    }
+    let mut pack: Pack = serde_json::from_str(entry.pack.get()).ok()?;
+    pack.info.counts = pack.data.counts();
+    Some(pack)
+}
+
+/// Whether a freshly parsed pack can be compiled (see the module
+/// documentation).
+#[cfg(test)]
+fn compilable(pack: &Pack) -> bool {
+    pack.data.deferred_typos.is_empty() && pack.data.accept.is_empty()
+}
+
+/// The file's text for the given bundled packs (path, YAML, parsed pack).
+#[cfg(test)]
+fn write(packs: &[(&str, &str, Pack)]) -> String {
+    let entries: Vec<WrittenEntry<'_>> = packs
+        .iter()
+        .filter(|(_, _, pack)| compilable(pack))
+        .map(|(path, text, pack)| WrittenEntry {
+            path,
+            fingerprint: fingerprint(text),
+            pack,
+        })
+        .collect();
+    let mut out = serde_json::to_string_pretty(&entries).expect("packs serialise");
+    out.push('\n');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::rules::bundled::{self, BUNDLED_PACKS};
+    use crate::rules::load::parse_pack_with;
+
+    fn parsed() -> Vec<(&'static str, &'static str, Pack)> {
+        BUNDLED_PACKS
+            .iter()
+            .map(|(path, text)| {
+                let read = |name: &str| bundled::read_sibling(path, name);
+                let pack =
+                    parse_pack_with(&bundled::display_name(path), Arc::from(*text), true, &read)
+                        .unwrap_or_else(|e| panic!("{path}: {e:?}"));
+                (*path, *text, pack)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn compiled_packs_are_current() {
+        let packs = parsed();
+        let expected = write(&packs);
+        let file =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/compiled/packs.json");
+        if std::env::var_os("FACTLINT_UPDATE_PACKS").is_some() {
+            std::fs::write(&file, &expected).expect("rules/compiled/packs.json is written");
+            return;
+        }
+        assert!(
+            COMPILED == expected,
+            "rules/compiled/packs.json is stale: run FACTLINT_UPDATE_PACKS=1 cargo test --lib compiled_packs_are_current"
+        );
+    }
+
+    #[test]
+    fn a_compiled_pack_is_the_parsed_pack() {
+        let mut compiled = 0;
+        for (path, text, fresh) in parsed() {
+            let Some(pack) = pack(path, text) else {
+                assert!(!compilable(&fresh), "{path} is compilable but not compiled");
+                continue;
+            };
+            compiled += 1;
+            assert_eq!(
+                serde_json::to_string(&pack).unwrap(),
+                serde_json::to_string(&fresh).unwrap(),
+                "{path}"
+            );
+            assert_eq!(pack.info.counts, fresh.info.counts, "{path}");
+        }
+        assert!(compiled >= 8, "only {compiled} packs are compiled");
+    }
+
+    #[test]
+    fn changed_yaml_is_parsed_again() {
+        let (path, text) = BUNDLED_PACKS[0];
+        assert!(pack(path, text).is_some());
+        assert!(pack(path, &format!("{text}\n")).is_none());
+        assert!(pack("rules/none.yaml", text).is_none());
+    }
+}
