@@ -29,13 +29,18 @@ runs: scripts/devsets/officials-more.yaml (98 more office holders, each
 with its source), scripts/devsets/officials-wider.yaml (37 more) and
 scripts/devsets/officials-extra.yaml (123 more: ministers, ambassadors,
 governors, princes, central bankers, members of Congress and foreign heads
-of state or government, past office holders the copy names among them)
-are the ones the measurements use:
+of state or government, past office holders the copy names among them) and
+scripts/devsets/officials-fourth.yaml (62 more: past Saudi kings and crown
+princes whose names sit inside other princes' nasab chains, Gulf rulers,
+Arab presidents and commanders the copy recalls, sports administrators,
+members of Congress and European ministers and officials of 1987) are the
+ones the measurements use:
 
     python3 scripts/fact_devset.py --precision \
         --pack scripts/devsets/officials-more.yaml \
         --pack scripts/devsets/officials-wider.yaml \
-        --pack scripts/devsets/officials-extra.yaml
+        --pack scripts/devsets/officials-extra.yaml \
+        --pack scripts/devsets/officials-fourth.yaml
 """
 import argparse
 import collections
@@ -260,6 +265,10 @@ def phrase_site(segment, offset, titles, demonyms, lang, before_name):
             if before_name and not all(joins(w, lang) for w in tail.split()):
                 continue
             if not before_name and t0 > 12:
+                continue
+            # «X، والرئيس …»: after the comma, «و» starts the next item of
+            # a list, another person's title, not an apposition.
+            if not before_name and lang == "ar" and segment[m.start():t0].startswith("و"):
                 continue
             site = {"title": (offset + t0, offset + t1), "role": role, "nationality": None, "form": None}
             site["marked"] = any(w.strip("-").lower() in [x.strip("-") for x in THEN_FORMER[lang]] for w in re.split(r"[\s]+", segment))

@@ -1,5 +1,6 @@
 //! `fact/role`: a title the pack does not give the person.
 
+use super::tenure::held_during;
 use super::{entity_of, own_roles, person_label};
 use crate::checks::Context;
 use crate::facts::Value;
@@ -24,6 +25,11 @@ nationality: \"Acting Turkish Prime Minister\") or after an organisation's
 possessive (\"the party's president\") is another office and attaches
 nothing, and the head word alone of one of the person's own titles
 (\"Governor\" for a \"Federal Reserve Board Governor\") is that title.
+A pack title that other people held only at other times (neither on the
+article's date nor at the date the title's sentence gives) is no sign of
+confusing them: the kings before this one held «ملك البلاد», and a pack
+that lists this king's post under another title («العاهل») does not make
+the title wrong. Only a lexicon office is then still reported.
 
 ## Why it matters
 A title given to the wrong person usually means two people were confused.
@@ -81,6 +87,31 @@ fn short_for_own_title(context: &Context<'_>, written: &str, entity: &crate::rul
     })
 }
 
+/// The pack's holders of the written title who held it when the claim is
+/// made: on the article's date or in the period the title's sentence
+/// names. Without a reference date every holder counts.
+fn holders_at_claim(
+    context: &Context<'_>,
+    attribution: &crate::facts::Attribution,
+    roles: &[(usize, usize)],
+) -> Vec<(usize, usize)> {
+    let Some(reference) = context.reference.map(|r| r.date) else {
+        return roles.to_vec();
+    };
+    let stated = super::sentence_period(context, attribution);
+    roles
+        .iter()
+        .filter(|(holder, r)| {
+            let role = &context.rules.entities[*holder].roles[*r];
+            held_during(role, reference, reference)
+                || stated
+                    .as_ref()
+                    .is_some_and(|(first, last, _)| held_during(role, *first, *last))
+        })
+        .copied()
+        .collect()
+}
+
 /// Reports titles the pack does not give the person.
 pub fn check(context: &Context<'_>) -> Vec<Finding> {
     let mut findings = Vec::new();
@@ -102,10 +133,18 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
         if roles.is_empty() && office.is_none() {
             continue;
         }
+        let holders_then = holders_at_claim(context, attribution, roles);
+        // A pack title that others held only at other times (the kings
+        // before this one, a past emir) is no sign of confusing the person
+        // with them: the pack does not know who held it then. Only an
+        // office of the lexicon still says the pack lists another post.
+        if holders_then.is_empty() && office.is_none() {
+            continue;
+        }
         if short_for_own_title(context, context.text(&attribution.range), entity) {
             continue;
         }
-        let mut holders: Vec<String> = roles
+        let mut holders: Vec<String> = holders_then
             .iter()
             .map(|(h, _)| context.rules.entities[*h].id.clone())
             .collect();

@@ -57,7 +57,7 @@ No fix: the right wording depends on the sentence.
 };
 
 /// Whether `role` was held at some day of `first..=last`.
-fn held_during(role: &Role, first: NaiveDate, last: NaiveDate) -> bool {
+pub(super) fn held_during(role: &Role, first: NaiveDate, last: NaiveDate) -> bool {
     role.from.is_none_or(|from| from.first_day() <= last)
         && role.to.is_none_or(|to| to.last_day() >= first)
 }
