@@ -86,7 +86,8 @@ pub fn family_name_follows(
         Language::Ar => {
             let word = &article.normalized.text[token.norm.clone()];
             is_common_name(Language::Ar, word)
-                || crate::spelling::arabic().used_but_unknown(&article.text[token.orig.clone()])
+                || crate::spelling::clean(&article.text[token.orig.clone()])
+                    .is_some_and(|w| crate::spelling::arabic().used_but_unknown(&w))
         }
         Language::En => article.text[token.orig.clone()]
             .chars()
