@@ -25,15 +25,6 @@ use super::model::Pack;
 /// The compiled packs, as the test writes them.
 const COMPILED: &str = include_str!("../../rules/compiled/packs.json");
 
-/// A compiled pack as the test writes it.
-#[cfg(test)]
-#[derive(serde::Serialize)]
-struct WrittenEntry<'a> {
-    path: &'a str,
-    fingerprint: String,
-    pack: &'a Pack,
-}
-
 /// A fingerprint of a pack's YAML: its length and a hash of its bytes
 /// (FxHash, which has no random seed).
 fn fingerprint(text: &str) -> String {
@@ -42,17 +33,24 @@ fn fingerprint(text: &str) -> String {
     format!("{}-{:016x}", text.len(), hasher.finish())
 }
 
+/// How the line of the pack at `path`, made from YAML `text`, begins: the
+/// pack's JSON object up to its `pack` value. The writer and the reader
+/// both build lines from it, so the two cannot disagree.
+fn line_head(path: &str, text: &str) -> String {
+    format!(
+        "{{\"path\":{},\"fingerprint\":{},\"pack\":",
+        serde_json::Value::from(path),
+        serde_json::Value::from(fingerprint(text))
+    )
+}
+
 /// The compiled form of the bundled pack at `path` (its path in the
 /// repository), if the file has one made from exactly `text`. The file
 /// holds one pack per line, each line starting with its path and
-/// fingerprint as the test writes them, so that only the line asked for
-/// is parsed: a date-only run never reads the countries.
+/// fingerprint, so that only the line asked for is parsed: a date-only run
+/// never reads the countries.
 pub fn pack(path: &str, text: &str) -> Option<Pack> {
-    let head = format!(
-        "{{\"path\":{},\"fingerprint\":{},\"pack\":",
-        serde_json::to_string(path).ok()?,
-        serde_json::to_string(&fingerprint(text)).ok()?
-    );
+    let head = line_head(path, text);
     let line = COMPILED.lines().find_map(|line| line.strip_prefix(&head))?;
     let body = line.strip_suffix(',').unwrap_or(line).strip_suffix('}')?;
     let mut pack: Pack = serde_json::from_str(body).ok()?;
@@ -67,23 +65,18 @@ fn compilable(pack: &Pack) -> bool {
     pack.data.deferred_typos.is_empty() && pack.data.accept.is_empty()
 }
 
-/// The file's text for the given bundled packs (path, YAML, parsed pack).
+/// The file's text for the given bundled packs (path, YAML, parsed pack):
+/// one compact pack per line, so that a start reads half the bytes it
+/// would read pretty-printed, and a change shows as the packs it touched.
 #[cfg(test)]
 fn write(packs: &[(&str, &str, Pack)]) -> String {
-    let entries: Vec<WrittenEntry<'_>> = packs
+    let lines: Vec<String> = packs
         .iter()
         .filter(|(_, _, pack)| compilable(pack))
-        .map(|(path, text, pack)| WrittenEntry {
-            path,
-            fingerprint: fingerprint(text),
-            pack,
+        .map(|(path, text, pack)| {
+            let json = serde_json::to_string(pack).expect("packs serialise");
+            format!("{}{json}}}", line_head(path, text))
         })
-        .collect();
-    // One pack per line: compact, so that a start reads half the bytes it
-    // would read pretty-printed, and a change shows as the packs it touched.
-    let lines: Vec<String> = entries
-        .iter()
-        .map(|entry| serde_json::to_string(entry).expect("packs serialise"))
         .collect();
     format!("[\n{}\n]\n", lines.join(",\n"))
 }
