@@ -128,7 +128,7 @@ impl Context<'_> {
     /// The index of the token holding original offset `offset` (or the
     /// first token after it).
     pub fn token_at(&self, offset: usize) -> usize {
-        self.tokens.partition_point(|t| t.orig.end <= offset)
+        self.tokens.partition_point(|t| t.orig().end <= offset)
     }
 
     /// The sentence holding original offset `offset`.
@@ -231,19 +231,21 @@ fn sentence_numbers(article: &Article, tokens: &[Token], mentions: &[Mention]) -
         .collect();
     dotted.sort_by_key(|r| r.start);
     let inside_dotted = |token: &Token| {
-        let before = dotted.partition_point(|r| r.start < token.orig.start);
+        let before = dotted.partition_point(|r| r.start < token.orig().start);
         dotted[..before]
             .iter()
             .rev()
             .take(4)
-            .any(|r| token.orig.end <= r.end)
+            .any(|r| token.orig().end <= r.end)
     };
     let mut numbers = Vec::with_capacity(tokens.len());
     let mut sentence = 0u32;
     let mut section = None;
     let mut after_end = false;
     for (i, token) in tokens.iter().enumerate() {
-        let here = article.section_at(token.orig.start).map(|s| s.range.start);
+        let here = article
+            .section_at(token.orig().start)
+            .map(|s| s.range.start);
         if here != section || after_end {
             sentence += 1;
             section = here;
@@ -344,7 +346,7 @@ pub fn run(article: &mut Article, rules: &RuleSet, options: &CheckOptions) -> Ou
             .sections
             .iter()
             .find(|s| s.kind == crate::article::SectionKind::Body)
-            .map(|s| tokens.partition_point(|t| t.orig.end <= s.range.start));
+            .map(|s| tokens.partition_point(|t| t.orig().end <= s.range.start));
         article.reference_date = reference::dateline(&dates, body_start, describe)
             .or_else(|| reference::infer(&dates, describe));
     }

@@ -313,9 +313,37 @@ pub(crate) fn parse_size(text: &str) -> Result<u64, String> {
             ));
         }
     };
-    digits
+    let size = digits
         .parse::<u64>()
         .ok()
         .and_then(|n| n.checked_mul(multiplier))
-        .ok_or_else(|| format!("`{text}` is not a size; write e.g. 500K, 10M or 1G"))
+        .ok_or_else(|| format!("`{text}` is not a size; write e.g. 500K, 10M or 1G"))?;
+    if size > MAX_SIZE {
+        return Err(format!(
+            "`{text}` is more than factlint reads: one article is at most 1G (its offsets are 32-bit)"
+        ));
+    }
+    Ok(size)
+}
+
+/// The largest size limit a user may set: token offsets are `u32`, and a
+/// normalised text may be longer than the file (a ligature becomes its
+/// letters), so 1 GiB leaves room to spare.
+const MAX_SIZE: u64 = 1 << 30;
+
+#[cfg(test)]
+mod tests {
+    use super::parse_size;
+
+    #[test]
+    fn sizes_take_units_and_stop_at_one_gibibyte() {
+        assert_eq!(parse_size("500K"), Ok(500 << 10));
+        assert_eq!(parse_size("10M"), Ok(10 << 20));
+        assert_eq!(parse_size("1G"), Ok(1 << 30));
+        assert_eq!(parse_size("2048"), Ok(2048));
+        let over = parse_size("2G").unwrap_err();
+        assert!(over.contains("at most 1G"), "{over}");
+        assert!(parse_size("ten").unwrap_err().contains("not a size"));
+        assert!(parse_size("99999999999999999999G").is_err());
+    }
 }

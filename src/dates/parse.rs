@@ -346,7 +346,8 @@ impl<'a> DateParser<'a> {
             .map(|n| n.chars().count())
             .max()
             .unwrap_or(0);
-        let written = self.tokens[tokens.end - 1].norm.end - self.tokens[tokens.start].norm.start;
+        let written =
+            self.tokens[tokens.end - 1].norm().end - self.tokens[tokens.start].norm().start;
         written < longest
     }
 
@@ -389,7 +390,7 @@ impl<'a> DateParser<'a> {
         after = self.marker(after, "corresponds").unwrap_or(after);
         after = self.marker(after, "day-word").unwrap_or(after);
         let (weekday, weekday_end) = self.weekday(after)?;
-        let range = self.tokens[after].orig.start..self.tokens[weekday_end - 1].orig.end;
+        let range = self.tokens[after].orig().start..self.tokens[weekday_end - 1].orig().end;
         if self
             .date_after_weekday(weekday_end, self.abbreviated(weekday, after..weekday_end))
             .is_some()
@@ -405,7 +406,7 @@ impl<'a> DateParser<'a> {
 
     fn number(&self, i: usize) -> Option<(u32, usize)> {
         let token = self.tokens.get(i)?;
-        Some((token.number()?, token.norm.len()))
+        Some((token.number()?, token.norm().len()))
     }
 
     fn day(&self, i: usize) -> Option<u32> {
@@ -477,7 +478,7 @@ impl<'a> DateParser<'a> {
     }
 
     fn make(&self, kind: DateKind, tokens: Range<usize>, weekday: Option<WeekdayName>) -> DateExpr {
-        let range = self.tokens[tokens.start].orig.start..self.tokens[tokens.end - 1].orig.end;
+        let range = self.tokens[tokens.start].orig().start..self.tokens[tokens.end - 1].orig().end;
         DateExpr {
             kind,
             range,
@@ -495,11 +496,11 @@ impl<'a> DateParser<'a> {
         if let Some((weekday, end)) = self.weekday(after_day_word) {
             let name = WeekdayName {
                 weekday,
-                range: self.tokens[after_day_word].orig.start..self.tokens[end - 1].orig.end,
+                range: self.tokens[after_day_word].orig().start..self.tokens[end - 1].orig().end,
             };
             let abbreviated = self.abbreviated(weekday, after_day_word..end);
             if let Some(mut date) = self.date_after_weekday(end, abbreviated) {
-                date.range.start = self.tokens[weekday_start].orig.start;
+                date.range.start = self.tokens[weekday_start].orig().start;
                 date.tokens.start = weekday_start;
                 date.weekday = Some(name);
                 return Some(date);

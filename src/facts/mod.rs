@@ -270,8 +270,8 @@ fn hyphen_joins(tokens: &[Token], i: usize) -> bool {
     hyphen.is_punct('-')
         && word(before)
         && word(after)
-        && before.orig.end == hyphen.orig.start
-        && hyphen.orig.end == after.orig.start
+        && before.orig().end == hyphen.orig().start
+        && hyphen.orig().end == after.orig().start
 }
 
 /// Reads attributions over an article's tokens.
@@ -339,7 +339,7 @@ impl<'a> Attributor<'a> {
         if article.language == Language::En {
             let acronym = |i: usize| {
                 let token = &tokens[i];
-                let word = &article.text[token.orig.clone()];
+                let word = &article.text[token.orig()];
                 token.kind == TokenKind::Word
                     && word.chars().count() >= 2
                     && word.chars().all(|c| c.is_ascii_uppercase())
@@ -348,10 +348,10 @@ impl<'a> Attributor<'a> {
                     })
             };
             for i in 1..tokens.len() {
-                let word = &article.text[tokens[i].orig.clone()];
+                let word = &article.text[tokens[i].orig()];
                 // Next to each other, across at most a wrapped line: not a
                 // headline's last word before the body's first.
-                let gap = &article.text[tokens[i - 1].orig.end..tokens[i].orig.start];
+                let gap = &article.text[tokens[i - 1].orig().end..tokens[i].orig().start];
                 let adjacent = !gap.is_empty()
                     && gap.chars().all(char::is_whitespace)
                     && gap.matches('\n').count() <= 1;
@@ -378,9 +378,9 @@ impl<'a> Attributor<'a> {
                 // head of state's).
                 if i >= 3
                     && matches!(tokens[i - 1].kind, TokenKind::Word)
-                    && article.text[tokens[i - 1].orig.clone()].eq_ignore_ascii_case("s")
+                    && article.text[tokens[i - 1].orig()].eq_ignore_ascii_case("s")
                     && matches!(tokens[i - 2].kind, TokenKind::Punct('\'' | '’'))
-                    && tokens[i - 2].orig.start == tokens[i - 3].orig.end
+                    && tokens[i - 2].orig().start == tokens[i - 3].orig().end
                     && !country(i - 3)
                 {
                     modified[i] = true;
@@ -442,12 +442,14 @@ impl<'a> Attributor<'a> {
     /// at or after `range` and stops past its end: the cost is the name's
     /// length, not the article's.
     fn words_in(&self, range: &Range<usize>) -> Vec<&str> {
-        let first = self.tokens.partition_point(|t| t.orig.start < range.start);
+        let first = self
+            .tokens
+            .partition_point(|t| t.orig().start < range.start);
         self.tokens[first..]
             .iter()
-            .take_while(|t| t.orig.start <= range.end)
+            .take_while(|t| t.orig().start <= range.end)
             .enumerate()
-            .filter(|(_, t)| t.kind == TokenKind::Word && t.orig.end <= range.end)
+            .filter(|(_, t)| t.kind == TokenKind::Word && t.orig().end <= range.end)
             .map(|(i, _)| self.word(first + i))
             .collect()
     }
@@ -487,7 +489,7 @@ impl<'a> Attributor<'a> {
                 if let Target::EntityName(e) = a.target {
                     let words: Vec<&str> = (i..a.end).map(|t| self.word(t)).collect();
                     for surname in self.surnames_of(&words) {
-                        full.push((token.orig.start, Who::Entity(e), surname.to_string()));
+                        full.push((token.orig().start, Who::Entity(e), surname.to_string()));
                     }
                 }
             }
@@ -625,7 +627,7 @@ impl<'a> Attributor<'a> {
     }
 
     fn span(&self, tokens: &Range<usize>) -> Range<usize> {
-        self.tokens[tokens.start].orig.start..self.tokens[tokens.end - 1].orig.end
+        self.tokens[tokens.start].orig().start..self.tokens[tokens.end - 1].orig().end
     }
 
     /// Matches `pattern.elements[element..]` from token `at`; returns the
@@ -779,7 +781,7 @@ impl<'a> Attributor<'a> {
         let Some(last) = self.tokens.get(a.end.wrapping_sub(1)) else {
             return true;
         };
-        let original = &self.article.text[a.start..last.orig.end];
+        let original = &self.article.text[a.start..last.orig().end];
         if !crate::text::light_form(original).ends_with('ي') {
             return true;
         }
@@ -796,7 +798,7 @@ impl<'a> Attributor<'a> {
 
     /// The normalised text of token `i`.
     fn word(&self, i: usize) -> &str {
-        &self.article.normalized.text[self.tokens[i].norm.clone()]
+        &self.article.normalized.text[self.tokens[i].norm()]
     }
 
     /// Whether token `i` links two parts of an Arabic name: «بن», «بنت»,
@@ -854,8 +856,8 @@ impl<'a> Attributor<'a> {
         let token = &self.tokens[range.start];
         self.annotations.at(range.start).iter().any(|a| {
             a.end == range.end
-                && a.start > token.orig.start
-                && self.article.text[token.orig.start..a.start].starts_with(['و', 'ف'])
+                && a.start > token.orig().start
+                && self.article.text[token.orig().start..a.start].starts_with(['و', 'ف'])
         })
     }
 
@@ -868,7 +870,7 @@ impl<'a> Attributor<'a> {
             .at(range.start)
             .iter()
             .filter(|a| a.end == range.end)
-            .map(|a| &self.article.text[token.orig.start..a.start.max(token.orig.start)])
+            .map(|a| &self.article.text[token.orig().start..a.start.max(token.orig().start)])
             .min_by_key(|clitic| clitic.len())
             .is_some_and(|clitic| !clitic.is_empty() && clitic != "ال")
     }
@@ -927,7 +929,7 @@ impl<'a> Attributor<'a> {
         }
         match self.article.language {
             // A capitalised word after the title is the next person's name.
-            Language::En => !self.article.text[next.orig.clone()]
+            Language::En => !self.article.text[next.orig()]
                 .chars()
                 .next()
                 .is_some_and(char::is_uppercase),
@@ -976,7 +978,7 @@ impl<'a> Attributor<'a> {
     /// hyphenated word is one word).
     fn name_key(&self, tokens: &Range<usize>) -> String {
         let text = &self.article.normalized.text
-            [self.tokens[tokens.start].norm.start..self.tokens[tokens.end - 1].norm.end];
+            [self.tokens[tokens.start].norm().start..self.tokens[tokens.end - 1].norm().end];
         // «محمد بن نايف» and «محمد بن سلمان» are two people: a link word
         // does not count as one of the two.
         let mut words = Vec::new();
@@ -1007,7 +1009,7 @@ impl<'a> Attributor<'a> {
     /// Whether Arabic token `i` is a preposition glued to a common noun
     /// ([`names::preposition_and_noun`]).
     fn preposition_and_noun(&self, i: usize) -> bool {
-        names::preposition_and_noun(&self.article.text[self.tokens[i].orig.clone()])
+        names::preposition_and_noun(&self.article.text[self.tokens[i].orig()])
     }
 
     /// One to three Arabic words, stopping at punctuation, a number, a
@@ -1041,7 +1043,7 @@ impl<'a> Attributor<'a> {
         let capitalised = |i: usize| {
             let token = &self.tokens[i];
             token.kind == TokenKind::Word
-                && self.article.text[token.orig.clone()]
+                && self.article.text[token.orig()]
                     .chars()
                     .next()
                     .is_some_and(char::is_uppercase)
@@ -1058,8 +1060,8 @@ impl<'a> Attributor<'a> {
                     self.tokens[end].kind,
                     TokenKind::Punct('-' | '\'' | '\u{2019}')
                 )
-                && self.tokens[end - 1].orig.end == self.tokens[end].orig.start
-                && self.tokens[end].orig.end == self.tokens[end + 1].orig.start
+                && self.tokens[end - 1].orig().end == self.tokens[end].orig().start
+                && self.tokens[end].orig().end == self.tokens[end + 1].orig().start
                 && self.tokens[end + 1].kind == TokenKind::Word
             {
                 end += 2;

@@ -130,9 +130,9 @@ impl<'a> FamilyNames<'a> {
                     if title
                         && next.kind == TokenKind::Word
                         && annotations.at(a.end).is_empty()
-                        && !preposition_and_noun(&article.text[next.orig.clone()])
+                        && !preposition_and_noun(&article.text[next.orig()])
                     {
-                        after_titles.insert(&article.normalized.text[next.norm.clone()]);
+                        after_titles.insert(&article.normalized.text[next.norm()]);
                     }
                 }
             }
@@ -163,13 +163,13 @@ impl<'a> FamilyNames<'a> {
         let article = self.article;
         match article.language {
             Language::Ar => {
-                let word = &article.normalized.text[token.norm.clone()];
+                let word = &article.normalized.text[token.norm()];
                 is_common_name(Language::Ar, word)
                     || self.after_titles.contains(word)
-                    || crate::spelling::clean(&article.text[token.orig.clone()])
+                    || crate::spelling::clean(&article.text[token.orig()])
                         .is_some_and(|w| crate::spelling::arabic().used_but_unknown(&w))
             }
-            Language::En => article.text[token.orig.clone()]
+            Language::En => article.text[token.orig()]
                 .chars()
                 .next()
                 .is_some_and(char::is_uppercase),

@@ -29,33 +29,41 @@ impl TokenMentions {
     /// Lays `mentions` over `tokens` (a mention belongs to the token its
     /// first character is in, so a clitic-prefixed word carries it).
     pub fn new(tokens: &[Token], mentions: &[Mention]) -> TokenMentions {
-        let mut placed: Vec<(usize, Annotation)> = mentions
-            .iter()
-            .filter_map(|mention| {
-                let first = tokens.partition_point(|t| t.orig.end <= mention.range.start);
-                let end = tokens.partition_point(|t| t.orig.start < mention.range.end);
-                (first < end && first < tokens.len()).then_some((
-                    first,
-                    Annotation {
-                        target: mention.target,
-                        end,
-                        start: mention.range.start,
-                    },
-                ))
-            })
-            .collect();
-        // Mentions come sorted by position; keep the order stable anyway.
-        placed.sort_by_key(|(first, _)| *first);
+        // One annotation and the index of its first token per mention, kept
+        // apart: a large article has a mention every other word, and pairs
+        // would cost a word more each.
+        let mut firsts: Vec<u32> = Vec::with_capacity(mentions.len());
+        let mut annotations = Vec::with_capacity(mentions.len());
+        for mention in mentions {
+            let first = tokens.partition_point(|t| t.orig().end <= mention.range.start);
+            let end = tokens.partition_point(|t| t.orig().start < mention.range.end);
+            if first < end && first < tokens.len() {
+                firsts.push(first as u32);
+                annotations.push(Annotation {
+                    target: mention.target,
+                    end,
+                    start: mention.range.start,
+                });
+            }
+        }
+        // Mentions come sorted by position, so their first tokens are in
+        // order; mentions given in another order are sorted, stably.
+        if !firsts.is_sorted() {
+            let mut placed: Vec<(u32, Annotation)> = firsts.into_iter().zip(annotations).collect();
+            placed.sort_by_key(|(first, _)| *first);
+            (firsts, annotations) = placed.into_iter().unzip();
+        }
+        annotations.shrink_to_fit();
         let mut offsets = Vec::with_capacity(tokens.len() + 1);
         let mut next = 0;
-        for i in 0..=tokens.len() {
-            while next < placed.len() && placed[next].0 < i {
+        for i in 0..=tokens.len() as u32 {
+            while next < firsts.len() && firsts[next] < i {
                 next += 1;
             }
             offsets.push(next as u32);
         }
         TokenMentions {
-            annotations: placed.into_iter().map(|(_, a)| a).collect(),
+            annotations,
             offsets,
         }
     }

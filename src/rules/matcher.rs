@@ -622,6 +622,9 @@ impl Matcher {
         mentions.retain(|m| article.section_at(m.range.start).is_some());
         mentions.sort_by_key(|m| (m.range.start, m.range.end, m.target));
         mentions.dedup();
+        // Mentions live through every check of the article; the slack of
+        // the vector's growth goes.
+        mentions.shrink_to_fit();
         mentions
     }
 }

@@ -42,19 +42,19 @@ pub fn ends_sentence(tokens: &[Token], i: usize, original: &str) -> bool {
     let glued_before = i
         .checked_sub(1)
         .map(|p| &tokens[p])
-        .filter(|p| p.kind == TokenKind::Word && p.orig.end == token.orig.start);
+        .filter(|p| p.kind == TokenKind::Word && p.orig().end == token.orig().start);
     if let Some(word) = glued_before {
-        let text = &original[word.orig.clone()];
+        let text = &original[word.orig()];
         if text.chars().count() == 1 {
             return false;
         }
-        let with_stop = &original[word.orig.start..token.orig.end];
+        let with_stop = &original[word.orig().start..token.orig().end];
         if en_abbreviations().contains(with_stop) {
             return false;
         }
         let next_is_lowercase = tokens.get(i + 1).is_some_and(|n| {
             n.kind == TokenKind::Word
-                && original[n.orig.clone()]
+                && original[n.orig()]
                     .chars()
                     .next()
                     .is_some_and(|c| c.is_ascii_lowercase())
@@ -79,10 +79,8 @@ mod tests {
         (0..tokens.len())
             .filter(|&i| ends_sentence(&tokens, i, text))
             .map(|i| {
-                let before = i
-                    .checked_sub(1)
-                    .map_or("", |p| &text[tokens[p].orig.clone()]);
-                format!("{before}{}", &text[tokens[i].orig.clone()])
+                let before = i.checked_sub(1).map_or("", |p| &text[tokens[p].orig()]);
+                format!("{before}{}", &text[tokens[i].orig()])
             })
             .collect()
     }

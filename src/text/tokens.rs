@@ -19,18 +19,57 @@ pub enum TokenKind {
     Punct(char),
 }
 
-/// One token.
+/// One token. A large article holds one every six bytes or so, so its
+/// offsets are kept as `u32` (24 bytes a token rather than 40): a file of
+/// 4 GiB or more is refused long before it reaches the tokeniser
+/// (`--max-file-size` stops at 1 GiB).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
     /// What it is.
     pub kind: TokenKind,
-    /// Byte range in the normalised text.
-    pub norm: Range<usize>,
-    /// Byte range in the original text.
-    pub orig: Range<usize>,
+    norm_start: u32,
+    norm_end: u32,
+    orig_start: u32,
+    orig_end: u32,
 }
 
+// The size a large article pays per token: kept by the compiler.
+const _: () = assert!(std::mem::size_of::<Token>() == 24);
+
 impl Token {
+    /// A token over `norm` in the normalised text and `orig` in the
+    /// original.
+    ///
+    /// # Panics
+    ///
+    /// When an offset does not fit in a `u32` (a text of 4 GiB or more),
+    /// which the check of one article turns into an internal error for
+    /// that file.
+    pub fn new(kind: TokenKind, norm: Range<usize>, orig: Range<usize>) -> Token {
+        let offset = |at: usize| {
+            u32::try_from(at).expect("factlint reads articles under 4 GiB (see --max-file-size)")
+        };
+        Token {
+            kind,
+            norm_start: offset(norm.start),
+            norm_end: offset(norm.end),
+            orig_start: offset(orig.start),
+            orig_end: offset(orig.end),
+        }
+    }
+
+    /// Byte range in the normalised text.
+    #[inline]
+    pub fn norm(&self) -> Range<usize> {
+        self.norm_start as usize..self.norm_end as usize
+    }
+
+    /// Byte range in the original text.
+    #[inline]
+    pub fn orig(&self) -> Range<usize> {
+        self.orig_start as usize..self.orig_end as usize
+    }
+
     /// Whether the token is this punctuation character.
     pub fn is_punct(&self, c: char) -> bool {
         self.kind == TokenKind::Punct(c)
@@ -104,6 +143,9 @@ pub fn tokenize(normalized: &Normalized, original: &str) -> Vec<Token> {
         }
         push(&mut tokens, normalized, original, start..end, kind);
     }
+    // The estimate above is generous (Arabic averages six bytes a token):
+    // an article's tokens live through every check, so the slack goes.
+    tokens.shrink_to_fit();
     tokens
 }
 
@@ -115,7 +157,7 @@ fn push(
     kind: TokenKind,
 ) {
     let orig = normalized.original_range(original, norm.clone());
-    tokens.push(Token { kind, norm, orig });
+    tokens.push(Token::new(kind, norm, orig));
 }
 
 #[cfg(test)]
@@ -127,7 +169,7 @@ mod tests {
         let original = "جدة ١٢ رمضان 1436هـ الموافق 29 يونيو 2015م، واس";
         let normalized = Normalized::new(original);
         let tokens = tokenize(&normalized, original);
-        let shown: Vec<&str> = tokens.iter().map(|t| &original[t.orig.clone()]).collect();
+        let shown: Vec<&str> = tokens.iter().map(|t| &original[t.orig()]).collect();
         assert_eq!(
             shown,
             vec![

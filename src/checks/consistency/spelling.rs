@@ -56,7 +56,7 @@ Unsafe: the majority spelling is offered, and the majority can be wrong.
 
 fn word<'a>(context: &'a Context<'_>, i: usize) -> Option<&'a str> {
     let token = context.tokens.get(i)?;
-    (token.kind == TokenKind::Word).then(|| &context.article.normalized.text[token.norm.clone()])
+    (token.kind == TokenKind::Word).then(|| &context.article.normalized.text[token.norm()])
 }
 
 /// Whether two forms are one letter apart in a way that is a misspelling
@@ -136,10 +136,12 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
 
 /// The fixed-phrase rule.
 fn phrases(context: &Context<'_>) -> Vec<Finding> {
-    // For each word, the words that follow it, with where.
-    let mut next: HashMap<&str, Vec<(usize, &str)>> = HashMap::default();
+    // For each word, where it is followed by a word in the same sentence
+    // (the token index of the first word; a large article has one entry
+    // per word, so only the index is kept and the follower read again).
+    let mut next: HashMap<&str, Vec<u32>> = HashMap::default();
     for i in 0..context.tokens.len().saturating_sub(1) {
-        let (Some(first), Some(second)) = (word(context, i), word(context, i + 1)) else {
+        let (Some(first), Some(_)) = (word(context, i), word(context, i + 1)) else {
             continue;
         };
         // Words of three letters or more (a cheap byte test first).
@@ -147,16 +149,20 @@ fn phrases(context: &Context<'_>) -> Vec<Finding> {
             && context.sentences.get(i) == context.sentences.get(i + 1)
             && first.chars().nth(2).is_some()
         {
-            next.entry(first).or_default().push((i, second));
+            next.entry(first).or_default().push(i as u32);
         }
     }
+    let follower = |i: &u32| {
+        let i = *i as usize;
+        (i, word(context, i + 1).unwrap_or_default())
+    };
     let mut findings = Vec::new();
-    for followers in next.into_values() {
-        if followers.len() < 3 {
+    for at in next.into_values() {
+        if at.len() < 3 {
             continue;
         }
         let mut counts: HashMap<&str, usize> = HashMap::default();
-        for (_, w) in &followers {
+        for (_, w) in at.iter().map(follower) {
             *counts.entry(w).or_default() += 1;
         }
         if counts.len() != 2 {
@@ -179,21 +185,21 @@ fn phrases(context: &Context<'_>) -> Vec<Finding> {
         {
             continue;
         }
-        let Some(&(i, _)) = followers.iter().find(|(_, w)| *w == rare) else {
+        let Some((i, _)) = at.iter().map(follower).find(|(_, w)| *w == rare) else {
             continue;
         };
-        let range = context.tokens[i].orig.start..context.tokens[i + 1].orig.end;
-        let usual_at = followers
+        let range = context.tokens[i].orig().start..context.tokens[i + 1].orig().end;
+        let usual_at = at
             .iter()
+            .map(follower)
             .find(|(_, w)| *w == usual)
-            .map(|&(j, _)| j)
-            .unwrap_or(i);
+            .map_or(i, |(j, _)| j);
         let usual_range =
-            context.tokens[usual_at].orig.start..context.tokens[usual_at + 1].orig.end;
+            context.tokens[usual_at].orig().start..context.tokens[usual_at + 1].orig().end;
         let replacement = format!(
             "{} {}",
-            context.text(&context.tokens[i].orig),
-            context.text(&context.tokens[usual_at + 1].orig)
+            context.text(&context.tokens[i].orig()),
+            context.text(&context.tokens[usual_at + 1].orig())
         );
         findings.push(
             Finding::new(&CODE, range.clone(),
@@ -224,7 +230,7 @@ fn arabic_slips(context: &Context<'_>) -> Vec<Finding> {
         if token.kind != TokenKind::Word {
             continue;
         }
-        let written = context.text(&token.orig);
+        let written = context.text(&token.orig());
         if !written.chars().next().is_some_and(spelling::is_letter) {
             continue;
         }
@@ -256,9 +262,9 @@ fn arabic_slips(context: &Context<'_>) -> Vec<Finding> {
         if theophoric_name(speller, word) && theophoric_name(speller, usual) {
             continue;
         }
-        let range = context.tokens[at[0]].orig.clone();
+        let range = context.tokens[at[0]].orig();
         let usual_at = &places[usual];
-        let usual_range = context.tokens[usual_at[0]].orig.clone();
+        let usual_range = context.tokens[usual_at[0]].orig();
         findings.push(
             Finding::new(&CODE, range.clone(),
                 format!(
@@ -308,7 +314,7 @@ fn names(context: &Context<'_>) -> Vec<Finding> {
         if token.kind != TokenKind::Word {
             continue;
         }
-        let written = context.text(&token.orig);
+        let written = context.text(&token.orig());
         if written.chars().next().is_some_and(char::is_lowercase) {
             lower.insert(written);
             continue;
@@ -349,7 +355,7 @@ fn names(context: &Context<'_>) -> Vec<Finding> {
         if i > 0 {
             // `Chi-Cheng` beside `Chang`: part of a hyphenated name.
             let previous = &context.tokens[i - 1];
-            if previous.is_punct('-') && previous.orig.end == context.tokens[i].orig.start {
+            if previous.is_punct('-') && previous.orig().end == context.tokens[i].orig().start {
                 continue;
             }
             // `Donald Regan` beside `Reagan`: after a first name that never
@@ -358,7 +364,7 @@ fn names(context: &Context<'_>) -> Vec<Finding> {
             // first name, nor is a single letter.
             if let Some(first_name) = word(context, i - 1)
                 && context
-                    .text(&previous.orig)
+                    .text(&previous.orig())
                     .chars()
                     .next()
                     .is_some_and(char::is_uppercase)
@@ -374,8 +380,8 @@ fn names(context: &Context<'_>) -> Vec<Finding> {
                 }
             }
         }
-        let range = context.tokens[i].orig.clone();
-        let usual_range = context.tokens[at[0]].orig.clone();
+        let range = context.tokens[i].orig();
+        let usual_range = context.tokens[at[0]].orig();
         findings.push(
             Finding::new(&CODE, range.clone(),
                 format!(

@@ -71,7 +71,7 @@ fn twins<'a>(context: &Context<'_>, dates: &'a [DateExpr]) -> Vec<(&'a DateExpr,
                     || t.is_punct('،')
                     || t.is_punct('-')
                     || t.is_punct('/')
-                    || covering_mentions(context.mentions, t.orig.clone()).any(|m| {
+                    || covering_mentions(context.mentions, t.orig()).any(|m| {
                         matches!(m.target, crate::rules::Target::Marker(k) if context.rules.markers[k].id == "corresponds")
                     })
             });

@@ -249,7 +249,7 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
             if country_is_object(context, i) {
                 continue;
             }
-            let name_range = context.tokens[verb.end].orig.start..context.tokens[end - 1].orig.end;
+            let name_range = context.tokens[verb.end].orig().start..context.tokens[end - 1].orig().end;
             let gender = name_gender(context.text(&name_range), context.rules.countries[c].gender);
             if (gender == Gender::Feminine) == feminine {
                 continue;
@@ -261,7 +261,7 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
                 &pair.feminine
             };
             // The verb's own letters, without attached clitics (`و`, `ف`).
-            let token_range = context.tokens[i].orig.clone();
+            let token_range = context.tokens[i].orig();
             let first = context
                 .mentions
                 .partition_point(|m| m.range.start < token_range.start);
@@ -355,7 +355,7 @@ const PRONOUN_SUBJECTS: [&str; 14] = [
 fn word_is(context: &Context<'_>, j: usize, words: &[&str]) -> bool {
     let token = &context.tokens[j];
     token.kind == crate::text::tokens::TokenKind::Word
-        && words.contains(&context.text(&token.orig))
+        && words.contains(&context.text(&token.orig()))
 }
 
 /// A word before the verb at or above this zipf (×100) with the article is
@@ -392,15 +392,15 @@ fn country_is_object(context: &Context<'_>, i: usize) -> bool {
         && context.tokens[i - 1].kind == crate::text::tokens::TokenKind::Word
         && same_sentence(i - 1)
         && {
-            let before = context.text(&context.tokens[i - 1].orig);
+            let before = context.text(&context.tokens[i - 1].orig());
             let gap = &context.article.text
-                [context.tokens[i - 1].orig.end..context.tokens[i].orig.start];
+                [context.tokens[i - 1].orig().end..context.tokens[i].orig().start];
             // A verb with an object pronoun after an indefinite noun is a
             // relative clause (`ظروف تعيشها اليمن`): the country is its
             // subject.
             let object = ["ها", "هم", "هما", "هن"]
                 .iter()
-                .any(|p| context.text(&context.tokens[i].orig).ends_with(p));
+                .any(|p| context.text(&context.tokens[i].orig()).ends_with(p));
             before.starts_with("ال") || (gap == " " && !object && indefinite_noun(before))
         })
         || (i.saturating_sub(2)..i).any(|j| same_sentence(j) && word_is(context, j, &PRONOUN_SUBJECTS))
@@ -421,7 +421,7 @@ fn shaped_verbs(context: &Context<'_>) -> Vec<Finding> {
                 .at(i)
                 .iter()
                 .any(|a| matches!(a.target, Target::Verb { .. }))
-            || context.article.text[token.orig.end..context.tokens[i + 1].orig.start] != *" "
+            || context.article.text[token.orig().end..context.tokens[i + 1].orig().start] != *" "
         {
             continue;
         }
@@ -439,7 +439,7 @@ fn shaped_verbs(context: &Context<'_>) -> Vec<Finding> {
         if country_is_object(context, i) {
             continue;
         }
-        let written = context.text(&token.orig);
+        let written = context.text(&token.orig());
         let Some(clean) = crate::spelling::clean(written) else {
             continue;
         };
@@ -449,7 +449,7 @@ fn shaped_verbs(context: &Context<'_>) -> Vec<Finding> {
         let Some(verb) = shaped_verb(&clean) else {
             continue;
         };
-        let name_range = context.tokens[i + 1].orig.start..context.tokens[end - 1].orig.end;
+        let name_range = context.tokens[i + 1].orig().start..context.tokens[end - 1].orig().end;
         let gender = name_gender(context.text(&name_range), context.rules.countries[c].gender);
         if (gender == Gender::Feminine) == verb.feminine {
             continue;
@@ -459,7 +459,7 @@ fn shaped_verbs(context: &Context<'_>) -> Vec<Finding> {
         } else {
             "masculine"
         };
-        let verb_range = token.orig.start + verb.prefix..token.orig.end;
+        let verb_range = token.orig().start + verb.prefix..token.orig().end;
         findings.push(
             Finding::new(&CODE, verb_range.clone(),
                 format!(

@@ -155,31 +155,31 @@ fn baad_for_baad(context: &Context<'_>) -> Vec<Finding> {
     let mut findings = Vec::new();
     for (i, window) in context.tokens.windows(3).enumerate() {
         if window.iter().any(|t| t.kind != TokenKind::Word)
-            || !matches!(&normalized[window[0].norm.clone()], "بعد" | "وبعد")
+            || !matches!(&normalized[window[0].norm()], "بعد" | "وبعد")
             || context.sentences.get(i) != context.sentences.get(i + 2)
-            || !normalized[window[2].norm.clone()].starts_with("ال")
+            || !normalized[window[2].norm()].starts_with("ال")
         {
             continue;
         }
         // Nothing but a space between the three words.
         let text = &context.article.text;
-        if text[window[0].orig.end..window[1].orig.start] != *" "
-            || text[window[1].orig.end..window[2].orig.start] != *" "
+        if text[window[0].orig().end..window[1].orig().start] != *" "
+            || text[window[1].orig().end..window[2].orig().start] != *" "
         {
             continue;
         }
-        let Some(noun) = crate::spelling::clean(context.text(&window[1].orig)) else {
+        let Some(noun) = crate::spelling::clean(context.text(&window[1].orig())) else {
             continue;
         };
         if !plural_shape(&noun) {
             continue;
         }
-        let written = context.text(&window[0].orig);
+        let written = context.text(&window[0].orig());
         let Some(stem) = written.strip_suffix('د') else {
             continue;
         };
-        let replacement = format!("{stem}ض {}", context.text(&window[1].orig));
-        let range = window[0].orig.start..window[1].orig.end;
+        let replacement = format!("{stem}ض {}", context.text(&window[1].orig()));
+        let range = window[0].orig().start..window[1].orig().end;
         findings.push(
             Finding::new(&CODE, range.clone(),
                 format!(

@@ -184,7 +184,7 @@ fn another_name(
     entity: usize,
 ) -> bool {
     let text = &context.article.normalized.text;
-    let word = |t: usize| &text[context.tokens[t].norm.clone()];
+    let word = |t: usize| &text[context.tokens[t].norm()];
     let exact = index.names.iter().any(|(name, ..)| {
         name.len() == span.len() && name.iter().zip(span).all(|(w, &t)| w == word(t))
     });
@@ -232,7 +232,7 @@ fn another_name(
     // A title the pack's person does not hold («المتحدث باسم الوزارة جون
     // كيربي» beside a pack's «جون كيري», secretary of state) names
     // someone else.
-    let range = context.tokens[first].orig.start..context.tokens[last].orig.end;
+    let range = context.tokens[first].orig().start..context.tokens[last].orig().end;
     let other_post = context.attributions().iter().any(|a| {
         let crate::facts::Value::Title { roles, office, .. } = &a.value else {
             return false;
@@ -311,7 +311,7 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
         .collect();
     let mut seen = FxHashSet::default();
     for (w, &i) in words.iter().enumerate() {
-        let Some(candidates) = index.by_word.get(&text[context.tokens[i].norm.clone()]) else {
+        let Some(candidates) = index.by_word.get(&text[context.tokens[i].norm()]) else {
             continue;
         };
         for &(n, position) in candidates {
@@ -329,7 +329,7 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
             let mut near = 0;
             let mut common = false;
             let fits = name.iter().zip(span).enumerate().all(|(k, (expected, &t))| {
-                let got = &text[context.tokens[t].norm.clone()];
+                let got = &text[context.tokens[t].norm()];
                 if got == expected || (k == 0 && with_proclitic(language, got, expected)) {
                     return true;
                 }
@@ -359,7 +359,7 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
                 continue;
             }
             let range =
-                context.tokens[span[0]].orig.start..context.tokens[*span.last().unwrap()].orig.end;
+                context.tokens[span[0]].orig().start..context.tokens[*span.last().unwrap()].orig().end;
             let entity = &context.rules.entities[*e];
             findings.push(
                 Finding::new(&CODE, range.clone(),

@@ -53,7 +53,7 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
     };
     let capitalised = |i: usize| {
         context
-            .text(&context.tokens[i].orig)
+            .text(&context.tokens[i].orig())
             .chars()
             .next()
             .is_some_and(char::is_uppercase)
@@ -62,7 +62,7 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
     // person's full name ("Ahmed Ahmed Hassan").
     let next_is_name = |i: usize| {
         context.tokens.get(i).is_some_and(|t| {
-            t.kind == TokenKind::Word && t.orig.start > context.tokens[i - 1].orig.end
+            t.kind == TokenKind::Word && t.orig().start > context.tokens[i - 1].orig().end
         }) && capitalised(i)
     };
     let allowed = |i: usize| {
@@ -71,15 +71,15 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
         let conditional = i > 0 && marker(i - 1, "conditional");
         let hyphenated = i > 0
             && context.tokens[i - 1].is_punct('-')
-            && context.tokens[i - 1].orig.end == context.tokens[i].orig.start;
+            && context.tokens[i - 1].orig().end == context.tokens[i].orig().start;
         // "Boutros Boutros-Ghali": the second word opens a hyphenated one.
         let opens_hyphenated = context.tokens.get(i + 2).is_some_and(|t| {
-            t.is_punct('-') && t.orig.start == context.tokens[i + 1].orig.end
+            t.is_punct('-') && t.orig().start == context.tokens[i + 1].orig().end
         });
         // «آتٍ آتٍ.»: an Arabic word doubled for emphasis at a sentence's end.
         let emphatic = context.tokens.get(i + 2).is_some_and(|t| t.ends_sentence())
             && context
-                .text(&context.tokens[i + 1].orig)
+                .text(&context.tokens[i + 1].orig())
                 .chars()
                 .next()
                 .is_some_and(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
@@ -99,7 +99,7 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
         if first.kind != TokenKind::Word || second.kind != TokenKind::Word {
             continue;
         }
-        if normalized[first.norm.clone()] != normalized[second.norm.clone()]
+        if normalized[first.norm()] != normalized[second.norm()]
             || context.sentences.get(i) != context.sentences.get(i + 1)
             || allowed(i)
         {
@@ -107,7 +107,7 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
         }
         // One or two spaces between the two: more is a table column,
         // anything else markup or a line break.
-        let between = &context.article.text[first.orig.end..second.orig.start];
+        let between = &context.article.text[first.orig().end..second.orig().start];
         let spaces = between.chars().count();
         if !(1..=2).contains(&spaces) || !between.chars().all(|c| c == ' ' || c == '\u{00A0}') {
             continue;
@@ -117,12 +117,12 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
         if spaces > 1 && capitalised(i + 1) {
             continue;
         }
-        let word = context.text(&second.orig);
+        let word = context.text(&second.orig());
         findings.push(
-            Finding::new(&CODE, first.orig.end..second.orig.end,
+            Finding::new(&CODE, first.orig().end..second.orig().end,
                 format!("«{word}» is written twice"),
             )
-            .with_label(first.orig.clone(), "first here".to_string())
+            .with_label(first.orig(), "first here".to_string())
             .with_help(format!("delete the second «{word}»"))
             .with_fix("", Applicability::Safe),
         );

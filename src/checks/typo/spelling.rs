@@ -57,7 +57,7 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
         if token.kind != TokenKind::Word {
             continue;
         }
-        let written = context.text(&token.orig);
+        let written = context.text(&token.orig());
         if !written.chars().next().is_some_and(spelling::is_letter) {
             continue;
         }
@@ -68,7 +68,7 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
         if word.starts_with("ال") && word.chars().count() <= 3 {
             continue;
         }
-        if context.rules.accepts(&word) || listed.overlaps(&token.orig) {
+        if context.rules.accepts(&word) || listed.overlaps(&token.orig()) {
             continue;
         }
         let verdict =
@@ -89,7 +89,7 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
         {
             continue;
         }
-        findings.push(finding(token.orig.clone(), written, &verdict));
+        findings.push(finding(token.orig(), written, &verdict));
     }
     findings
 }
@@ -104,7 +104,7 @@ fn feminine_indefinite_follows(context: &Context<'_>, i: usize) -> bool {
     if next.kind != TokenKind::Word || context.sentences.get(i) != context.sentences.get(i + 1) {
         return false;
     }
-    let Some(next) = spelling::clean(context.text(&next.orig)) else {
+    let Some(next) = spelling::clean(context.text(&next.orig())) else {
         return false;
     };
     let stem = next.strip_prefix(['و', 'ف', 'ب', 'ك']).unwrap_or(&next);
