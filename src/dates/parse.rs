@@ -183,7 +183,7 @@ impl<'a> DateParser<'a> {
 
     fn marker(&self, i: usize, id: &str) -> Option<usize> {
         self.annotations.at(i).iter().find_map(|a| match a.target {
-            Target::Marker(m) if self.rules.markers[m].id == id => Some(a.end),
+            Target::Marker(m) if self.rules.markers[m].id == id => Some(a.end()),
             _ => None,
         })
     }
@@ -191,7 +191,7 @@ impl<'a> DateParser<'a> {
     fn marker_with_prefix(&self, i: usize, prefix: &str) -> Option<(&'a str, usize)> {
         self.annotations.at(i).iter().find_map(|a| match a.target {
             Target::Marker(m) if self.rules.markers[m].id.starts_with(prefix) => {
-                Some((self.rules.markers[m].id.as_str(), a.end))
+                Some((self.rules.markers[m].id.as_str(), a.end()))
             }
             _ => None,
         })
@@ -208,7 +208,7 @@ impl<'a> DateParser<'a> {
         self.annotations
             .at(i)
             .iter()
-            .find_map(|a| Some((list[index(a.target)?].number, a.end)))
+            .find_map(|a| Some((list[index(a.target)?].number, a.end())))
     }
 
     fn month(&self, i: usize) -> Option<(u32, usize)> {
@@ -248,7 +248,7 @@ impl<'a> DateParser<'a> {
                         None => (rest, false),
                     };
                     let day: u32 = number.parse().ok()?;
-                    (1..=31).contains(&day).then_some((day, feminine, a.end))
+                    (1..=31).contains(&day).then_some((day, feminine, a.end()))
                 }
                 _ => None,
             })
@@ -262,7 +262,7 @@ impl<'a> DateParser<'a> {
             self.annotations
                 .at(j)
                 .iter()
-                .any(|a| a.end == i && is_kind(a.target))
+                .any(|a| a.end() == i && is_kind(a.target))
         })
     }
 

@@ -311,7 +311,7 @@ impl<'a> Attributor<'a> {
                         | Target::EntityName(_)
                 );
                 if long {
-                    for slot in shadowed.iter_mut().take(a.end).skip(i + 1) {
+                    for slot in shadowed.iter_mut().take(a.end()).skip(i + 1) {
                         *slot = true;
                     }
                 }
@@ -323,11 +323,11 @@ impl<'a> Attributor<'a> {
                 if let Target::Marker(m) = a.target
                     && rules.markers[m].id == OFFICE_MODIFIER
                 {
-                    modified[a.end] = true;
+                    modified[a.end()] = true;
                     // Joined by a hyphen ("Vice-President", "Deputy-Governor"):
                     // the office after the hyphen is the modified one too.
-                    if hyphen_joins(tokens, a.end) {
-                        modified[a.end + 1] = true;
+                    if hyphen_joins(tokens, a.end()) {
+                        modified[a.end() + 1] = true;
                     }
                 }
             }
@@ -369,7 +369,7 @@ impl<'a> Attributor<'a> {
                 // modifies the title after it.
                 if modified[i] {
                     for a in annotations.at(i).iter().filter(is_country) {
-                        modified[a.end] = true;
+                        modified[a.end()] = true;
                     }
                 }
                 // "the party's president", "the bank's governor": a
@@ -487,7 +487,7 @@ impl<'a> Attributor<'a> {
         for (i, token) in self.tokens.iter().enumerate() {
             for a in self.annotations.at(i) {
                 if let Target::EntityName(e) = a.target {
-                    let words: Vec<&str> = (i..a.end).map(|t| self.word(t)).collect();
+                    let words: Vec<&str> = (i..a.end()).map(|t| self.word(t)).collect();
                     for surname in self.surnames_of(&words) {
                         full.push((token.orig().start, Who::Entity(e), surname.to_string()));
                     }
@@ -674,7 +674,7 @@ impl<'a> Attributor<'a> {
                 .filter(|a| self.reads_as_written(a))
                 .filter_map(|a| match a.target {
                     Target::Marker(m) if self.rules.markers[m].id == *id => {
-                        Some((a.end, Capture::Marker(id.clone())))
+                        Some((a.end(), Capture::Marker(id.clone())))
                     }
                     _ => None,
                 })
@@ -682,7 +682,7 @@ impl<'a> Attributor<'a> {
             ElementKind::Rank => annotations
                 .iter()
                 .filter_map(|a| match a.target {
-                    Target::Rank(r) => Some((a.end, Capture::Rank(r))),
+                    Target::Rank(r) => Some((a.end(), Capture::Rank(r))),
                     _ => None,
                 })
                 .collect(),
@@ -690,14 +690,14 @@ impl<'a> Attributor<'a> {
                 .iter()
                 .filter_map(|a| match a.target {
                     Target::Demonym { country, form } => Some((
-                        a.end,
+                        a.end(),
                         Capture::Nationality {
                             country,
                             form: Some(form),
                         },
                     )),
                     Target::CountryName(country) => Some((
-                        a.end,
+                        a.end(),
                         Capture::Nationality {
                             country,
                             form: None,
@@ -712,7 +712,9 @@ impl<'a> Attributor<'a> {
                 let mut by_end: Vec<Slot> = Vec::new();
                 for a in annotations {
                     let (role, office) = match a.target {
-                        Target::RoleTitle { entity, role } => (Some((entity, role)), None),
+                        Target::RoleTitle { entity, role } => {
+                            (Some((entity as usize, role as usize)), None)
+                        }
                         Target::Marker(m)
                             if self.rules.markers[m].id.starts_with(OFFICE_PREFIX) =>
                         {
@@ -720,10 +722,10 @@ impl<'a> Attributor<'a> {
                         }
                         _ => continue,
                     };
-                    let slot = match by_end.iter().position(|(end, ..)| *end == a.end) {
+                    let slot = match by_end.iter().position(|(end, ..)| *end == a.end()) {
                         Some(slot) => slot,
                         None => {
-                            by_end.push((a.end, Vec::new(), None));
+                            by_end.push((a.end(), Vec::new(), None));
                             by_end.len() - 1
                         }
                     };
@@ -778,10 +780,10 @@ impl<'a> Attributor<'a> {
         let Target::Marker(m) = a.target else {
             return true;
         };
-        let Some(last) = self.tokens.get(a.end.wrapping_sub(1)) else {
+        let Some(last) = self.tokens.get(a.end().wrapping_sub(1)) else {
             return true;
         };
-        let original = &self.article.text[a.start..last.orig().end];
+        let original = &self.article.text[a.start()..last.orig().end];
         if !crate::text::light_form(original).ends_with('ي') {
             return true;
         }
@@ -855,9 +857,9 @@ impl<'a> Attributor<'a> {
     fn has_conjunction(&self, range: &Range<usize>) -> bool {
         let token = &self.tokens[range.start];
         self.annotations.at(range.start).iter().any(|a| {
-            a.end == range.end
-                && a.start > token.orig().start
-                && self.article.text[token.orig().start..a.start].starts_with(['و', 'ف'])
+            a.end() == range.end
+                && a.start() > token.orig().start
+                && self.article.text[token.orig().start..a.start()].starts_with(['و', 'ف'])
         })
     }
 
@@ -869,8 +871,8 @@ impl<'a> Attributor<'a> {
         self.annotations
             .at(range.start)
             .iter()
-            .filter(|a| a.end == range.end)
-            .map(|a| &self.article.text[token.orig().start..a.start.max(token.orig().start)])
+            .filter(|a| a.end() == range.end)
+            .map(|a| &self.article.text[token.orig().start..a.start().max(token.orig().start)])
             .min_by_key(|clitic| clitic.len())
             .is_some_and(|clitic| !clitic.is_empty() && clitic != "ال")
     }
@@ -955,7 +957,7 @@ impl<'a> Attributor<'a> {
             .at(at)
             .iter()
             .filter_map(|a| match a.target {
-                Target::EntityName(e) => Some((self.nasab_end(a.end), Capture::Entity(e))),
+                Target::EntityName(e) => Some((self.nasab_end(a.end()), Capture::Entity(e))),
                 _ => None,
             })
             .filter(|&(end, _)| !self.family_name_after_nasab(at, end))

@@ -10,11 +10,39 @@ use crate::text::tokens::Token;
 pub struct Annotation {
     /// What the mention is.
     pub target: Target,
+    end: u32,
+    start: u32,
+}
+
+// A large article holds an annotation every other word: kept small.
+const _: () = assert!(std::mem::size_of::<Annotation>() == 24);
+
+impl Annotation {
+    /// An annotation of `target` over tokens up to `end` (exclusive), its
+    /// first character at byte `start` of the original text.
+    pub fn new(target: Target, end: usize, start: usize) -> Annotation {
+        let narrow = |n: usize| {
+            u32::try_from(n).expect("factlint reads articles under 4 GiB (see --max-file-size)")
+        };
+        Annotation {
+            target,
+            end: narrow(end),
+            start: narrow(start),
+        }
+    }
+
     /// One past the last token the mention covers.
-    pub end: usize,
+    #[inline]
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
+
     /// Byte offset of the mention's first character in the original text:
     /// after the token's start when a clitic (`و`, `ال` …) precedes it.
-    pub start: usize,
+    #[inline]
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
 }
 
 /// The annotations of every token of an article, stored flat: the
@@ -39,11 +67,7 @@ impl TokenMentions {
             let end = tokens.partition_point(|t| t.orig().start < mention.range.end);
             if first < end && first < tokens.len() {
                 firsts.push(first as u32);
-                annotations.push(Annotation {
-                    target: mention.target,
-                    end,
-                    start: mention.range.start,
-                });
+                annotations.push(Annotation::new(mention.target, end, mention.range.start));
             }
         }
         // Mentions come sorted by position, so their first tokens are in

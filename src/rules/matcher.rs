@@ -37,12 +37,14 @@ pub enum Target {
     Rank(usize),
     /// A name of `entities[i]`.
     EntityName(usize),
-    /// A title of `entities[entity].roles[role]`.
+    /// A title of `entities[entity].roles[role]`. The two indices are
+    /// `u32` so that a target, which every mention and annotation of a
+    /// large article carries, stays two words long.
     RoleTitle {
         /// Index of the entity.
-        entity: usize,
+        entity: u32,
         /// Index of the role.
-        role: usize,
+        role: u32,
     },
     /// A name of `events[i]`.
     EventName(usize),
@@ -66,6 +68,9 @@ pub enum Target {
         feminine: bool,
     },
 }
+
+// Every mention and annotation carries one: kept two words long.
+const _: () = assert!(std::mem::size_of::<Target>() == 16);
 
 /// One place in an article where a rule's pattern occurs as a whole word.
 #[derive(Debug, Clone, PartialEq, Eq)]

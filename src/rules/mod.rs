@@ -401,7 +401,10 @@ impl RuleSet {
                     b.literal(
                         title,
                         language,
-                        Target::RoleTitle { entity: i, role: r },
+                        Target::RoleTitle {
+                            entity: u32::try_from(i).expect("fewer than 2^32 entities"),
+                            role: u32::try_from(r).expect("fewer than 2^32 roles"),
+                        },
                         false,
                     );
                 }

@@ -236,10 +236,10 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
             let Some(country) =
                 context
                     .annotations
-                    .at(verb.end)
+                    .at(verb.end())
                     .iter()
                     .find_map(|a| match a.target {
-                        Target::CountryName(c) => Some((c, a.end)),
+                        Target::CountryName(c) => Some((c, a.end())),
                         _ => None,
                     })
             else {
@@ -249,7 +249,7 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
             if country_is_object(context, i) {
                 continue;
             }
-            let name_range = context.tokens[verb.end].orig().start..context.tokens[end - 1].orig().end;
+            let name_range = context.tokens[verb.end()].orig().start..context.tokens[end - 1].orig().end;
             let gender = name_gender(context.text(&name_range), context.rules.countries[c].gender);
             if (gender == Gender::Feminine) == feminine {
                 continue;
@@ -430,7 +430,7 @@ fn shaped_verbs(context: &Context<'_>) -> Vec<Finding> {
             .at(i + 1)
             .iter()
             .find_map(|a| match a.target {
-                Target::CountryName(c) => Some((c, a.end)),
+                Target::CountryName(c) => Some((c, a.end())),
                 _ => None,
             })
         else {
