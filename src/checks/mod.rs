@@ -54,7 +54,9 @@ pub struct Context<'a> {
     pub article: &'a Article,
     /// All loaded rules.
     pub rules: &'a RuleSet,
-    /// Every mention found in the one pass over the article.
+    /// Every mention found in the one pass over the article, except the
+    /// lexicon's markers: those are read per token from
+    /// [`Context::annotations`] ([`Context::marker_at`]).
     pub mentions: &'a [Mention],
     /// The article's tokens.
     pub tokens: &'a [Token],
@@ -333,13 +335,18 @@ pub fn run_all(article: &mut Article, rules: &RuleSet, options: &CheckOptions) -
 pub fn run(article: &mut Article, rules: &RuleSet, options: &CheckOptions) -> Outcome {
     #[cfg(test)]
     fault::trip(&article.path);
-    let mentions = rules.find_for(article, options.reads_typo_mentions());
+    let mut mentions = rules.find_for(article, options.reads_typo_mentions());
     let tokens = tokenize(&article.normalized, &article.text);
     let annotations = TokenMentions::new(&tokens, &mentions);
     let dates = DateParser::new(&tokens, &annotations, rules, article.language)
         .day_first_in_english(options.english_day_first)
         .parse();
     let sentences = sentence_numbers(article, &tokens, &mentions);
+    // Lexicon markers are three mentions in four and are read per token
+    // from the annotations from here on: a large article keeps only the
+    // mentions the checks look up by position.
+    mentions.retain(|m| !matches!(m.target, Target::Marker(_)));
+    mentions.shrink_to_fit();
     if article.reference_date.is_none() {
         let describe = |offset: usize| format!("line {}", article.position(offset).0);
         let body_start = article

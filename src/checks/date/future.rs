@@ -5,7 +5,6 @@ use crate::checks::Context;
 use crate::dates::parse::{Calendar, DateKind};
 use crate::dates::reference::full_date;
 use crate::finding::{CodeInfo, Finding, Severity};
-use crate::rules::Target;
 
 /// The code `date/future`: its default severity, fix safety and the
 /// documentation `factlint explain date/future` prints.
@@ -39,13 +38,12 @@ No fix.
 };
 
 /// The sentences holding a marker with this id, found in one pass over the
-/// mentions (a lookup per date would make long articles quadratic).
+/// tokens' annotations (a lookup per date would make long articles
+/// quadratic).
 fn sentences_with_marker(context: &Context<'_>, id: &str) -> std::collections::HashSet<u32> {
-    context
-        .mentions
-        .iter()
-        .filter(|m| matches!(m.target, Target::Marker(k) if context.rules.markers[k].id == id))
-        .filter_map(|m| context.sentence_at(m.range.start))
+    (0..context.tokens.len())
+        .filter(|&i| context.marker_at(i, id))
+        .filter_map(|i| context.sentences.get(i).copied())
         .collect()
 }
 

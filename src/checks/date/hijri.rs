@@ -33,22 +33,6 @@ No fix: either date may be the wrong one.
 ",
 };
 
-/// The mentions overlapping `range`, found by binary search over the
-/// mentions (sorted by start) instead of a scan: markers are short, so only
-/// mentions starting shortly before the range can reach into it.
-fn covering_mentions(
-    mentions: &[crate::rules::Mention],
-    range: std::ops::Range<usize>,
-) -> impl Iterator<Item = &crate::rules::Mention> {
-    const LONGEST_MARKER: usize = 256;
-    let before_end = mentions.partition_point(|m| m.range.start < range.end);
-    mentions[..before_end]
-        .iter()
-        .rev()
-        .take_while(move |m| m.range.start + LONGEST_MARKER > range.start)
-        .filter(move |m| range.start < m.range.end)
-}
-
 /// Whether two date expressions are written as twins: adjacent, or joined
 /// by a «الموافق»/"corresponding to" marker or a bracket.
 fn twins<'a>(context: &Context<'_>, dates: &'a [DateExpr]) -> Vec<(&'a DateExpr, &'a DateExpr)> {
@@ -63,17 +47,31 @@ fn twins<'a>(context: &Context<'_>, dates: &'a [DateExpr]) -> Vec<(&'a DateExpr,
             (Some(Calendar::Gregorian), Some(Calendar::Hijri)) => (second, first),
             _ => continue,
         };
-        let between = &context.tokens[first.tokens.end..second.tokens.start];
-        let joined = between.len() <= 4
-            && between.iter().all(|t| {
-                t.is_punct('(')
+        let between = first.tokens.end..second.tokens.start;
+        if between.len() > 4 {
+            continue;
+        }
+        // Tokens a «الموافق» / "corresponding to" marker covers.
+        let mut corresponds = vec![false; between.len()];
+        for t in between.clone() {
+            for a in context.annotations.at(t) {
+                if matches!(a.target, crate::rules::Target::Marker(k) if context.rules.markers[k].id == "corresponds")
+                {
+                    let end = a.end().min(between.end);
+                    corresponds[t - between.start..end - between.start].fill(true);
+                }
+            }
+        }
+        let joined = context.tokens[between.clone()]
+            .iter()
+            .zip(&corresponds)
+            .all(|(t, &marker)| {
+                marker
+                    || t.is_punct('(')
                     || t.is_punct(',')
                     || t.is_punct('،')
                     || t.is_punct('-')
                     || t.is_punct('/')
-                    || covering_mentions(context.mentions, t.orig()).any(|m| {
-                        matches!(m.target, crate::rules::Target::Marker(k) if context.rules.markers[k].id == "corresponds")
-                    })
             });
         if joined {
             pairs.push((hijri, gregorian));
