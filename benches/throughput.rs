@@ -295,7 +295,7 @@ fn arabic_spelling(real: &[String], runs: usize) {
     let words: Vec<String> = arabic
         .iter()
         .flat_map(|a| a.split(|c: char| !('\u{0621}'..='\u{064A}').contains(&c)))
-        .filter_map(factlint::spelling::clean)
+        .filter_map(|w| factlint::spelling::clean(w).map(|w| w.into_owned()))
         .collect();
     let start = Instant::now();
     let speller = factlint::spelling::arabic();

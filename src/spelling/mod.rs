@@ -24,6 +24,7 @@
 pub mod accept;
 pub mod english;
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -190,7 +191,25 @@ pub fn is_letter(c: char) -> bool {
 /// The word as the dictionary sees it: tashkeel and tatweel removed. `None`
 /// when anything else than Arabic letters remains (digits, joiners, Latin)
 /// or fewer than two letters.
-pub fn clean(word: &str) -> Option<String> {
+///
+/// Borrowed when there is nothing to remove, as for almost every word of
+/// real copy: the checks clean every word of an article.
+pub fn clean(word: &str) -> Option<Cow<'_, str>> {
+    let mut letters = 0;
+    for c in word.chars() {
+        match c {
+            '\u{064B}'..='\u{0652}' | '\u{0670}' | '\u{0640}' => {
+                return clean_marked(word);
+            }
+            c if is_letter(c) => letters += 1,
+            _ => return None,
+        }
+    }
+    (letters >= 2).then_some(Cow::Borrowed(word))
+}
+
+/// [`clean`] for a word with tashkeel or tatweel to remove.
+fn clean_marked(word: &str) -> Option<Cow<'_, str>> {
     let mut out = String::with_capacity(word.len());
     for c in word.chars() {
         match c {
@@ -199,7 +218,7 @@ pub fn clean(word: &str) -> Option<String> {
             _ => return None,
         }
     }
-    (out.chars().nth(1).is_some()).then_some(out)
+    (out.chars().nth(1).is_some()).then_some(Cow::Owned(out))
 }
 
 /// A frequency map that `build.rs` compiled into the binary, read in

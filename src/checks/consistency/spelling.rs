@@ -136,10 +136,11 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
 
 /// The fixed-phrase rule.
 fn phrases(context: &Context<'_>) -> Vec<Finding> {
-    // For each word, where it is followed by a word in the same sentence
-    // (the token index of the first word; a large article has one entry
-    // per word, so only the index is kept and the follower read again).
-    let mut next: HashMap<&str, Vec<u32>> = HashMap::default();
+    // Where a word is followed by a word in the same sentence (the token
+    // index of the first word), sorted by the first word so that each
+    // word's uses are one run: a large article has one entry per word, and
+    // four bytes each is all this costs.
+    let mut pairs: Vec<u32> = Vec::new();
     for i in 0..context.tokens.len().saturating_sub(1) {
         let (Some(first), Some(_)) = (word(context, i), word(context, i + 1)) else {
             continue;
@@ -149,15 +150,18 @@ fn phrases(context: &Context<'_>) -> Vec<Finding> {
             && context.sentences.get(i) == context.sentences.get(i + 1)
             && first.chars().nth(2).is_some()
         {
-            next.entry(first).or_default().push(i as u32);
+            pairs.push(i as u32);
         }
     }
+    let first_word = |i: u32| word(context, i as usize).unwrap_or_default();
+    // Stable: each run keeps its uses in text order.
+    pairs.sort_by(|&a, &b| first_word(a).cmp(first_word(b)));
     let follower = |i: &u32| {
         let i = *i as usize;
         (i, word(context, i + 1).unwrap_or_default())
     };
     let mut findings = Vec::new();
-    for at in next.into_values() {
+    for at in pairs.chunk_by(|&a, &b| first_word(a) == first_word(b)) {
         if at.len() < 3 {
             continue;
         }
@@ -223,9 +227,17 @@ fn phrases(context: &Context<'_>) -> Vec<Finding> {
 /// proclitics) away from an accepted word the article uses at least twice.
 /// Two valid words are never paired, and a word the dictionary recognises
 /// as a confusion misspelling is left to `typo/spelling`.
+/// Where a word is first used and how many times.
+struct Place {
+    first: u32,
+    uses: u32,
+}
+
 fn arabic_slips(context: &Context<'_>) -> Vec<Finding> {
     use crate::spelling;
-    let mut places: HashMap<String, Vec<usize>> = HashMap::default();
+    // Per cleaned word: where it is first used and how often. Keys borrow
+    // the article's text unless tashkeel had to go.
+    let mut places: HashMap<std::borrow::Cow<'_, str>, Place> = HashMap::default();
     for (i, token) in context.tokens.iter().enumerate() {
         if token.kind != TokenKind::Word {
             continue;
@@ -235,21 +247,28 @@ fn arabic_slips(context: &Context<'_>) -> Vec<Finding> {
             continue;
         }
         if let Some(word) = spelling::clean(written) {
-            places.entry(word).or_default().push(i);
+            places
+                .entry(word)
+                .or_insert(Place {
+                    first: i as u32,
+                    uses: 0,
+                })
+                .uses += 1;
         }
     }
     let frequent: rustc_hash::FxHashSet<&str> = places
         .iter()
-        .filter(|(_, at)| at.len() >= 2)
-        .map(|(w, _)| w.as_str())
+        .filter(|(_, place)| place.uses >= 2)
+        .map(|(w, _)| w.as_ref())
         .collect();
     if frequent.is_empty() {
         return Vec::new();
     }
     let speller = spelling::arabic();
     let mut findings = Vec::new();
-    for (word, at) in &places {
-        if at.len() != 1
+    for (word, place) in &places {
+        let word = word.as_ref();
+        if place.uses != 1
             || word.chars().nth(4).is_none()
             || context.rules.accepts(word)
             || speller.judge_cached(word, true).is_some()
@@ -262,21 +281,21 @@ fn arabic_slips(context: &Context<'_>) -> Vec<Finding> {
         if theophoric_name(speller, word) && theophoric_name(speller, usual) {
             continue;
         }
-        let range = context.tokens[at[0]].orig();
-        let usual_at = &places[usual];
-        let usual_range = context.tokens[usual_at[0]].orig();
+        let range = context.tokens[place.first as usize].orig();
+        let usual_place = &places[usual];
+        let usual_range = context.tokens[usual_place.first as usize].orig();
         findings.push(
             Finding::new(&CODE, range.clone(),
                 format!(
                     "«{}» is written «{}» {} other times in this article",
                     context.text(&range),
                     context.text(&usual_range),
-                    usual_at.len()
+                    usual_place.uses
                 ),
             )
             .with_label(
                 usual_range.clone(),
-                format!("spelled this way {} times", usual_at.len()),
+                format!("spelled this way {} times", usual_place.uses),
             )
             .with_help("use one spelling throughout")
             .with_fix(usual.to_string(), Applicability::Unsafe),
