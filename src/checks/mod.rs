@@ -41,7 +41,7 @@ use crate::dates::parse::{DateExpr, DateParser};
 use crate::dates::reference;
 use crate::facts::{Attribution, Attributor};
 use crate::finding::{CodeInfo, Finding, Severity};
-use crate::rules::annotate::TokenMentions;
+use crate::rules::annotate::{MarkerMention, TokenMentions};
 use crate::rules::{Mention, RuleSet, Target};
 use crate::text::ranges::RangeSet;
 use crate::text::sentences;
@@ -225,11 +225,13 @@ impl CheckOptions {
 /// (a full stop that closes an abbreviation does not count, see
 /// [`crate::text::sentences`], nor one inside a lexicon form such as the
 /// rank "Maj. Gen.") and at every section boundary.
-fn sentence_numbers(article: &Article, tokens: &[Token], mentions: &[Mention]) -> Vec<u32> {
+fn sentence_numbers(
+    article: &Article,
+    tokens: &[Token],
+    mentions: impl Iterator<Item = Range<usize>>,
+) -> Vec<u32> {
     let mut dotted: Vec<Range<usize>> = mentions
-        .iter()
-        .filter(|m| article.text[m.range.clone()].contains('.'))
-        .map(|m| m.range.clone())
+        .filter(|range| article.text[range.clone()].contains('.'))
         .collect();
     dotted.sort_by_key(|r| r.start);
     let inside_dotted = |token: &Token| {
@@ -336,17 +338,24 @@ pub fn run(article: &mut Article, rules: &RuleSet, options: &CheckOptions) -> Ou
     #[cfg(test)]
     fault::trip(&article.path);
     let mut mentions = rules.find_for(article, options.reads_typo_mentions());
+    // Lexicon markers are three mentions in four and are read per token
+    // from the annotations only: a large article keeps them small until
+    // they are laid over the tokens, and then not at all.
+    let markers = MarkerMention::take_from(&mut mentions);
     let tokens = tokenize(&article.normalized, &article.text);
-    let annotations = TokenMentions::new(&tokens, &mentions);
+    let annotations = TokenMentions::with_markers(&tokens, &mentions, &markers);
     let dates = DateParser::new(&tokens, &annotations, rules, article.language)
         .day_first_in_english(options.english_day_first)
         .parse();
-    let sentences = sentence_numbers(article, &tokens, &mentions);
-    // Lexicon markers are three mentions in four and are read per token
-    // from the annotations from here on: a large article keeps only the
-    // mentions the checks look up by position.
-    mentions.retain(|m| !matches!(m.target, Target::Marker(_)));
-    mentions.shrink_to_fit();
+    let sentences = sentence_numbers(
+        article,
+        &tokens,
+        mentions
+            .iter()
+            .map(|m| m.range.clone())
+            .chain(markers.iter().map(MarkerMention::range)),
+    );
+    drop(markers);
     if article.reference_date.is_none() {
         let describe = |offset: usize| format!("line {}", article.position(offset).0);
         let body_start = article

@@ -53,21 +53,84 @@ pub struct TokenMentions {
     offsets: Vec<u32>,
 }
 
+/// A lexicon marker's mention cut down to where it is and what: markers
+/// are three mentions in four, read only through the annotations, so a
+/// large article does not keep them as full [`Mention`]s (24 bytes each
+/// here, 64 there).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MarkerMention {
+    start: u32,
+    end: u32,
+    target: Target,
+}
+
+impl MarkerMention {
+    /// Moves the lexicon markers out of `mentions` (sorted by position, as
+    /// the matcher gives them), in the same order.
+    pub fn take_from(mentions: &mut Vec<Mention>) -> Vec<MarkerMention> {
+        let narrow = |n: usize| {
+            u32::try_from(n).expect("factlint reads articles under 4 GiB (see --max-file-size)")
+        };
+        let markers = mentions
+            .iter()
+            .filter(|m| matches!(m.target, Target::Marker(_)))
+            .map(|m| MarkerMention {
+                start: narrow(m.range.start),
+                end: narrow(m.range.end),
+                target: m.target,
+            })
+            .collect();
+        mentions.retain(|m| !matches!(m.target, Target::Marker(_)));
+        mentions.shrink_to_fit();
+        markers
+    }
+
+    /// Byte range in the original text.
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
 impl TokenMentions {
     /// Lays `mentions` over `tokens` (a mention belongs to the token its
     /// first character is in, so a clitic-prefixed word carries it).
     pub fn new(tokens: &[Token], mentions: &[Mention]) -> TokenMentions {
+        TokenMentions::with_markers(tokens, mentions, &[])
+    }
+
+    /// Lays `mentions` and the `markers` taken out of them
+    /// ([`MarkerMention::take_from`]) over `tokens`, in the order the
+    /// whole list had: by position, then end, then target.
+    pub fn with_markers(
+        tokens: &[Token],
+        mentions: &[Mention],
+        markers: &[MarkerMention],
+    ) -> TokenMentions {
+        let mut rest = mentions
+            .iter()
+            .map(|m| (m.range.clone(), m.target))
+            .peekable();
+        let mut marks = markers.iter().map(|m| (m.range(), m.target)).peekable();
+        let key = |(range, target): &(std::ops::Range<usize>, Target)| {
+            (range.start, range.end, *target)
+        };
+        let merged = std::iter::from_fn(|| match (rest.peek(), marks.peek()) {
+            (Some(a), Some(b)) if key(b) < key(a) => marks.next(),
+            (Some(_), _) => rest.next(),
+            (None, _) => marks.next(),
+        });
         // One annotation and the index of its first token per mention, kept
         // apart: a large article has a mention every other word, and pairs
         // would cost a word more each.
-        let mut firsts: Vec<u32> = Vec::with_capacity(mentions.len());
-        let mut annotations = Vec::with_capacity(mentions.len());
-        for mention in mentions {
-            let first = tokens.partition_point(|t| t.orig().end <= mention.range.start);
-            let end = tokens.partition_point(|t| t.orig().start < mention.range.end);
+        let count = mentions.len() + markers.len();
+        let mut firsts: Vec<u32> = Vec::with_capacity(count);
+        let mut annotations = Vec::with_capacity(count);
+        for (range, target) in merged {
+            let first = tokens.partition_point(|t| t.orig().end <= range.start);
+            let end = tokens.partition_point(|t| t.orig().start < range.end);
             if first < end && first < tokens.len() {
                 firsts.push(first as u32);
-                annotations.push(Annotation::new(mention.target, end, mention.range.start));
+                annotations.push(Annotation::new(target, end, range.start));
             }
         }
         // Mentions come sorted by position, so their first tokens are in
