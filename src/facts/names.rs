@@ -122,13 +122,12 @@ impl<'a> FamilyNames<'a> {
                         }
                         _ => false,
                     };
-                    let Some(next) = tokens.get(a.end()) else {
+                    let Some(next) = tokens.get(a.end()).filter(|_| title) else {
                         continue;
                     };
                     // «وينيب ولي العهد بإدارة شؤون البلاد»: a preposition
                     // and its noun after a title are the sentence's.
-                    if title
-                        && next.kind == TokenKind::Word
+                    if next.kind == TokenKind::Word
                         && annotations.at(a.end()).is_empty()
                         && !preposition_and_noun(&article.text[next.orig()])
                     {

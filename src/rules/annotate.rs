@@ -111,9 +111,8 @@ impl TokenMentions {
             .map(|m| (m.range.clone(), m.target))
             .peekable();
         let mut marks = markers.iter().map(|m| (m.range(), m.target)).peekable();
-        let key = |(range, target): &(std::ops::Range<usize>, Target)| {
-            (range.start, range.end, *target)
-        };
+        let key =
+            |(range, target): &(std::ops::Range<usize>, Target)| (range.start, range.end, *target);
         let merged = std::iter::from_fn(|| match (rest.peek(), marks.peek()) {
             (Some(a), Some(b)) if key(b) < key(a) => marks.next(),
             (Some(_), _) => rest.next(),
