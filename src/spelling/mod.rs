@@ -645,15 +645,18 @@ impl Arabic {
         if letters.len() < 5 {
             return None;
         }
-        let own = self.zipf(word);
+        // One lookup answers both questions for a word of the list, as
+        // almost every word of an article is: how frequent, and accepted?
+        let listed = self.listed_flags(word);
+        let own = listed.map_or(0, frequency_of);
         // R4: a form the dictionary's affix rules accept but that no text
         // of the frequency list attests (`ملوين` beside `مليون`) is a slip
         // of a common accepted word; an attested word is never paired.
         let first = proclitic_letters(word).max(2);
         let rejected_fit = |found: &str| own == 0 || self.zipf(found) >= own + SLIP_GAP;
         let accepted_fit = |found: &str| self.zipf(found) >= COMMON && self.ok(found);
-        if own > 0 {
-            return if self.ok(word) {
+        if let Some(flags) = listed.filter(|_| own > 0) {
+            return if flags & REJECTED == 0 {
                 None
             } else {
                 slip_search(&letters, first, frequent, rejected_fit)

@@ -268,16 +268,18 @@ fn arabic_slips(context: &Context<'_>) -> Vec<Finding> {
     let mut findings = Vec::new();
     for (word, place) in &places {
         let word = word.as_ref();
-        if place.uses != 1
-            || word.chars().nth(4).is_none()
-            || context.rules.accepts(word)
-            || speller.judge_cached(word, true).is_some()
-        {
+        if place.uses != 1 || word.chars().nth(4).is_none() || context.rules.accepts(word) {
             continue;
         }
+        // The slip search first: it dismisses an accepted word of the
+        // frequency list (almost every word) with one lookup, where the
+        // strict judgement tries every confusion edit.
         let Some(usual) = speller.slip_of(word, &frequent) else {
             continue;
         };
+        if speller.judge_cached(word, true).is_some() {
+            continue;
+        }
         if theophoric_name(speller, word) && theophoric_name(speller, usual) {
             continue;
         }
