@@ -684,8 +684,13 @@ fn slip_search<'a>(
     fits: impl Fn(&str) -> bool,
 ) -> Option<&'a str> {
     let n = letters.len();
-    let accept = |candidate: &str| -> Option<&'a str> {
-        let found = *frequent.get(candidate)?;
+    // Every candidate is written into one buffer: a word not in the
+    // frequency list makes a few hundred of them.
+    let mut candidate = String::with_capacity(4 * (n + 1));
+    let mut accept = |parts: &[&[char]]| -> Option<&'a str> {
+        candidate.clear();
+        candidate.extend(parts.iter().flat_map(|part| part.iter()));
+        let found = *frequent.get(candidate.as_str())?;
         fits(found).then_some(found)
     };
     let mut buffer = letters.to_vec();
@@ -695,27 +700,21 @@ fn slip_search<'a>(
             continue;
         }
         buffer.swap(i, i + 1);
-        if let Some(found) = accept(&buffer.iter().collect::<String>()) {
+        if let Some(found) = accept(&[&buffer]) {
             return Some(found);
         }
         buffer.swap(i, i + 1);
     }
     // A letter inserted in the slip: the usual form lacks it.
     for i in first..n - 1 {
-        let candidate: String = letters[..i].iter().chain(&letters[i + 1..]).collect();
-        if let Some(found) = accept(&candidate) {
+        if let Some(found) = accept(&[&letters[..i], &letters[i + 1..]]) {
             return Some(found);
         }
     }
     // A letter deleted in the slip: the usual form has one more.
     for i in first..n {
-        for &c in ALPHABET {
-            let candidate: String = letters[..i]
-                .iter()
-                .chain(std::iter::once(&c))
-                .chain(&letters[i..])
-                .collect();
-            if let Some(found) = accept(&candidate) {
+        for c in ALPHABET {
+            if let Some(found) = accept(&[&letters[..i], std::slice::from_ref(c), &letters[i..]]) {
                 return Some(found);
             }
         }
