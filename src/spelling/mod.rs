@@ -507,13 +507,18 @@ impl Arabic {
     /// [`Arabic::judge`] with `strict` on: a house-style verdict is the only
     /// one that strictness adds.
     fn judge_strict(&self, word: &str) -> Option<Verdict> {
-        let own = self.zipf(word);
+        // One lookup in the compiled map gives a listed word's frequency
+        // and Ayaspell's answer; every word of an article is judged.
+        let listed = self.listed_flags(word);
+        let own = listed.map_or(0, frequency_of);
         // A word the frequency list has not seen costs a dictionary check
         // (and the dictionary's loading): only when a verdict is possible.
-        if self.listed_flags(word).is_none() && !self.has_common_edit(word) {
-            return None;
-        }
-        if !self.ok(word) {
+        let accepted = match listed {
+            Some(flags) => flags & REJECTED == 0,
+            None if !self.has_common_edit(word) => return None,
+            None => self.ok(word),
+        };
+        if !accepted {
             let corrections = self.corrections(word);
             let house_style = corrections
                 .accepted
