@@ -39,6 +39,7 @@ use chrono::NaiveDate;
 use crate::article::{Article, LoadError, LoadOptions, ReferenceDate};
 use crate::dates::parse::{DateExpr, DateParser};
 use crate::dates::reference;
+use crate::facts::names::FamilyNames;
 use crate::facts::{Attribution, Attributor};
 use crate::finding::{CodeInfo, Finding, Severity};
 use crate::rules::annotate::{MarkerMention, TokenMentions};
@@ -71,6 +72,10 @@ pub struct Context<'a> {
     /// alone never reads names (nor loads the Arabic dictionary that
     /// tells a name from a noun).
     attributions: std::cell::OnceCell<Vec<Attribution>>,
+    /// Which words after a name are a family name: read on first use
+    /// ([`Context::family_names`]) and shared by the attributions and
+    /// `typo/name`.
+    family_names: std::cell::OnceCell<FamilyNames<'a>>,
     /// The reference date, when known.
     pub reference: Option<&'a ReferenceDate>,
     /// Settings (tolerances, house style).
@@ -78,11 +83,25 @@ pub struct Context<'a> {
     missing_reference: RefCell<Vec<&'static str>>,
 }
 
-impl Context<'_> {
+impl<'a> Context<'a> {
     /// Who the text says is what.
     pub fn attributions(&self) -> &[Attribution] {
         self.attributions.get_or_init(|| {
-            Attributor::new(self.article, self.rules, self.tokens, self.annotations).attribute()
+            Attributor::new(
+                self.article,
+                self.rules,
+                self.tokens,
+                self.annotations,
+                self.family_names(),
+            )
+            .attribute()
+        })
+    }
+
+    /// Which words after a name continue it with a family name.
+    pub fn family_names(&self) -> &FamilyNames<'a> {
+        self.family_names.get_or_init(|| {
+            FamilyNames::new(self.article, self.rules, self.tokens, self.annotations)
         })
     }
 
@@ -376,6 +395,7 @@ pub fn run(article: &mut Article, rules: &RuleSet, options: &CheckOptions) -> Ou
         sentences: &sentences,
         annotations: &annotations,
         attributions: std::cell::OnceCell::new(),
+        family_names: std::cell::OnceCell::new(),
         reference: article.reference_date.as_ref(),
         options,
         missing_reference: RefCell::new(Vec::new()),

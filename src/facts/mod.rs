@@ -288,16 +288,19 @@ pub struct Attributor<'a> {
     modified: Vec<bool>,
     /// Which words after a name are a family name that makes it another
     /// person's.
-    family_names: names::FamilyNames<'a>,
+    family_names: &'a names::FamilyNames<'a>,
 }
 
 impl<'a> Attributor<'a> {
-    /// Prepares the patterns for one article.
+    /// Prepares the patterns for one article; `family_names` is read from
+    /// the same article ([`names::FamilyNames::new`]), shared with the
+    /// checks that also ask it.
     pub fn new(
         article: &'a Article,
         rules: &'a RuleSet,
         tokens: &'a [Token],
         annotations: &'a TokenMentions,
+        family_names: &'a names::FamilyNames<'a>,
     ) -> Self {
         let mut shadowed = vec![false; tokens.len()];
         for i in 0..tokens.len() {
@@ -394,7 +397,7 @@ impl<'a> Attributor<'a> {
             annotations,
             shadowed,
             modified,
-            family_names: names::FamilyNames::new(article, rules, tokens, annotations),
+            family_names,
         }
     }
 
@@ -1090,7 +1093,8 @@ mod tests {
         let mentions = rules.find(&article);
         let tokens = tokenize(&article.normalized, &article.text);
         let annotations = TokenMentions::new(&tokens, &mentions);
-        Attributor::new(&article, &rules, &tokens, &annotations)
+        let family_names = names::FamilyNames::new(&article, &rules, &tokens, &annotations);
+        Attributor::new(&article, &rules, &tokens, &annotations, &family_names)
             .attribute()
             .into_iter()
             .map(|a| {

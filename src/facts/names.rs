@@ -93,6 +93,7 @@ pub fn preposition_and_noun(word: &str) -> bool {
 /// «وأشار السفير قطان». A family name that is also a dictionary word
 /// («قطان», «خياط») is told from the sentence's next word that way: the
 /// article itself puts it right after a title.
+#[derive(Debug)]
 pub struct FamilyNames<'a> {
     article: &'a Article,
     tokens: &'a [Token],

@@ -3,7 +3,7 @@
 //! are read over these annotations.
 
 use super::{Mention, Target};
-use crate::text::tokens::Token;
+use crate::text::tokens::{Token, narrow_offset};
 
 /// A mention as it sits over tokens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,13 +21,10 @@ impl Annotation {
     /// An annotation of `target` over tokens up to `end` (exclusive), its
     /// first character at byte `start` of the original text.
     pub fn new(target: Target, end: usize, start: usize) -> Annotation {
-        let narrow = |n: usize| {
-            u32::try_from(n).expect("factlint reads articles under 4 GiB (see --max-file-size)")
-        };
         Annotation {
             target,
-            end: narrow(end),
-            start: narrow(start),
+            end: narrow_offset(end),
+            start: narrow_offset(start),
         }
     }
 
@@ -68,15 +65,12 @@ impl MarkerMention {
     /// Moves the lexicon markers out of `mentions` (sorted by position, as
     /// the matcher gives them), in the same order.
     pub fn take_from(mentions: &mut Vec<Mention>) -> Vec<MarkerMention> {
-        let narrow = |n: usize| {
-            u32::try_from(n).expect("factlint reads articles under 4 GiB (see --max-file-size)")
-        };
         let markers = mentions
             .iter()
             .filter(|m| matches!(m.target, Target::Marker(_)))
             .map(|m| MarkerMention {
-                start: narrow(m.range.start),
-                end: narrow(m.range.end),
+                start: narrow_offset(m.range.start),
+                end: narrow_offset(m.range.end),
                 target: m.target,
             })
             .collect();

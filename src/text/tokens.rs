@@ -33,6 +33,18 @@ pub struct Token {
     orig_end: u32,
 }
 
+/// An offset or index within one article as the `u32` that the per-word
+/// structures keep (tokens, annotations, marker spans).
+///
+/// # Panics
+///
+/// When it does not fit: a text of 4 GiB or more, which `--max-file-size`
+/// (at most 1 GiB) refuses first, and which the check of one article turns
+/// into an internal error for that file.
+pub(crate) fn narrow_offset(at: usize) -> u32 {
+    u32::try_from(at).expect("factlint reads articles under 4 GiB (see --max-file-size)")
+}
+
 // The size a large article pays per token: kept by the compiler.
 const _: () = assert!(std::mem::size_of::<Token>() == 24);
 
@@ -46,15 +58,12 @@ impl Token {
     /// which the check of one article turns into an internal error for
     /// that file.
     pub fn new(kind: TokenKind, norm: Range<usize>, orig: Range<usize>) -> Token {
-        let offset = |at: usize| {
-            u32::try_from(at).expect("factlint reads articles under 4 GiB (see --max-file-size)")
-        };
         Token {
             kind,
-            norm_start: offset(norm.start),
-            norm_end: offset(norm.end),
-            orig_start: offset(orig.start),
-            orig_end: offset(orig.end),
+            norm_start: narrow_offset(norm.start),
+            norm_end: narrow_offset(norm.end),
+            orig_start: narrow_offset(orig.start),
+            orig_end: narrow_offset(orig.end),
         }
     }
 

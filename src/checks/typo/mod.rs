@@ -96,10 +96,10 @@ pub(crate) fn typo_finding(
 }
 
 /// Typo mentions of one kind (literal or regex).
-pub(crate) fn typo_mentions<'a>(
-    context: &'a Context<'a>,
+pub(crate) fn typo_mentions<'c, 'a>(
+    context: &'c Context<'a>,
     regex: bool,
-) -> impl Iterator<Item = (&'a Mention, &'a Typo)> + 'a {
+) -> impl Iterator<Item = (&'a Mention, &'a Typo)> + 'c {
     context.mentions.iter().filter_map(move |m| match m.target {
         Target::Typo(i) if context.rules.typo(i).regex == regex => Some((m, context.rules.typo(i))),
         _ => None,

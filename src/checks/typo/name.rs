@@ -4,7 +4,7 @@ use rustc_hash::FxHashSet;
 
 use crate::article::Language;
 use crate::checks::Context;
-use crate::facts::names::{FamilyNames, is_common_name};
+use crate::facts::names::is_common_name;
 use crate::finding::{Applicability, CodeInfo, Finding, Severity};
 use crate::rules::Target;
 use crate::text::normalize::light_form;
@@ -177,7 +177,6 @@ const PLACE_BEFORE: &[&str] = &[
 /// a marker).
 fn another_name(
     context: &Context<'_>,
-    family_names: &FamilyNames<'_>,
     index: &crate::rules::NameIndex,
     words: &[usize],
     span: &[usize],
@@ -221,7 +220,7 @@ fn another_name(
     // or any Arabic word with the article that no lexicon knows: a near
     // miss followed by one is more likely another name than a misspelling.
     let surname = after.is_some_and(|t| {
-        family_names.follows(t)
+        context.family_names().follows(t)
             || (context.article.language == Language::Ar
                 && context.annotations.at(t).is_empty()
                 && word(t).starts_with("ال"))
@@ -299,12 +298,6 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
     if index.names.is_empty() {
         return findings;
     }
-    let family_names = FamilyNames::new(
-        context.article,
-        context.rules,
-        context.tokens,
-        context.annotations,
-    );
     let text = &context.article.normalized.text;
     let words: Vec<usize> = (0..context.tokens.len())
         .filter(|&i| context.tokens[i].kind == TokenKind::Word)
@@ -352,7 +345,7 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
                         || nisba_surname(language, got, expected));
                 close
             });
-            if !fits || near == 0 || common || !another_name(context, &family_names, index, &words, span, *e) {
+            if !fits || near == 0 || common || !another_name(context, index, &words, span, *e) {
                 continue;
             }
             if !seen.insert((span[0], n)) {
