@@ -4,7 +4,8 @@
 //!
 //! [`run_all`] does the analysis every check shares once per article (the
 //! one-pass match, tokens, date expressions, sentences, the reference
-//! date) and hands it to each enabled check through a [`Context`].
+//! date) and hands it to each enabled check through a [`Context`]; a text
+//! of more than a megabyte, once per [`window`] of it.
 
 /// Declares a family's checks: one module per check, each with a `CODE`
 /// ([`CodeInfo`](crate::finding::CodeInfo)) and a `check` function, and the
@@ -30,6 +31,7 @@ pub mod fact;
 pub mod grammar;
 pub mod suppress;
 pub mod typo;
+pub mod window;
 
 use std::cell::RefCell;
 use std::ops::Range;
@@ -46,7 +48,7 @@ use crate::rules::annotate::{MarkerMention, TokenMentions};
 use crate::rules::{Mention, RuleSet, Target};
 use crate::text::ranges::RangeSet;
 use crate::text::sentences;
-use crate::text::tokens::{Token, tokenize};
+use crate::text::tokens::{Token, tokenize_in};
 
 /// What every check sees.
 #[derive(Debug)]
@@ -352,59 +354,33 @@ pub fn run_all(article: &mut Article, rules: &RuleSet, options: &CheckOptions) -
 /// Runs every enabled check on one article, applies the article's inline
 /// suppressions and severity overrides, and completes the article's
 /// reference date from a dateline or the text when neither front matter nor
-/// `--date` gave one.
+/// `--date` gave one. A text longer than [`window::WINDOW_BYTES`] is
+/// checked one window at a time, in bounded memory ([`window`]).
 pub fn run(article: &mut Article, rules: &RuleSet, options: &CheckOptions) -> Outcome {
+    run_in_windows(article, rules, options, window::WINDOW_BYTES)
+}
+
+/// [`run`], in windows of at most `limit` bytes.
+fn run_in_windows(
+    article: &mut Article,
+    rules: &RuleSet,
+    options: &CheckOptions,
+    limit: usize,
+) -> Outcome {
     #[cfg(test)]
     fault::trip(&article.path);
-    let mut mentions = rules.find_for(article, options.reads_typo_mentions());
-    // Lexicon markers are three mentions in four and are read per token
-    // from the annotations only: a large article keeps them small until
-    // they are laid over the tokens, and then not at all.
-    let markers = MarkerMention::take_from(&mut mentions);
-    let tokens = tokenize(&article.normalized, &article.text);
-    let annotations = TokenMentions::with_markers(&tokens, &mentions, &markers);
-    let dates = DateParser::new(&tokens, &annotations, rules, article.language)
-        .day_first_in_english(options.english_day_first)
-        .parse();
-    let sentences = sentence_numbers(
-        article,
-        &tokens,
-        mentions
-            .iter()
-            .map(|m| m.range.clone())
-            .chain(markers.iter().map(MarkerMention::range)),
-    );
-    drop(markers);
-    if article.reference_date.is_none() {
-        let describe = |offset: usize| format!("line {}", article.position(offset).0);
-        let body_start = article
-            .sections
-            .iter()
-            .find(|s| s.kind == crate::article::SectionKind::Body)
-            .map(|s| tokens.partition_point(|t| t.orig().end <= s.range.start));
-        article.reference_date = reference::dateline(&dates, body_start, describe)
-            .or_else(|| reference::infer(&dates, describe));
+    let mut findings = Vec::new();
+    let mut missing: Vec<&'static str> = Vec::new();
+    for (i, window) in window::windows(article, limit).into_iter().enumerate() {
+        let checked = check_window(article, rules, options, window, i == 0);
+        findings.extend(checked.findings);
+        for code in checked.missing_reference {
+            if !missing.contains(&code) {
+                missing.push(code);
+            }
+        }
     }
     let article = &*article;
-    let context = Context {
-        article,
-        rules,
-        mentions: &mentions,
-        tokens: &tokens,
-        dates: &dates,
-        sentences: &sentences,
-        annotations: &annotations,
-        attributions: std::cell::OnceCell::new(),
-        family_names: std::cell::OnceCell::new(),
-        reference: article.reference_date.as_ref(),
-        options,
-        missing_reference: RefCell::new(Vec::new()),
-    };
-    let mut findings: Vec<Finding> = codes::checks()
-        .filter(|check| options.enabled(check.info.code))
-        .flat_map(|check| (check.run)(&context))
-        .collect();
-    let missing = context.missing_reference.into_inner();
     if !missing.is_empty() && options.enabled(codes::NO_REFERENCE_DATE.code) {
         let at = article.sections.first().map_or(0, |s| s.range.start);
         findings.push(
@@ -450,6 +426,81 @@ pub fn run(article: &mut Article, rules: &RuleSet, options: &CheckOptions) -> Ou
     Outcome {
         findings,
         suppressed,
+    }
+}
+
+/// What the checks found in one window of an article.
+struct WindowFindings {
+    findings: Vec<Finding>,
+    /// The codes that needed a reference date and had none.
+    missing_reference: Vec<&'static str>,
+}
+
+/// Runs every enabled check over `window`, a byte range of the article's
+/// text ([`window::windows`]): the one-pass match, tokens, date
+/// expressions and sentences of that range, then the checks. The first
+/// window completes the article's reference date from a dateline or the
+/// text when neither front matter nor `--date` gave one.
+fn check_window(
+    article: &mut Article,
+    rules: &RuleSet,
+    options: &CheckOptions,
+    window: Range<usize>,
+    first: bool,
+) -> WindowFindings {
+    let normalized = &article.normalized;
+    let norm = normalized.normalized_offset(window.start)..normalized.normalized_offset(window.end);
+    let mut mentions = rules.find_in(article, options.reads_typo_mentions(), norm.clone());
+    // Lexicon markers are three mentions in four and are read per token
+    // from the annotations only: a large article keeps them small until
+    // they are laid over the tokens, and then not at all.
+    let markers = MarkerMention::take_from(&mut mentions);
+    let tokens = tokenize_in(&article.normalized, &article.text, norm);
+    let annotations = TokenMentions::with_markers(&tokens, &mentions, &markers);
+    let dates = DateParser::new(&tokens, &annotations, rules, article.language)
+        .day_first_in_english(options.english_day_first)
+        .parse();
+    let sentences = sentence_numbers(
+        article,
+        &tokens,
+        mentions
+            .iter()
+            .map(|m| m.range.clone())
+            .chain(markers.iter().map(MarkerMention::range)),
+    );
+    drop(markers);
+    if first && article.reference_date.is_none() {
+        let describe = |offset: usize| format!("line {}", article.position(offset).0);
+        let body_start = article
+            .sections
+            .iter()
+            .find(|s| s.kind == crate::article::SectionKind::Body)
+            .map(|s| tokens.partition_point(|t| t.orig().end <= s.range.start));
+        article.reference_date = reference::dateline(&dates, body_start, describe)
+            .or_else(|| reference::infer(&dates, describe));
+    }
+    let article = &*article;
+    let context = Context {
+        article,
+        rules,
+        mentions: &mentions,
+        tokens: &tokens,
+        dates: &dates,
+        sentences: &sentences,
+        annotations: &annotations,
+        attributions: std::cell::OnceCell::new(),
+        family_names: std::cell::OnceCell::new(),
+        reference: article.reference_date.as_ref(),
+        options,
+        missing_reference: RefCell::new(Vec::new()),
+    };
+    let findings = codes::checks()
+        .filter(|check| options.enabled(check.info.code))
+        .flat_map(|check| (check.run)(&context))
+        .collect();
+    WindowFindings {
+        findings,
+        missing_reference: context.missing_reference.into_inner(),
     }
 }
 
@@ -583,6 +634,40 @@ mod tests {
         let text = "He said “teh end.\n\nA recieve here. “Quoted” too.";
         let spans: Vec<&str> = quotations(text).into_iter().map(|r| &text[r]).collect();
         assert_eq!(spans, vec!["Quoted"]);
+    }
+
+    /// A text checked in windows finds in each window what the same text
+    /// finds alone: three copies of the reference article, one window
+    /// each, give each copy's findings at its place.
+    #[test]
+    fn each_window_finds_what_its_text_finds_alone() {
+        let rules = RuleSet::bundled().expect("bundled packs are valid");
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/morocco-visit.ar.txt");
+        let one = format!("{}\n\n", std::fs::read_to_string(path).unwrap().trim_end());
+        let options = CheckOptions::default();
+        let spans = |text: &str, limit: usize| -> Vec<(String, Range<usize>)> {
+            let mut article =
+                Article::from_text("t.txt", text, &crate::article::LoadOptions::default());
+            let outcome = run_in_windows(&mut article, &rules, &options, limit);
+            outcome
+                .findings
+                .into_iter()
+                .map(|f| (f.code().to_string(), f.range))
+                .collect()
+        };
+        let alone = spans(&one, usize::MAX);
+        assert!(alone.len() >= 5, "{alone:?}");
+        let copies = one.repeat(3);
+        let windowed = spans(&copies, one.len());
+        let expected: Vec<_> = (0..3)
+            .flat_map(|k| {
+                let shift = k * one.len();
+                alone
+                    .iter()
+                    .map(move |(code, r)| (code.clone(), r.start + shift..r.end + shift))
+            })
+            .collect();
+        assert_eq!(windowed, expected);
     }
 }
 

@@ -517,6 +517,19 @@ impl Matcher {
     /// Like [`Matcher::find`], also looking up each word in `tables` (the
     /// typo lists, kept out of the automaton).
     pub fn find_with(&self, article: &Article, tables: &[&WordTable]) -> Vec<Mention> {
+        self.find_in(article, tables, 0..article.normalized.text.len())
+    }
+
+    /// Like [`Matcher::find_with`], over the words that start in `window`
+    /// (a range of the normalised text that starts between words): a long
+    /// article is matched one window at a time
+    /// ([`crate::checks::window::windows`]).
+    pub fn find_in(
+        &self,
+        article: &Article,
+        tables: &[&WordTable],
+        window: Range<usize>,
+    ) -> Vec<Mention> {
         let normalized = &article.normalized;
         let text = normalized.text.as_str();
         let mut mentions = Vec::new();
@@ -576,7 +589,9 @@ impl Matcher {
                 });
             }
         };
-        for (word_start, word_end) in words::word_spans(text) {
+        let spans = words::word_spans(&text[window.clone()])
+            .map(|(start, end)| (window.start + start, window.start + end));
+        for (word_start, word_end) in spans {
             at(word_start, word_start);
             // Letters glued to a number (`2015م`, `1436هـ`) start a word too.
             let digits = bytes[word_start..word_end]
@@ -592,7 +607,8 @@ impl Matcher {
             }
         }
         if let Some(regex) = &self.regex {
-            for caps in regex.captures_iter(text) {
+            let input = regex_automata::Input::new(text).range(window);
+            for caps in regex.captures_iter(input) {
                 let Some(pattern) = caps.pattern() else {
                     continue;
                 };

@@ -21,6 +21,7 @@ pub mod references;
 pub mod regex_policy;
 mod validate;
 
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -562,16 +563,31 @@ impl RuleSet {
     /// typo tables the article's letters could match are built on first
     /// use.
     pub fn find_for(&self, article: &Article, typos: bool) -> Vec<Mention> {
+        self.find_in(article, typos, 0..article.normalized.text.len())
+    }
+
+    /// Like [`RuleSet::find_for`], over the words that start in `window`, a
+    /// range of the normalised text ([`crate::checks::window::windows`]).
+    pub fn find_in(&self, article: &Article, typos: bool, window: Range<usize>) -> Vec<Mention> {
         if !typos {
-            return self.matcher.find(article);
+            return self.matcher.find_in(article, &[], window);
         }
         let normalized = &article.normalized;
         let mut need = [false; 2];
-        for section in &article.sections {
-            let start = normalized.normalized_offset(section.range.start);
+        let window_start = normalized.original_offset(window.start);
+        let first = article
+            .sections
+            .partition_point(|s| s.range.end <= window_start);
+        for section in &article.sections[first..] {
+            let start = normalized
+                .normalized_offset(section.range.start)
+                .max(window.start);
             let end = normalized
                 .normalized_offset(section.range.end)
-                .min(normalized.text.len());
+                .min(window.end);
+            if start >= window.end {
+                break;
+            }
             for &b in &normalized.text.as_bytes()[start.min(end)..end] {
                 if b.is_ascii_alphabetic() {
                     need[0] = true;
@@ -585,7 +601,7 @@ impl RuleSet {
             .map(|which| self.typo_table(which))
             .filter(|table| !table.is_empty())
             .collect();
-        self.matcher.find_with(article, &tables)
+        self.matcher.find_in(article, &tables, window)
     }
 
     /// How many distinct literals and regexes the matcher holds.

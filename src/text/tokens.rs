@@ -112,9 +112,20 @@ impl Token {
 /// Splits a normalised text into tokens. Digits and letters glued together
 /// (`2015م`, `1436ه`) become two tokens.
 pub fn tokenize(normalized: &Normalized, original: &str) -> Vec<Token> {
-    let text = normalized.text.as_str();
-    let mut tokens = Vec::with_capacity(text.len() / 5);
-    let mut chars = text.char_indices().peekable();
+    tokenize_in(normalized, original, 0..normalized.text.len())
+}
+
+/// The tokens of `window`, a range of the normalised text that starts and
+/// ends between tokens (at a section boundary or whitespace), with offsets
+/// in the whole text: a long article is checked one window at a time
+/// ([`crate::checks::window::windows`]).
+pub fn tokenize_in(normalized: &Normalized, original: &str, window: Range<usize>) -> Vec<Token> {
+    let text = &normalized.text[..window.end];
+    let mut tokens = Vec::with_capacity(window.len() / 5);
+    let mut chars = text[window.start..]
+        .char_indices()
+        .map(|(i, c)| (window.start + i, c))
+        .peekable();
     while let Some((start, c)) = chars.next() {
         let kind = if c.is_ascii_digit() {
             let mut end = start + 1;
