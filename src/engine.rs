@@ -174,15 +174,21 @@ impl Engine {
         load: &LoadOptions,
         check: &CheckOptions,
     ) -> Result<Checked, LoadError> {
-        checks::check_isolated(name, text, load, &self.rules, check).map(|(article, outcome)| {
-            Checked {
-                findings: outcome.findings,
-                suppressed: outcome.suppressed,
-                baselined: 0,
-                outside_changes: 0,
-                article,
-            }
-        })
+        checks::check_isolated(name, text, load, &self.rules, check).map(
+            |(mut article, outcome)| {
+                // Only the checks read the normalised text; the reports, fixes
+                // and editors read the original. A long article gives its
+                // memory back before its report is written.
+                article.normalized = crate::text::Normalized::default();
+                Checked {
+                    findings: outcome.findings,
+                    suppressed: outcome.suppressed,
+                    baselined: 0,
+                    outside_changes: 0,
+                    article,
+                }
+            },
+        )
     }
 }
 

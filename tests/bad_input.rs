@@ -408,3 +408,62 @@ fn a_file_name_that_is_not_utf8_is_checked_and_fixed() {
         b"Headline\n\nThe government met.\n"
     );
 }
+
+/// The local findings of one article: code, offset and length.
+fn local_findings(file: &serde_json::Value) -> Vec<(String, u64, u64)> {
+    file["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "typo/confusable" || f["code"] == "grammar/agreement")
+        .map(|f| {
+            let span = &f["span"];
+            let (start, end) = (
+                span["start"].as_u64().unwrap(),
+                span["end"].as_u64().unwrap(),
+            );
+            (f["code"].as_str().unwrap().to_owned(), start, end - start)
+        })
+        .collect()
+}
+
+/// An article over a mebibyte is checked in windows and its JSON is
+/// streamed: the output is still one valid document, every paragraph is
+/// listed, and a finding that depends only on its sentence is found in
+/// every copy of the text, at the same place in each.
+#[test]
+fn a_very_long_article_is_checked_whole_in_windows() {
+    let mut one = reference();
+    one.extend_from_slice(b"\n\n");
+    let copies = (1 << 20) / one.len() + 3;
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("one.txt"), &one).unwrap();
+    std::fs::write(dir.path().join("long.txt"), one.repeat(copies)).unwrap();
+    let args = ["--format", "json", "--no-config", "--no-cache"];
+    let single = json(&run_in(
+        dir.path(),
+        &[&["check", "one.txt"][..], &args].concat(),
+    ));
+    let long_run = run_in(dir.path(), &[&["check", "long.txt"][..], &args].concat());
+    assert_eq!(code(&long_run), 1, "{}", stderr(&long_run));
+    let long = json(&long_run);
+    let (single, long) = (&single["files"][0], &long["files"][0]);
+    assert_eq!(
+        long["sections"].as_array().unwrap().len(),
+        copies * single["sections"].as_array().unwrap().len()
+    );
+    let expected = local_findings(single);
+    assert!(!expected.is_empty());
+    let found = local_findings(long);
+    assert_eq!(found.len(), copies * expected.len());
+    let size = one.len() as u64;
+    for (i, (code, start, len)) in found.iter().enumerate() {
+        let (want_code, want_start, want_len) = &expected[i % expected.len()];
+        assert_eq!(
+            (code, start % size, len),
+            (want_code, *want_start, want_len),
+            "finding {i}"
+        );
+        assert_eq!(start / size, (i / expected.len()) as u64, "finding {i}");
+    }
+}

@@ -198,7 +198,9 @@ pub struct Article {
     pub sections: Vec<Section>,
     /// The date the article speaks from, when known.
     pub reference_date: Option<ReferenceDate>,
-    /// The normalised view matchers run over.
+    /// The normalised view matchers run over. An [`crate::engine::Engine`]
+    /// empties it once the article is checked: nothing after the checks
+    /// reads it.
     pub normalized: Normalized,
     /// Line starts of the original, for reports.
     pub lines: LineIndex,

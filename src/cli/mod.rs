@@ -191,6 +191,9 @@ enum Done {
     Rendered(Rendered),
     /// Kept for `--fix`, which needs the text; whether it is stdin.
     Report(Box<FileReport>, bool),
+    /// A long article's report, written as it is serialised
+    /// ([`report::Writer::file_report`]) rather than rendered whole.
+    Long(Box<FileReport>),
 }
 
 fn check(args: CheckArgs) -> io::Result<u8> {
@@ -498,6 +501,12 @@ fn check(args: CheckArgs) -> io::Result<u8> {
                     let outcome = check_text(&glob_path, &name, text);
                     return Done::Report(Box::new(FileReport::at(file, name, outcome)), stdin);
                 }
+                // A long article's report is written straight out and
+                // never cached: its JSON can be larger than the file.
+                if text.len() > factlint::checks::window::WINDOW_BYTES {
+                    let outcome = check_text(&glob_path, &name, text);
+                    return Done::Long(Box::new(FileReport::at(file, name, outcome)));
+                }
                 let cached = cache.as_ref().filter(|_| !stdin);
                 let key = cached.map(|c| c.key(&name, &text));
                 if let (Some(cache), Some(key)) = (cached, key)
@@ -579,6 +588,7 @@ fn check(args: CheckArgs) -> io::Result<u8> {
         stream::ordered(jobs, threads, work, |done| {
             match done {
                 Done::Rendered(rendered) => deferred.push(rendered),
+                Done::Long(..) => unreachable!("--fix keeps every report"),
                 Done::Report(mut report, stdin) => {
                     let report = &mut *report;
                     fixer.file(report, stdin, &check_text, &mut stdout)?;
@@ -630,8 +640,18 @@ fn check(args: CheckArgs) -> io::Result<u8> {
     let mut out = io::BufWriter::with_capacity(64 * 1024, io::stdout().lock());
     let mut writer = report::Writer::new(render, &mut out)?;
     stream::ordered(jobs, threads, work, |done| {
-        let Done::Rendered(rendered) = done else {
-            unreachable!("reports are kept only for --fix")
+        let rendered = match done {
+            Done::Rendered(rendered) => rendered,
+            Done::Long(report) => {
+                if args.format != Format::Human
+                    && let Err(error) = &report.outcome
+                {
+                    eprintln!("factlint: {error}");
+                }
+                writer.file_report(&report)?;
+                return writer.flush();
+            }
+            Done::Report(..) => unreachable!("reports are kept only for --fix"),
         };
         if args.format != Format::Human
             && let Some(error) = &rendered.error

@@ -155,9 +155,31 @@ struct JsonFile<'a> {
     language: Option<&'static str>,
     format: Option<crate::article::Format>,
     reference_date: Option<JsonReferenceDate>,
-    sections: Vec<JsonSection>,
+    sections: JsonSections<'a>,
     findings: Vec<JsonFinding<'a>>,
     error: Option<String>,
+}
+
+/// An article's sections, serialised as they are read: a very long
+/// article has one per paragraph, and they are not copied first. `None`
+/// writes an empty list (a file that could not be read).
+#[derive(Debug)]
+struct JsonSections<'a>(Option<&'a Article>);
+
+impl Serialize for JsonSections<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let sections = self.0.map_or(&[][..], |article| &article.sections[..]);
+        serializer.collect_seq(sections.iter().map(|s| {
+            JsonSection {
+                kind: s.kind.as_str(),
+                start: s.range.start,
+                end: s.range.end,
+                line: self
+                    .0
+                    .map_or(0, |article| article.position(s.range.start).0),
+            }
+        }))
+    }
 }
 
 /// The reference date of an article as JSON.
@@ -180,16 +202,7 @@ fn file(report: &FileReport) -> JsonFile<'_> {
                 language: Some(article.language.code()),
                 format: Some(article.format),
                 reference_date: reference_date(article),
-                sections: article
-                    .sections
-                    .iter()
-                    .map(|s| JsonSection {
-                        kind: s.kind.as_str(),
-                        start: s.range.start,
-                        end: s.range.end,
-                        line: article.position(s.range.start).0,
-                    })
-                    .collect(),
+                sections: JsonSections(Some(article)),
                 findings: checked
                     .findings
                     .iter()
@@ -205,7 +218,7 @@ fn file(report: &FileReport) -> JsonFile<'_> {
             language: None,
             format: None,
             reference_date: None,
-            sections: Vec::new(),
+            sections: JsonSections(None),
             findings: Vec::new(),
             error: Some(err.to_string()),
         },
@@ -220,6 +233,11 @@ pub(super) fn record_id(report: &FileReport) -> Option<&str> {
 /// One element of `files`, indented as it sits in the document.
 pub(super) fn render_file(report: &FileReport) -> String {
     super::pretty_indented(&file(report), 4)
+}
+
+/// [`render_file`]'s text, written to `out` as it is produced.
+pub(super) fn write_file(report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+    super::write_pretty_indented(&file(report), 4, out)
 }
 
 /// The document's opening, up to the `files` array.
@@ -237,4 +255,44 @@ pub(super) fn end(out: &mut dyn Write, any_file: bool, summary: &Summary) -> io:
         "],\n  \"summary\": {}\n}}",
         super::pretty_indented(summary, 2).trim_start()
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::LoadOptions;
+    use crate::checks::typo::substitution;
+    use crate::engine::Checked;
+
+    fn report(outcome: Result<Checked, crate::article::LoadError>) -> FileReport {
+        FileReport::new("a.md".into(), outcome)
+    }
+
+    /// A long article's JSON is written as it is serialised; it must be the
+    /// same bytes as the rendered text every other article gets.
+    #[test]
+    fn streamed_file_is_the_rendered_file() {
+        let text = "---\ndate: 2024-05-01\n---\n# Title\n\nteh first paragraph.\n\n> a quote\n\nلقد قال الوزير.\n";
+        let article = Article::from_text("a.md", text, &LoadOptions::default());
+        let start = text.find("teh").unwrap();
+        let finding = Finding::new(&substitution::CODE, start..start + 3, "say \"the\"");
+        let checked = report(Ok(Checked {
+            article,
+            findings: vec![finding],
+            suppressed: 0,
+            baselined: 0,
+            outside_changes: 0,
+        }));
+        let failed = report(Err(crate::article::LoadError::Internal {
+            path: "a.md".into(),
+            message: "boom".into(),
+        }));
+        for report in [checked, failed] {
+            let mut streamed = Vec::new();
+            write_file(&report, &mut streamed).unwrap();
+            let rendered = render_file(&report);
+            assert_eq!(String::from_utf8(streamed).unwrap(), rendered);
+            assert!(rendered.starts_with("    {"), "{rendered}");
+        }
+    }
 }

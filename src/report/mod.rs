@@ -524,8 +524,27 @@ impl<'w> Writer<'w> {
         })
     }
 
-    /// Writes one file's part.
-    pub fn file(&mut self, rendered: Rendered) -> io::Result<()> {
+    /// Writes one file's part straight from its report, as it is
+    /// serialised, for an article whose output is too large to hold: the
+    /// JSON of a very long article lists every paragraph. Other formats
+    /// hold a few lines per finding and are rendered first.
+    pub fn file_report(&mut self, report: &FileReport) -> io::Result<()> {
+        if self.options.statistics || self.options.format != Format::Json {
+            return self.file(render_file(report, &self.options));
+        }
+        let counts = RenderOptions {
+            statistics: true,
+            ..self.options
+        };
+        self.count(&render_file(report, &counts));
+        let separator = if self.elements == 0 { "\n" } else { ",\n" };
+        self.out.write_all(separator.as_bytes())?;
+        self.elements += 1;
+        json::write_file(report, self.out)
+    }
+
+    /// Adds one file's counts to the run's summary and statistics.
+    fn count(&mut self, rendered: &Rendered) {
         self.summary.add(&rendered.summary);
         let rows: Vec<CodeCount> = rendered
             .codes
@@ -541,6 +560,11 @@ impl<'w> Writer<'w> {
             })
             .collect();
         self.tally.add(&rows);
+    }
+
+    /// Writes one file's part.
+    pub fn file(&mut self, rendered: Rendered) -> io::Result<()> {
+        self.count(&rendered);
         if self.options.statistics {
             return Ok(());
         }
@@ -634,39 +658,58 @@ impl<'w> Writer<'w> {
 
 /// A value pretty-printed with every line indented by `spaces`, so that a
 /// value printed on its own nests inside a document printed piece by piece
-/// exactly as `serde_json::to_writer_pretty` would have nested it. The
-/// indentation is added as the serialiser writes (JSON strings hold no raw
-/// line breaks), so a file with a million findings is not copied twice.
+/// exactly as `serde_json::to_writer_pretty` would have nested it.
 fn pretty_indented<T: serde::Serialize + ?Sized>(value: &T, spaces: usize) -> String {
-    /// Writes into a buffer, padding the start of every line.
-    struct Indenting {
-        out: Vec<u8>,
+    let mut out = Vec::new();
+    write_pretty_indented(value, spaces, &mut out).expect("a report serialises");
+    String::from_utf8(out).expect("serde_json writes UTF-8")
+}
+
+/// Writes [`pretty_indented`]'s text to `out` as the serialiser produces
+/// it (JSON strings hold no raw line breaks, so the indentation is added
+/// on the way), never holding it whole: the JSON of a very long article
+/// lists thousands of sections.
+fn write_pretty_indented<T: serde::Serialize + ?Sized>(
+    value: &T,
+    spaces: usize,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    /// Writes through, padding the start of every line.
+    struct Indenting<'o> {
+        out: &'o mut dyn Write,
         spaces: usize,
     }
-    impl Write for Indenting {
+    impl Write for Indenting<'_> {
         fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
             // Most writes are a key, a value or punctuation: no line break.
             if !buf.contains(&b'\n') {
-                self.out.extend_from_slice(buf);
+                self.out.write_all(buf)?;
                 return Ok(buf.len());
             }
             for (i, line) in buf.split(|&b| b == b'\n').enumerate() {
                 if i > 0 {
-                    self.out.push(b'\n');
-                    self.out.resize(self.out.len() + self.spaces, b' ');
+                    self.out.write_all(b"\n")?;
+                    pad(self.out, self.spaces)?;
                 }
-                self.out.extend_from_slice(line);
+                self.out.write_all(line)?;
             }
             Ok(buf.len())
         }
         fn flush(&mut self) -> io::Result<()> {
-            Ok(())
+            self.out.flush()
         }
     }
-    let mut writer = Indenting {
-        out: vec![b' '; spaces],
-        spaces,
-    };
-    serde_json::to_writer_pretty(&mut writer, value).expect("a report serialises");
-    String::from_utf8(writer.out).expect("serde_json writes UTF-8")
+    /// Writes `spaces` spaces.
+    fn pad(out: &mut dyn Write, mut spaces: usize) -> io::Result<()> {
+        const SPACES: &[u8] = &[b' '; 32];
+        while spaces > 0 {
+            let n = spaces.min(SPACES.len());
+            out.write_all(&SPACES[..n])?;
+            spaces -= n;
+        }
+        Ok(())
+    }
+    pad(out, spaces)?;
+    let mut writer = Indenting { out, spaces };
+    serde_json::to_writer_pretty(&mut writer, value).map_err(io::Error::from)
 }
