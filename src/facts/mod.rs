@@ -672,15 +672,15 @@ impl<'a> Attributor<'a> {
             return Vec::new();
         }
         let mut options: Vec<(usize, Capture)> = match kind {
+            // The marker is matched first: reading a form as written
+            // costs a normalisation of every form of the marker.
             ElementKind::Marker(id) => annotations
                 .iter()
-                .filter(|a| self.reads_as_written(a))
-                .filter_map(|a| match a.target {
-                    Target::Marker(m) if self.rules.markers[m].id == *id => {
-                        Some((a.end(), Capture::Marker(id.clone())))
-                    }
-                    _ => None,
+                .filter(|a| {
+                    matches!(a.target, Target::Marker(m) if self.rules.markers[m].id == *id)
+                        && self.reads_as_written(a)
                 })
+                .map(|a| (a.end(), Capture::Marker(id.clone())))
                 .collect(),
             ElementKind::Rank => annotations
                 .iter()

@@ -646,8 +646,14 @@ impl Arabic {
     /// (or the slip unknown to the frequency list); for an accepted slip,
     /// it must be accepted and common.
     pub fn slip_of<'a>(&self, word: &str, frequent: &FxHashSet<&'a str>) -> Option<&'a str> {
-        let letters: Vec<char> = word.chars().collect();
-        if letters.len() < 5 {
+        // Where each letter starts, and the word's end: candidates are
+        // spliced from the word's own bytes.
+        let bounds: Vec<usize> = word
+            .char_indices()
+            .map(|(at, _)| at)
+            .chain([word.len()])
+            .collect();
+        if bounds.len() < 6 {
             return None;
         }
         // One lookup answers both questions for a word of the list, as
@@ -664,15 +670,15 @@ impl Arabic {
             return if flags & REJECTED == 0 {
                 None
             } else {
-                slip_search(&letters, first, frequent, rejected_fit)
+                slip_search(word, &bounds, first, frequent, rejected_fit)
             };
         }
         // A word the frequency list has not seen: any form of `frequent`
         // fits a rejected one, so the dictionary is asked only when there
         // is such a form.
-        let found = slip_search(&letters, first, frequent, rejected_fit)?;
+        let found = slip_search(word, &bounds, first, frequent, rejected_fit)?;
         if self.ok(word) {
-            slip_search(&letters, first, frequent, accepted_fit)
+            slip_search(word, &bounds, first, frequent, accepted_fit)
         } else {
             Some(found)
         }
@@ -680,46 +686,56 @@ impl Arabic {
 }
 
 /// The first word of `frequent` that one adjacent swap, deletion or
-/// insertion at letter `first` or later turns the slip's `letters` into (a
+/// insertion at letter `first` or later turns the slip `word` into (a
 /// deletion or insertion not at the last letter), and that `fits`.
+/// `bounds` holds where each letter starts, then the word's length.
 fn slip_search<'a>(
-    letters: &[char],
+    word: &str,
+    bounds: &[usize],
     first: usize,
     frequent: &FxHashSet<&'a str>,
     fits: impl Fn(&str) -> bool,
 ) -> Option<&'a str> {
-    let n = letters.len();
-    // Every candidate is written into one buffer: a word not in the
-    // frequency list makes a few hundred of them.
-    let mut candidate = String::with_capacity(4 * (n + 1));
-    let mut accept = |parts: &[&[char]]| -> Option<&'a str> {
+    let n = bounds.len() - 1;
+    let letter = |i: usize| &word[bounds[i]..bounds[i + 1]];
+    // Every candidate is spliced into one buffer from slices of the word: a
+    // word not in the frequency list makes a few hundred of them.
+    let mut candidate = String::with_capacity(word.len() + 4);
+    let mut accept = |parts: &[&str]| -> Option<&'a str> {
         candidate.clear();
-        candidate.extend(parts.iter().flat_map(|part| part.iter()));
+        for part in parts {
+            candidate.push_str(part);
+        }
         let found = *frequent.get(candidate.as_str())?;
         fits(found).then_some(found)
     };
-    let mut buffer = letters.to_vec();
     // The usual form with two adjacent letters swapped.
     for i in first..n - 1 {
-        if letters[i] == letters[i + 1] {
+        if letter(i) == letter(i + 1) {
             continue;
         }
-        buffer.swap(i, i + 1);
-        if let Some(found) = accept(&[&buffer]) {
+        let parts = [
+            &word[..bounds[i]],
+            letter(i + 1),
+            letter(i),
+            &word[bounds[i + 2]..],
+        ];
+        if let Some(found) = accept(&parts) {
             return Some(found);
         }
-        buffer.swap(i, i + 1);
     }
     // A letter inserted in the slip: the usual form lacks it.
     for i in first..n - 1 {
-        if let Some(found) = accept(&[&letters[..i], &letters[i + 1..]]) {
+        if let Some(found) = accept(&[&word[..bounds[i]], &word[bounds[i + 1]..]]) {
             return Some(found);
         }
     }
     // A letter deleted in the slip: the usual form has one more.
+    let mut utf8 = [0; 4];
     for i in first..n {
         for c in ALPHABET {
-            if let Some(found) = accept(&[&letters[..i], std::slice::from_ref(c), &letters[i..]]) {
+            let c: &str = c.encode_utf8(&mut utf8);
+            if let Some(found) = accept(&[&word[..bounds[i]], c, &word[bounds[i]..]]) {
                 return Some(found);
             }
         }

@@ -154,6 +154,14 @@ fn phrases(context: &Context<'_>) -> Vec<Finding> {
         }
     }
     let first_word = |i: u32| word(context, i as usize).unwrap_or_default();
+    // Only a word that starts three pairs or more can make a finding: the
+    // others are dropped before the sort, which compares words.
+    let mut uses: HashMap<&str, u32> = HashMap::default();
+    for &i in &pairs {
+        *uses.entry(first_word(i)).or_default() += 1;
+    }
+    pairs.retain(|&i| uses[first_word(i)] >= 3);
+    drop(uses);
     // Stable: each run keeps its uses in text order.
     pairs.sort_by(|&a, &b| first_word(a).cmp(first_word(b)));
     let follower = |i: &u32| {
