@@ -244,16 +244,38 @@ impl Normalized {
         let (mut h, mut j) = (0, 0);
         let mut write = 0;
         let mut from = 0;
+        // The piece of the map `read` lies in: reads only move forward, so
+        // the map is walked once rather than searched per character.
+        let mut piece = 0;
         for read in 0..bytes.len() {
             // A continuation byte maps where its character starts.
             if !is_continuation(bytes[read]) {
-                from = old.start_of_char(read);
+                while old
+                    .marks
+                    .get(piece + 1)
+                    .is_some_and(|&(n, _)| n as usize <= read)
+                {
+                    piece += 1;
+                }
+                let (n, o) = old.marks[piece];
+                from = o as usize + (read - n as usize);
             }
             while h < hidden.len() && hidden[h].end <= from {
                 h += 1;
             }
             while j < joined.len() && joined[j].end <= from {
                 j += 1;
+            }
+            // Past the last masked range (front matter comes first), the
+            // rest is kept as it is and its map shifted by what was dropped.
+            if h == hidden.len() && j == joined.len() && !is_continuation(bytes[read]) {
+                marks.note(write, from);
+                for &(n, o) in &old.marks[piece + 1..] {
+                    marks.note(n as usize - read + write, o as usize);
+                }
+                bytes.copy_within(read.., write);
+                write += bytes.len() - read;
+                break;
             }
             if joined.get(j).is_some_and(|r| r.start <= from) {
                 continue;
