@@ -4,7 +4,8 @@
 //! (the `fst` crate), read in place from the binary, so that a run never
 //! parses 370,000 Arabic words into a hash table (tens of milliseconds and
 //! megabytes). A test in `src/spelling` checks that each map holds exactly
-//! what the text list says. The Arabic map also carries Ayaspell's answers
+//! what the text list says. The Arabic map is keyed one byte per letter
+//! and also carries Ayaspell's answers
 //! for each word (`rules/spelling/ar-ayaspell.txt`, bits above the zipf
 //! value), so that most runs never parse the dictionary.
 
@@ -14,6 +15,10 @@ use std::path::Path;
 /// The rows of a CSV typo list, counted as the pack loader counts them.
 #[path = "src/rules/csv_rows.rs"]
 mod csv_rows;
+
+/// The Arabic map's one-byte-per-letter keys, as `src/spelling` looks them up.
+#[path = "src/spelling/arabic_key.rs"]
+mod arabic_key;
 
 fn main() {
     messages();
@@ -124,9 +129,19 @@ fn frequency_maps() {
         } else {
             Default::default()
         };
+        // Arabic words are keyed one byte per letter (see
+        // `src/spelling/arabic_key.rs`); the mapping keeps their order.
+        let mut buffer = [0; arabic_key::MAX_LETTERS];
         let map = fst::Map::from_iter(words.iter().map(|(w, &v)| {
             let answers = flags.get(*w).copied().unwrap_or(0);
-            (w.as_bytes(), u64::from(v) | answers)
+            let key = if name == "ar" {
+                arabic_key::arabic_key(w, &mut buffer)
+                    .unwrap_or_else(|| panic!("{w}: not a key of the Arabic map"))
+                    .to_vec()
+            } else {
+                w.as_bytes().to_vec()
+            };
+            (key, u64::from(v) | answers)
         }))
         .expect("sorted, distinct keys");
         std::fs::write(

@@ -255,6 +255,12 @@ impl WordTable {
         if let Some(&id) = self.index.get(key) {
             hit(end, &self.targets[id as usize]);
         }
+        // A compiled list's keys are ASCII words (`build.rs` leaves any
+        // other list to the hashed literals): an Arabic word is not looked
+        // up in them.
+        if !key.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            return;
+        }
         for part in &self.compiled {
             if let Some(row) = part.keys.get(key) {
                 let target = LiteralTarget {

@@ -22,6 +22,7 @@
 //!   adjacent swap, deletion or insertion away from a word used twice.
 
 pub mod accept;
+mod arabic_key;
 pub mod english;
 
 use std::borrow::Cow;
@@ -227,7 +228,8 @@ pub(crate) fn frequency_map(bytes: &'static [u8]) -> fst::Map<&'static [u8]> {
     fst::Map::new(bytes).expect("build.rs writes a valid map")
 }
 
-/// The zipf value (×100) of a word in a frequency map; 0 when absent.
+/// The zipf value (×100) of a word in a frequency map keyed by its UTF-8
+/// (the English one); 0 when absent.
 pub(crate) fn frequency(map: &fst::Map<&'static [u8]>, word: &str) -> u16 {
     // The low 16 bits; the Arabic map keeps Ayaspell's answers above them.
     map.get(word).map_or(0, frequency_of)
@@ -299,7 +301,8 @@ impl Arabic {
     /// Ayaspell's answer for a word of the frequency list, from the
     /// compiled map: `None` for a word the list has not seen.
     fn listed_flags(&self, word: &str) -> Option<u64> {
-        self.zipf.get(word)
+        let mut key = [0; arabic_key::MAX_LETTERS];
+        self.zipf.get(arabic_key::arabic_key(word, &mut key)?)
     }
 
     /// Whether the dictionary accepts the whole word (clitics included:
@@ -362,7 +365,7 @@ impl Arabic {
 
     /// The word's zipf value times 100; 0 for a word not in the list (rare).
     pub fn zipf(&self, word: &str) -> u16 {
-        frequency(&self.zipf, word)
+        self.listed_flags(word).map_or(0, frequency_of)
     }
 
     /// Every distinct word one confusion edit away, then two (the second
@@ -766,10 +769,11 @@ mod tests {
     fn compiled_map_is_the_text_list() {
         let text = include_str!("../../rules/spelling/ar-freq.txt");
         let listed = parse_frequencies(text, 370_000);
-        let map = frequency_map(FREQ_MAP);
-        assert_eq!(map.len(), listed.len());
+        let arabic = arabic();
+        assert_eq!(arabic.zipf.len(), listed.len());
         for (word, value) in listed {
-            assert_eq!(frequency(&map, word), value, "{word}");
+            assert!(word.chars().count() <= arabic_key::MAX_LETTERS, "{word}");
+            assert_eq!(arabic.zipf(word), value, "{word}");
         }
     }
 
@@ -828,9 +832,11 @@ mod tests {
             "{path} is out of date with ar.aff/ar.dic/ar-freq.txt: run \
              FACTLINT_UPDATE_SPELLING=1 cargo test --release --lib ayaspell_answers and commit it"
         );
-        let map = frequency_map(FREQ_MAP);
         for (word, flags) in words.iter().zip(&flags) {
-            let bits = map.get(word).expect("every listed word is in the map") & !0xFFFF;
+            let bits = arabic()
+                .listed_flags(word)
+                .expect("every listed word is in the map")
+                & !0xFFFF;
             let expected = AYASPELL_FLAGS
                 .iter()
                 .filter(|(flag, _)| flags.contains(*flag))
