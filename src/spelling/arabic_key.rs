@@ -16,7 +16,7 @@ pub const MAX_LETTERS: usize = 64;
 pub fn arabic_key<'b>(word: &str, buffer: &'b mut [u8; MAX_LETTERS]) -> Option<&'b [u8]> {
     let bytes = word.as_bytes();
     let letters = bytes.len() / 2;
-    if bytes.len() % 2 != 0 || letters > MAX_LETTERS {
+    if !bytes.len().is_multiple_of(2) || letters > MAX_LETTERS {
         return None;
     }
     // A pair that starts with D8 or D9 is one whole character (a two-byte

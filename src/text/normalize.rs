@@ -243,52 +243,67 @@ impl Normalized {
         let mut marks = Marks::default();
         let (mut h, mut j) = (0, 0);
         let mut write = 0;
-        let mut from = 0;
+        let mut read = 0;
         // The piece of the map `read` lies in: reads only move forward, so
         // the map is walked once rather than searched per character.
         let mut piece = 0;
-        for read in 0..bytes.len() {
-            // A continuation byte maps where its character starts.
-            if !is_continuation(bytes[read]) {
-                while old
-                    .marks
-                    .get(piece + 1)
-                    .is_some_and(|&(n, _)| n as usize <= read)
-                {
-                    piece += 1;
-                }
-                let (n, o) = old.marks[piece];
-                from = o as usize + (read - n as usize);
+        // `read` is always where a character starts.
+        while read < bytes.len() {
+            while old
+                .marks
+                .get(piece + 1)
+                .is_some_and(|&(n, _)| n as usize <= read)
+            {
+                piece += 1;
             }
+            let (n, o) = old.marks[piece];
+            let from = o as usize + (read - n as usize);
             while h < hidden.len() && hidden[h].end <= from {
                 h += 1;
             }
             while j < joined.len() && joined[j].end <= from {
                 j += 1;
             }
-            // Past the last masked range (front matter comes first), the
-            // rest is kept as it is and its map shifted by what was dropped.
-            if h == hidden.len() && j == joined.len() && !is_continuation(bytes[read]) {
-                marks.note(write, from);
-                for &(n, o) in &old.marks[piece + 1..] {
-                    marks.note(n as usize - read + write, o as usize);
-                }
-                bytes.copy_within(read.., write);
-                write += bytes.len() - read;
-                break;
-            }
+            let width = char_width(bytes[read]);
             if joined.get(j).is_some_and(|r| r.start <= from) {
+                read += width;
                 continue;
             }
-            bytes[write] = if hidden.get(h).is_some_and(|r| r.start <= from) {
-                b' '
-            } else {
-                bytes[read]
-            };
-            if !is_continuation(bytes[write]) {
-                marks.note(write, from);
+            if hidden.get(h).is_some_and(|r| r.start <= from) {
+                // Every byte of a hidden character becomes a space.
+                for _ in 0..width {
+                    bytes[write] = b' ';
+                    marks.note(write, from);
+                    write += 1;
+                }
+                read += width;
+                continue;
             }
-            write += 1;
+            // A run kept as it is: up to the next masked range or the next
+            // piece of the map, inside which offsets move together (the
+            // characters of the run need no mark of their own).
+            let mut end = bytes.len();
+            if let Some(&(next_piece, _)) = old.marks.get(piece + 1) {
+                end = end.min(next_piece as usize);
+            }
+            let masked_next = [hidden.get(h), joined.get(j)]
+                .into_iter()
+                .flatten()
+                .map(|r| r.start)
+                .min();
+            if let Some(next) = masked_next {
+                end = end.min(read + (next - from));
+            }
+            // The last character of a piece may be longer or shorter than
+            // its original: a run never ends inside one.
+            while end > read && end < bytes.len() && is_continuation(bytes[end]) {
+                end -= 1;
+            }
+            let end = end.max(read + width);
+            marks.note(write, from);
+            bytes.copy_within(read..end, write);
+            write += end - read;
+            read = end;
         }
         bytes.truncate(write);
         view.marks = marks.0;
@@ -357,6 +372,17 @@ impl Normalized {
             }
         }
         low
+    }
+}
+
+/// How many bytes the UTF-8 character that starts with `byte` takes.
+#[inline]
+fn char_width(byte: u8) -> usize {
+    match byte {
+        0..0x80 => 1,
+        0xF0.. => 4,
+        0xE0.. => 3,
+        _ => 2,
     }
 }
 
@@ -484,6 +510,74 @@ mod tests {
             // Normalising the mapped original again yields the matched words.
             let again = Normalized::new(&original[range]).text;
             prop_assert_eq!(again, n.text[s..e].to_string());
+        }
+
+        /// Masking copies runs of characters at once; it must give what
+        /// masking one byte at a time gives, with characters whose
+        /// normalised form is longer (`Ⱥ`, `İ`) or shorter (`ẞ`) than the
+        /// original, dropped marks, and ranges anywhere.
+        #[test]
+        fn masking_by_runs_is_masking_by_bytes(
+            chars in proptest::collection::vec(
+                ("[ a-zA-Zء-يًٌٍَُِّْـ\u{200E}\u{200F}İẞȺأإآى,.]", 0u8..5),
+                0..40,
+            ),
+        ) {
+            let mut original = String::new();
+            let (mut hidden, mut joined): (Vec<Range<usize>>, Vec<Range<usize>>) = (vec![], vec![]);
+            for (c, label) in &chars {
+                let start = original.len();
+                original.push_str(c);
+                // Labels 0–2 keep the character; 3 hides it, 4 joins it.
+                let list = match label {
+                    3 => &mut hidden,
+                    4 => &mut joined,
+                    _ => continue,
+                };
+                match list.last_mut() {
+                    Some(last) if last.end == start => last.end = original.len(),
+                    _ => list.push(start..original.len()),
+                }
+            }
+            let runs = Normalized::masked(&original, &hidden, &joined);
+            let bytes = masked_by_bytes(&original, &hidden, &joined);
+            prop_assert_eq!(&runs.text, &bytes.text);
+            prop_assert_eq!(&runs.marks, &bytes.marks);
+        }
+    }
+
+    /// Masking one byte at a time, each mapped back on its own: the
+    /// definition [`Normalized::masked`] computes by runs.
+    fn masked_by_bytes(
+        original: &str,
+        hidden: &[Range<usize>],
+        joined: &[Range<usize>],
+    ) -> Normalized {
+        let old = Normalized::new(original);
+        let mut marks = Marks::default();
+        let mut out = Vec::new();
+        let mut from = 0;
+        for (read, &byte) in old.text.as_bytes().iter().enumerate() {
+            if !is_continuation(byte) {
+                from = old.start_of_char(read);
+            }
+            if joined.iter().any(|r| r.contains(&from)) {
+                continue;
+            }
+            let byte = if hidden.iter().any(|r| r.contains(&from)) {
+                b' '
+            } else {
+                byte
+            };
+            if !is_continuation(byte) {
+                marks.note(out.len(), from);
+            }
+            out.push(byte);
+        }
+        Normalized {
+            text: String::from_utf8(out).expect("whole characters"),
+            marks: marks.0,
+            original_len: old.original_len,
         }
     }
 }
