@@ -82,10 +82,25 @@ pub struct Context<'a> {
     pub reference: Option<&'a ReferenceDate>,
     /// Settings (tolerances, house style).
     pub options: &'a CheckOptions,
+    /// Whether the checks see the whole article; `false` for one window of
+    /// an article over [`window::WINDOW_BYTES`], whose counts are of that
+    /// window ([`Context::counted_in`]).
+    pub whole: bool,
     missing_reference: RefCell<Vec<&'static str>>,
 }
 
 impl<'a> Context<'a> {
+    /// Where a message that counts uses says it counted them: "in this
+    /// article", or for one window of a long article "in this part of the
+    /// article", so that a count is never passed off as the article's.
+    pub fn counted_in(&self) -> &'static str {
+        if self.whole {
+            "in this article"
+        } else {
+            "in this part of the article"
+        }
+    }
+
     /// Who the text says is what.
     pub fn attributions(&self) -> &[Attribution] {
         self.attributions.get_or_init(|| {
@@ -371,8 +386,10 @@ fn run_in_windows(
     fault::trip(&article.path);
     let mut findings = Vec::new();
     let mut missing: Vec<&'static str> = Vec::new();
-    for (i, window) in window::windows(article, limit).into_iter().enumerate() {
-        let checked = check_window(article, rules, options, window, i == 0);
+    let windows = window::windows(article, limit);
+    let whole = windows.len() == 1;
+    for (i, window) in windows.into_iter().enumerate() {
+        let checked = check_window(article, rules, options, window, i == 0, whole);
         findings.extend(checked.findings);
         for code in checked.missing_reference {
             if !missing.contains(&code) {
@@ -447,6 +464,7 @@ fn check_window(
     options: &CheckOptions,
     window: Range<usize>,
     first: bool,
+    whole: bool,
 ) -> WindowFindings {
     let normalized = &article.normalized;
     let norm = normalized.normalized_offset(window.start)..normalized.normalized_offset(window.end);
@@ -492,6 +510,7 @@ fn check_window(
         family_names: std::cell::OnceCell::new(),
         reference: article.reference_date.as_ref(),
         options,
+        whole,
         missing_reference: RefCell::new(Vec::new()),
     };
     let findings = codes::checks()
@@ -645,20 +664,42 @@ mod tests {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/morocco-visit.ar.txt");
         let one = format!("{}\n\n", std::fs::read_to_string(path).unwrap().trim_end());
         let options = CheckOptions::default();
-        let spans = |text: &str, limit: usize| -> Vec<(String, Range<usize>)> {
+        let findings = |text: &str, limit: usize| -> Vec<Finding> {
             let mut article =
                 Article::from_text("t.txt", text, &crate::article::LoadOptions::default());
-            let outcome = run_in_windows(&mut article, &rules, &options, limit);
-            outcome
-                .findings
-                .into_iter()
-                .map(|f| (f.code().to_string(), f.range))
+            run_in_windows(&mut article, &rules, &options, limit).findings
+        };
+        let spans = |findings: &[Finding]| -> Vec<(String, Range<usize>)> {
+            findings
+                .iter()
+                .map(|f| (f.code().to_string(), f.range.clone()))
                 .collect()
         };
-        let alone = spans(&one, usize::MAX);
+        let counts = |findings: &[Finding]| -> Vec<String> {
+            findings
+                .iter()
+                .filter(|f| f.code() == "consistency/spelling")
+                .map(|f| f.message.clone())
+                .collect()
+        };
+        let whole = findings(&one, usize::MAX);
+        let alone = spans(&whole);
         assert!(alone.len() >= 5, "{alone:?}");
         let copies = one.repeat(3);
-        let windowed = spans(&copies, one.len());
+        let parts = findings(&copies, one.len());
+        let windowed = spans(&parts);
+        // A count of one window says so.
+        assert!(!counts(&whole).is_empty());
+        assert!(
+            counts(&whole)
+                .iter()
+                .all(|m| m.ends_with("in this article"))
+        );
+        assert!(
+            counts(&parts)
+                .iter()
+                .all(|m| m.ends_with("in this part of the article"))
+        );
         let expected: Vec<_> = (0..3)
             .flat_map(|k| {
                 let shift = k * one.len();

@@ -216,9 +216,10 @@ fn phrases(context: &Context<'_>) -> Vec<Finding> {
         findings.push(
             Finding::new(&CODE, range.clone(),
                 format!(
-                    "«{}» is written «{}» {often} other times in this article",
+                    "«{}» is written «{}» {often} other times {}",
                     context.text(&range),
-                    context.text(&usual_range)
+                    context.text(&usual_range),
+                    context.counted_in()
                 ),
             )
             .with_label(usual_range, format!("spelled this way {often} times"))
@@ -297,10 +298,11 @@ fn arabic_slips(context: &Context<'_>) -> Vec<Finding> {
         findings.push(
             Finding::new(&CODE, range.clone(),
                 format!(
-                    "«{}» is written «{}» {} other times in this article",
+                    "«{}» is written «{}» {} other times {}",
                     context.text(&range),
                     context.text(&usual_range),
-                    usual_place.uses
+                    usual_place.uses,
+                    context.counted_in()
                 ),
             )
             .with_label(
@@ -414,10 +416,11 @@ fn names(context: &Context<'_>) -> Vec<Finding> {
         findings.push(
             Finding::new(&CODE, range.clone(),
                 format!(
-                    "«{}» is spelled «{}» {} other times in this article",
+                    "«{}» is spelled «{}» {} other times {}",
                     context.text(&range),
                     context.text(&usual_range),
-                    at.len()
+                    at.len(),
+                    context.counted_in()
                 ),
             )
             .with_label(
