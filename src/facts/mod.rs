@@ -410,9 +410,21 @@ impl<'a> Attributor<'a> {
                 continue;
             }
             let starts_with_mention = self.starts_with_mention(pattern);
+            let starts_with_person = pattern
+                .elements
+                .first()
+                .is_some_and(|e| e.kind == ElementKind::Person && !e.optional);
             for start in 0..self.tokens.len() {
                 // Most words start no mention: skip them before matching.
                 if starts_with_mention && self.annotations.at(start).is_empty() {
+                    continue;
+                }
+                // Nor a name: a person is a known name (a mention) or a
+                // capitalised word ([`Attributor::person_at`]).
+                if starts_with_person
+                    && self.annotations.at(start).is_empty()
+                    && !self.capitalised_word(start)
+                {
                     continue;
                 }
                 if let Some((end, captures)) = self.match_at(pattern, 0, start) {
@@ -1000,6 +1012,17 @@ impl<'a> Attributor<'a> {
         words.join(" ")
     }
 
+    /// Whether token `i` is a word that starts with a capital letter, as
+    /// every word of an unknown English name does.
+    fn capitalised_word(&self, i: usize) -> bool {
+        let token = &self.tokens[i];
+        token.kind == TokenKind::Word
+            && self.article.text[token.orig()]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+    }
+
     /// Whether token `i` starts a mention that is not a name (a rank, a
     /// title, a country, a marker, a date word).
     fn starts_other_mention(&self, i: usize) -> bool {
@@ -1045,15 +1068,7 @@ impl<'a> Attributor<'a> {
     /// written without spaces joins parts of one word (`Al-Kindi`,
     /// `O'Neill`).
     fn english_name_end(&self, at: usize) -> Option<usize> {
-        let capitalised = |i: usize| {
-            let token = &self.tokens[i];
-            token.kind == TokenKind::Word
-                && self.article.text[token.orig()]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase)
-                && !self.starts_other_mention(i)
-        };
+        let capitalised = |i: usize| self.capitalised_word(i) && !self.starts_other_mention(i);
         let mut end = at;
         let mut words = 0;
         while end < self.tokens.len() && words < 3 && capitalised(end) {
