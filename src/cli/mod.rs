@@ -640,27 +640,23 @@ fn check(args: CheckArgs) -> io::Result<u8> {
     let mut out = io::BufWriter::with_capacity(64 * 1024, io::stdout().lock());
     let mut writer = report::Writer::new(render, &mut out)?;
     stream::ordered(jobs, threads, work, |done| {
-        let rendered = match done {
-            Done::Rendered(rendered) => rendered,
-            Done::Long(report) => {
-                if args.format != Format::Human
-                    && let Err(error) = &report.outcome
-                {
-                    eprintln!("factlint: {error}");
-                }
-                writer.file_report(&report)?;
-                return writer.flush();
-            }
+        let error = match &done {
+            Done::Rendered(rendered) => rendered.error.clone(),
+            Done::Long(report) => report.outcome.as_ref().err().map(ToString::to_string),
             Done::Report(..) => unreachable!("reports are kept only for --fix"),
         };
         if args.format != Format::Human
-            && let Some(error) = &rendered.error
+            && let Some(error) = error
         {
             // Machine formats carry load errors inside; people on a
             // terminal still want them on stderr.
             eprintln!("factlint: {error}");
         }
-        writer.file(rendered)?;
+        match done {
+            Done::Rendered(rendered) => writer.file(rendered)?,
+            Done::Long(report) => writer.file_report(&report)?,
+            Done::Report(..) => unreachable!("reports are kept only for --fix"),
+        }
         writer.flush()
     })?;
     let summary = writer.finish()?;
