@@ -537,10 +537,16 @@ impl<'w> Writer<'w> {
             ..self.options
         };
         self.count(&render_file(report, &counts));
-        let separator = if self.elements == 0 { "\n" } else { ",\n" };
-        self.out.write_all(separator.as_bytes())?;
+        self.separate()?;
         self.elements += 1;
         json::write_file(report, self.out)
+    }
+
+    /// Writes what comes before an element of a JSON array: a line break,
+    /// after a comma unless it is the first.
+    fn separate(&mut self) -> io::Result<()> {
+        let separator = if self.elements == 0 { "\n" } else { ",\n" };
+        self.out.write_all(separator.as_bytes())
     }
 
     /// Adds one file's counts to the run's summary and statistics.
@@ -579,10 +585,7 @@ impl<'w> Writer<'w> {
         }
         let findings = rendered.summary.errors + rendered.summary.warnings + rendered.summary.infos;
         match self.options.format {
-            Format::Json | Format::Sarif | Format::Gitlab | Format::Rdjson => {
-                let separator = if self.elements == 0 { "\n" } else { ",\n" };
-                self.out.write_all(separator.as_bytes())?;
-            }
+            Format::Json | Format::Sarif | Format::Gitlab | Format::Rdjson => self.separate()?,
             Format::Junit => {
                 let failed = rendered.summary.failed_files;
                 self.junit.tests += if failed > 0 { 1 } else { findings.max(1) };

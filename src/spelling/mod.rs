@@ -231,7 +231,6 @@ pub(crate) fn frequency_map(bytes: &'static [u8]) -> fst::Map<&'static [u8]> {
 /// The zipf value (×100) of a word in a frequency map keyed by its UTF-8
 /// (the English one); 0 when absent.
 pub(crate) fn frequency(map: &fst::Map<&'static [u8]>, word: &str) -> u16 {
-    // The low 16 bits; the Arabic map keeps Ayaspell's answers above them.
     map.get(word).map_or(0, frequency_of)
 }
 
