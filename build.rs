@@ -31,7 +31,8 @@ fn main() {
 /// `$OUT_DIR/<stem>.rows` (each row's byte offset and line number, `u32`
 /// little-endian pairs, as `rules::load` would find them) and
 /// `$OUT_DIR/<stem>.keys.fst` (each row's typo, lower-cased: its key in the
-/// table → its row), and `$OUT_DIR/typo_lists.rs` naming them. A list that
+/// table → its row), `$OUT_DIR/<stem>.filter` (a Bloom filter of the keys,
+/// `u64` little-endian words), and `$OUT_DIR/typo_lists.rs` naming them. A list that
 /// does not fit (a quoted row, a key that is not one ASCII word, a key
 /// twice) is left out and read at run time as before; a test in
 /// `src/rules/compiled.rs` checks the compiled lists against the rows.
@@ -63,17 +64,41 @@ fn typo_lists() {
             map.as_fst().as_bytes(),
         )
         .expect("OUT_DIR is writable");
+        let bits = (keys.len() * FILTER_BITS_PER_KEY).next_power_of_two();
+        let mut filter = fastbloom::BloomFilter::with_num_bits(bits)
+            .seed(&FILTER_SEED)
+            .hashes(FILTER_HASHES);
+        for key in keys.keys() {
+            filter.insert(key.as_str());
+        }
+        let filter_bytes: Vec<u8> = filter
+            .as_slice()
+            .iter()
+            .flat_map(|word| word.to_le_bytes())
+            .collect();
+        std::fs::write(out.join(format!("{stem}.filter")), filter_bytes)
+            .expect("OUT_DIR is writable");
         writeln!(
             code,
-            "    CompiledTypoList {{ path: {path:?}, rows: include_bytes!(concat!(env!(\"OUT_DIR\"), \"/{stem}.rows\")), keys: include_bytes!(concat!(env!(\"OUT_DIR\"), \"/{stem}.keys.fst\")), longest: {longest} }},"
+            "    CompiledTypoList {{ path: {path:?}, rows: include_bytes!(concat!(env!(\"OUT_DIR\"), \"/{stem}.rows\")), keys: include_bytes!(concat!(env!(\"OUT_DIR\"), \"/{stem}.keys.fst\")), filter: include_bytes!(concat!(env!(\"OUT_DIR\"), \"/{stem}.filter\")), longest: {longest} }},"
         )
         .expect("string write");
     }
     let code = format!(
-        "/// The bundled typo lists `build.rs` compiled.\npub(crate) static COMPILED_TYPO_LISTS: &[CompiledTypoList] = &[\n{code}];\n"
+        "/// The bundled typo lists `build.rs` compiled.\npub(crate) static COMPILED_TYPO_LISTS: &[CompiledTypoList] = &[\n{code}];\n/// The seed of every key filter's hasher.\nconst FILTER_SEED: u128 = {FILTER_SEED};\n/// How many bits each key sets in its filter.\nconst FILTER_HASHES: u32 = {FILTER_HASHES};\n"
     );
     std::fs::write(out.join("typo_lists.rs"), code).expect("OUT_DIR is writable");
 }
+
+/// The key filter's size in bits per key, rounded up to a power of two: with
+/// [`FILTER_HASHES`] bits per key, one word in a hundred or fewer that is
+/// not a key gets past the filter (measured by a test in
+/// `src/rules/compiled.rs`).
+const FILTER_BITS_PER_KEY: usize = 10;
+/// How many bits each key sets in its filter.
+const FILTER_HASHES: u32 = 4;
+/// The seed of the filter's hasher, the same at build and at run time.
+const FILTER_SEED: u128 = 0x6661_6374_6c69_6e74;
 
 /// Each row's `(byte offset, line number)`, each key → row, and the longest
 /// key in bytes; `None` when a row does not fit (see [`typo_lists`]).

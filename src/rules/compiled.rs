@@ -18,6 +18,8 @@ pub struct CompiledTypoList {
     rows: &'static [u8],
     /// The finite-state map, typo (lower-cased) → row.
     keys: &'static [u8],
+    /// A Bloom filter of the map's keys, `u64` little-endian words.
+    filter: &'static [u8],
     /// The longest typo, in bytes.
     pub longest: usize,
 }
@@ -56,6 +58,21 @@ impl CompiledTypoList {
     /// The map from typo to row.
     pub fn keys(&self) -> fst::Map<&'static [u8]> {
         fst::Map::new(self.keys).expect("build.rs writes a valid map")
+    }
+
+    /// A filter that answers "not a key" for almost every word that is not
+    /// one, in a hash and a few bit tests: nearly every word of an article
+    /// is looked up, and a walk of the map costs several times that. A key
+    /// is never turned away (the test below checks each one).
+    pub fn filter(&self) -> fastbloom::BloomFilter {
+        let words = self
+            .filter
+            .chunks_exact(8)
+            .map(|word| u64::from_le_bytes(word.try_into().expect("eight bytes")))
+            .collect();
+        fastbloom::BloomFilter::from_vec(words)
+            .seed(&FILTER_SEED)
+            .hashes(FILTER_HASHES)
     }
 }
 
@@ -101,6 +118,38 @@ mod tests {
                 longest = longest.max(key.len());
             }
             assert_eq!(compiled.longest, longest);
+        }
+    }
+
+    /// A compiled list's filter lets every key through and turns away
+    /// nearly every English word that is not a key (the words of the
+    /// English frequency list, as the typo table looks them up).
+    #[test]
+    fn filters_pass_every_key_and_few_other_words() {
+        let english = include_str!("../../rules/spelling/en-freq.txt");
+        for compiled in COMPILED_TYPO_LISTS {
+            let filter = compiled.filter();
+            let keys = compiled.keys();
+            let mut stream = keys.stream();
+            use fst::Streamer;
+            while let Some((key, _)) = stream.next() {
+                let key = std::str::from_utf8(key).expect("UTF-8 keys");
+                assert!(filter.contains(key), "{key}");
+            }
+            let (mut others, mut passed) = (0, 0);
+            for word in english
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .filter_map(|l| l.split_once('\t'))
+                .flat_map(|(_, words)| words.split(' '))
+                .map(crate::text::normalize_pattern)
+                .filter(|w| keys.get(w).is_none())
+            {
+                others += 1;
+                passed += usize::from(filter.contains(word.as_str()));
+            }
+            assert!(others > 10_000, "{others} words tried");
+            assert!(passed * 100 <= others, "{passed} of {others} passed");
         }
     }
 }

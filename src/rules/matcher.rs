@@ -174,6 +174,7 @@ pub struct WordTable {
 #[derive(Debug, Clone)]
 struct CompiledPart {
     keys: fst::Map<&'static [u8]>,
+    filter: fastbloom::BloomFilter,
     first: usize,
     language: Language,
 }
@@ -202,6 +203,7 @@ impl WordTable {
         self.longest = self.longest.max(list.longest);
         self.compiled.push(CompiledPart {
             keys: list.keys(),
+            filter: list.filter(),
             first,
             language,
         });
@@ -262,6 +264,9 @@ impl WordTable {
             return;
         }
         for part in &self.compiled {
+            if !part.filter.contains(key) {
+                continue;
+            }
             if let Some(row) = part.keys.get(key) {
                 let target = LiteralTarget {
                     target: Target::Typo(part.first + row as usize),
