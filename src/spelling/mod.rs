@@ -647,7 +647,15 @@ impl Arabic {
     /// deletion or insertion. The usual form must be clearly more frequent
     /// (or the slip unknown to the frequency list); for an accepted slip,
     /// it must be accepted and common.
-    pub fn slip_of<'a>(&self, word: &str, frequent: &FxHashSet<&'a str>) -> Option<&'a str> {
+    pub fn slip_of<'a>(&self, word: &str, usual: &UsualForms<'a>) -> Option<&'a str> {
+        // Five letters or more.
+        word.chars().nth(4)?;
+        let first = proclitic_letters(word).max(2);
+        // Almost no word of an article has a usual form one edit away:
+        // a few hash lookups dismiss it before the frequency map is read.
+        if !usual.may_pair(word, first) {
+            return None;
+        }
         // Where each letter starts, and the word's end: candidates are
         // spliced from the word's own bytes.
         let bounds: Vec<usize> = word
@@ -655,9 +663,7 @@ impl Arabic {
             .map(|(at, _)| at)
             .chain([word.len()])
             .collect();
-        if bounds.len() < 6 {
-            return None;
-        }
+        let frequent = &usual.words;
         // One lookup answers both questions for a word of the list, as
         // almost every word of an article is: how frequent, and accepted?
         let listed = self.listed_flags(word);
@@ -665,7 +671,6 @@ impl Arabic {
         // R4: a form the dictionary's affix rules accept but that no text
         // of the frequency list attests (`ملوين` beside `مليون`) is a slip
         // of a common accepted word; an attested word is never paired.
-        let first = proclitic_letters(word).max(2);
         let rejected_fit = |found: &str| own == 0 || self.zipf(found) >= own + SLIP_GAP;
         let accepted_fit = |found: &str| self.zipf(found) >= COMMON && self.ok(found);
         if let Some(flags) = listed.filter(|_| own > 0) {
@@ -704,11 +709,7 @@ fn slip_search<'a>(
     // word not in the frequency list makes a few hundred of them.
     let mut candidate = String::with_capacity(word.len() + 4);
     let mut accept = |parts: &[&str]| -> Option<&'a str> {
-        candidate.clear();
-        for part in parts {
-            candidate.push_str(part);
-        }
-        let found = *frequent.get(candidate.as_str())?;
+        let found = *frequent.get(splice(&mut candidate, parts))?;
         fits(found).then_some(found)
     };
     // The usual form with two adjacent letters swapped.
@@ -743,6 +744,73 @@ fn slip_search<'a>(
         }
     }
     None
+}
+
+/// The words an article uses at least twice, which [`Arabic::slip_of`]
+/// pairs a slip with, and a signature of each of their forms with one
+/// letter dropped. Any word one adjacent swap, deletion or insertion from
+/// one of them shares such a form with it (a swap of `ab` and `ba` drops
+/// the same `b`), so a word none of whose own forms is signed is no slip,
+/// and the frequency map and the few hundred candidate edits are left
+/// alone: that is almost every word of an article.
+#[derive(Debug, Default)]
+pub struct UsualForms<'a> {
+    words: FxHashSet<&'a str>,
+    /// Signatures ([`signature`]) of each word and of each word with one
+    /// letter dropped.
+    near: FxHashSet<u64>,
+}
+
+impl<'a> UsualForms<'a> {
+    /// The usual forms of an article: the words it uses at least twice.
+    pub fn new(words: impl IntoIterator<Item = &'a str>) -> Self {
+        let words: FxHashSet<&'a str> = words.into_iter().collect();
+        let mut near = FxHashSet::default();
+        let mut buffer = String::new();
+        for word in &words {
+            near.insert(signature(word));
+            for (at, letter) in word.char_indices() {
+                let dropped = [&word[..at], &word[at + letter.len_utf8()..]];
+                near.insert(signature(splice(&mut buffer, &dropped)));
+            }
+        }
+        UsualForms { words, near }
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// Whether a usual form may be one edit at letter `first` or later
+    /// from `word`: never false when one is, rarely true when none is.
+    fn may_pair(&self, word: &str, first: usize) -> bool {
+        if self.near.contains(&signature(word)) {
+            return true;
+        }
+        let mut buffer = String::with_capacity(word.len());
+        word.char_indices().skip(first).any(|(at, letter)| {
+            let dropped = [&word[..at], &word[at + letter.len_utf8()..]];
+            self.near
+                .contains(&signature(splice(&mut buffer, &dropped)))
+        })
+    }
+}
+
+/// A word's 64-bit hash, as [`UsualForms`] signs its forms: two different
+/// forms rarely share one, and a shared one only costs a search.
+fn signature(form: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(form)
+}
+
+/// `parts` written one after the other into `buffer`.
+fn splice<'b>(buffer: &'b mut String, parts: &[&str]) -> &'b str {
+    buffer.clear();
+    for part in parts {
+        buffer.push_str(part);
+    }
+    buffer
 }
 
 /// The letters a deleted letter may have been.
@@ -910,7 +978,7 @@ mod tests {
 
     #[test]
     fn slips_of_a_frequent_word() {
-        let frequent: FxHashSet<&str> = ["المنطقة", "الجامعة", "السودان"].into_iter().collect();
+        let frequent = UsualForms::new(["المنطقة", "الجامعة", "السودان"]);
         let speller = arabic();
         assert_eq!(speller.slip_of("النمطقة", &frequent), Some("المنطقة"));
         assert_eq!(speller.slip_of("الجامةع", &frequent), Some("الجامعة"));
@@ -918,8 +986,40 @@ mod tests {
         // An attested valid word is never paired with another.
         assert_eq!(speller.slip_of("المنطقية", &frequent), None);
         // Accepted by the affix rules but unattested: a slip.
-        let frequent: FxHashSet<&str> = ["مليون"].into_iter().collect();
+        let frequent = UsualForms::new(["مليون"]);
         assert_eq!(speller.slip_of("ملوين", &frequent), Some("مليون"));
+    }
+
+    proptest::proptest! {
+        /// The signatures never hide a pair: whenever the full search finds
+        /// a usual form one edit from a word, the signatures let it through.
+        /// Words of a four-letter alphabet repeat letters, as `اللّه` does,
+        /// and edits land anywhere after the first two letters.
+        #[test]
+        fn signatures_let_every_pair_through(
+            word in "[ابةو]{5,9}",
+            others in proptest::collection::vec("[ابةو]{4,10}", 0..6),
+            edit in 0usize..3,
+            at in 2usize..8,
+            letter in "[ابةو]",
+        ) {
+            let letters: Vec<&str> = word.split("").filter(|l| !l.is_empty()).collect();
+            let at = at.min(letters.len() - 2);
+            let mut edited: Vec<&str> = letters.clone();
+            match edit {
+                0 => edited.swap(at, at + 1),
+                1 => { edited.remove(at); }
+                _ => edited.insert(at, &letter),
+            }
+            let edited = edited.concat();
+            let usual = UsualForms::new(others.iter().map(String::as_str).chain([edited.as_str()]));
+            let bounds: Vec<usize> = word.char_indices().map(|(i, _)| i).chain([word.len()]).collect();
+            for first in 2..bounds.len() - 1 {
+                if slip_search(&word, &bounds, first, &usual.words, |_| true).is_some() {
+                    proptest::prop_assert!(usual.may_pair(&word, first), "{word} {first}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -265,11 +265,12 @@ fn arabic_slips(context: &Context<'_>) -> Vec<Finding> {
                 .uses += 1;
         }
     }
-    let frequent: rustc_hash::FxHashSet<&str> = places
-        .iter()
-        .filter(|(_, place)| place.uses >= 2)
-        .map(|(w, _)| w.as_ref())
-        .collect();
+    let frequent = spelling::UsualForms::new(
+        places
+            .iter()
+            .filter(|(_, place)| place.uses >= 2)
+            .map(|(w, _)| w.as_ref()),
+    );
     if frequent.is_empty() {
         return Vec::new();
     }
