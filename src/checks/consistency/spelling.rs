@@ -137,9 +137,8 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
 /// The fixed-phrase rule.
 fn phrases(context: &Context<'_>) -> Vec<Finding> {
     // Where a word is followed by a word in the same sentence (the token
-    // index of the first word), sorted by the first word so that each
-    // word's uses are one run: a large article has one entry per word, and
-    // four bytes each is all this costs.
+    // index of the first word), to be grouped by the first word so that
+    // each word's uses are one run.
     let mut pairs: Vec<u32> = Vec::new();
     for i in 0..context.tokens.len().saturating_sub(1) {
         let (Some(first), Some(_)) = (word(context, i), word(context, i + 1)) else {
@@ -154,25 +153,35 @@ fn phrases(context: &Context<'_>) -> Vec<Finding> {
         }
     }
     let first_word = |i: u32| word(context, i as usize).unwrap_or_default();
-    // Only a word that starts three pairs or more can make a finding: the
-    // others are dropped before the sort, which compares words.
-    let mut uses: HashMap<&str, u32> = HashMap::default();
-    for &i in &pairs {
-        *uses.entry(first_word(i)).or_default() += 1;
-    }
-    pairs.retain(|&i| uses[first_word(i)] >= 3);
-    drop(uses);
-    // Stable: each run keeps its uses in text order.
-    pairs.sort_by(|&a, &b| first_word(a).cmp(first_word(b)));
-    let follower = |i: &u32| {
-        let i = *i as usize;
+    // Each pair keyed by a number for its first word, so that the sort
+    // compares numbers, not words. Only a word that starts three pairs or
+    // more can make a finding: the others are dropped before the sort.
+    let mut ids: HashMap<&str, u32> = HashMap::default();
+    let mut uses: Vec<u32> = Vec::new();
+    let mut keyed: Vec<(u32, u32)> = pairs
+        .iter()
+        .map(|&i| {
+            let next = ids.len() as u32;
+            let id = *ids.entry(first_word(i)).or_insert(next);
+            if id == next {
+                uses.push(0);
+            }
+            uses[id as usize] += 1;
+            (id, i)
+        })
+        .collect();
+    drop(ids);
+    drop(pairs);
+    keyed.retain(|&(id, _)| uses[id as usize] >= 3);
+    // By word, then in text order within each word's run.
+    keyed.sort_unstable();
+    // A pair's first token and its second word.
+    let follower = |&(_, i): &(u32, u32)| {
+        let i = i as usize;
         (i, word(context, i + 1).unwrap_or_default())
     };
     let mut findings = Vec::new();
-    for at in pairs.chunk_by(|&a, &b| first_word(a) == first_word(b)) {
-        if at.len() < 3 {
-            continue;
-        }
+    for at in keyed.chunk_by(|a, b| a.0 == b.0) {
         let mut counts: HashMap<&str, usize> = HashMap::default();
         for (_, w) in at.iter().map(follower) {
             *counts.entry(w).or_default() += 1;
