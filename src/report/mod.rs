@@ -669,50 +669,137 @@ fn pretty_indented<T: serde::Serialize + ?Sized>(value: &T, spaces: usize) -> St
 }
 
 /// Writes [`pretty_indented`]'s text to `out` as the serialiser produces
-/// it (JSON strings hold no raw line breaks, so the indentation is added
-/// on the way), never holding it whole: the JSON of a very long article
-/// lists thousands of sections.
-fn write_pretty_indented<T: serde::Serialize + ?Sized>(
+/// it, never holding it whole: the JSON of a very long article lists
+/// thousands of sections.
+fn write_pretty_indented<T: serde::Serialize + ?Sized, W: Write + ?Sized>(
     value: &T,
     spaces: usize,
-    out: &mut dyn Write,
+    out: &mut W,
 ) -> io::Result<()> {
-    /// Writes through, padding the start of every line.
-    struct Indenting<'o> {
-        out: &'o mut dyn Write,
-        spaces: usize,
+    pad(out, spaces)?;
+    let formatter = NestedPretty {
+        base: spaces,
+        level: 0,
+        has_value: false,
+    };
+    let mut serializer = serde_json::Serializer::with_formatter(out, formatter);
+    value.serialize(&mut serializer).map_err(io::Error::from)
+}
+
+/// `serde_json`'s pretty layout (two spaces a level) with every line
+/// after the first indented by `base` spaces more. The indentation is
+/// written where the layout breaks a line, rather than by scanning the
+/// serialiser's output for line breaks: a report with a million findings
+/// is hundreds of megabytes of JSON.
+struct NestedPretty {
+    base: usize,
+    level: usize,
+    has_value: bool,
+}
+
+impl NestedPretty {
+    /// A line break and the indentation of the current level.
+    fn new_line<W: Write + ?Sized>(&self, out: &mut W) -> io::Result<()> {
+        out.write_all(b"\n")?;
+        pad(out, self.base + 2 * self.level)
     }
-    impl Write for Indenting<'_> {
-        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-            // Most writes are a key, a value or punctuation: no line break.
-            if !buf.contains(&b'\n') {
-                self.out.write_all(buf)?;
-                return Ok(buf.len());
-            }
-            for (i, line) in buf.split(|&b| b == b'\n').enumerate() {
-                if i > 0 {
-                    self.out.write_all(b"\n")?;
-                    pad(self.out, self.spaces)?;
-                }
-                self.out.write_all(line)?;
-            }
-            Ok(buf.len())
-        }
-        fn flush(&mut self) -> io::Result<()> {
-            self.out.flush()
-        }
+
+    /// Opens an array or an object.
+    fn open<W: Write + ?Sized>(&mut self, out: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.level += 1;
+        self.has_value = false;
+        out.write_all(bracket)
     }
-    /// Writes `spaces` spaces.
-    fn pad(out: &mut dyn Write, mut spaces: usize) -> io::Result<()> {
-        const SPACES: &[u8] = &[b' '; 32];
-        while spaces > 0 {
-            let n = spaces.min(SPACES.len());
-            out.write_all(&SPACES[..n])?;
-            spaces -= n;
+
+    /// Closes an array or an object, on a line of its own unless empty.
+    fn close<W: Write + ?Sized>(&mut self, out: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.level -= 1;
+        if self.has_value {
+            self.new_line(out)?;
         }
+        out.write_all(bracket)
+    }
+
+    /// Starts an array value or an object key on a line of its own.
+    fn item<W: Write + ?Sized>(&mut self, out: &mut W, first: bool) -> io::Result<()> {
+        if !first {
+            out.write_all(b",")?;
+        }
+        self.new_line(out)
+    }
+}
+
+impl serde_json::ser::Formatter for NestedPretty {
+    fn begin_array<W: Write + ?Sized>(&mut self, out: &mut W) -> io::Result<()> {
+        self.open(out, b"[")
+    }
+    fn end_array<W: Write + ?Sized>(&mut self, out: &mut W) -> io::Result<()> {
+        self.close(out, b"]")
+    }
+    fn begin_array_value<W: Write + ?Sized>(&mut self, out: &mut W, first: bool) -> io::Result<()> {
+        self.item(out, first)
+    }
+    fn end_array_value<W: Write + ?Sized>(&mut self, _out: &mut W) -> io::Result<()> {
+        self.has_value = true;
         Ok(())
     }
-    pad(out, spaces)?;
-    let mut writer = Indenting { out, spaces };
-    serde_json::to_writer_pretty(&mut writer, value).map_err(io::Error::from)
+    fn begin_object<W: Write + ?Sized>(&mut self, out: &mut W) -> io::Result<()> {
+        self.open(out, b"{")
+    }
+    fn end_object<W: Write + ?Sized>(&mut self, out: &mut W) -> io::Result<()> {
+        self.close(out, b"}")
+    }
+    fn begin_object_key<W: Write + ?Sized>(&mut self, out: &mut W, first: bool) -> io::Result<()> {
+        self.item(out, first)
+    }
+    fn begin_object_value<W: Write + ?Sized>(&mut self, out: &mut W) -> io::Result<()> {
+        out.write_all(b": ")
+    }
+    fn end_object_value<W: Write + ?Sized>(&mut self, _out: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+}
+
+/// Writes `spaces` spaces.
+fn pad<W: Write + ?Sized>(out: &mut W, mut spaces: usize) -> io::Result<()> {
+    const SPACES: &[u8] = &[b' '; 64];
+    while spaces > 0 {
+        let n = spaces.min(SPACES.len());
+        out.write_all(&SPACES[..n])?;
+        spaces -= n;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The nested layout is `serde_json`'s pretty layout with each line
+    /// after the first indented, for empty and nested arrays and objects
+    /// and strings that need escaping.
+    #[test]
+    fn nested_pretty_is_serde_json_pretty_indented() {
+        let value = serde_json::json!({
+            "empty": [],
+            "none": {},
+            "list": [1, [2, []], {"a": "line\nbreak \"quoted\""}],
+            "nested": {"b": {"c": [true, null, 1.5]}},
+        });
+        let plain = serde_json::to_string_pretty(&value).expect("serialises");
+        assert_eq!(pretty_indented(&value, 0), plain);
+        let indented: Vec<String> = plain.lines().map(|line| format!("    {line}")).collect();
+        assert_eq!(pretty_indented(&value, 4), indented.join("\n"));
+        assert_eq!(
+            pretty_indented(&[1, 2], 70),
+            format!(
+                "{}[\n{}1,\n{}2\n{}]",
+                " ".repeat(70),
+                " ".repeat(72),
+                " ".repeat(72),
+                " ".repeat(70)
+            )
+        );
+    }
 }
