@@ -111,7 +111,9 @@ pub fn parse(text: &str, range: Range<usize>) -> Option<Parsed> {
 /// Where a plain-text line's trailing `factlint-disable-line` starts, if
 /// it has one after some text.
 pub fn trailing_disable_line(line: &str) -> Option<usize> {
-    let at = line.rfind("factlint-disable-line")?;
+    static MARKER: std::sync::LazyLock<memchr::memmem::FinderRev<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::FinderRev::new("factlint-disable-line"));
+    let at = MARKER.rfind(line.as_bytes())?;
     let before = &line[..at];
     (!before.trim().is_empty() && before.ends_with([' ', '\t'])).then_some(at)
 }
