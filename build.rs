@@ -32,10 +32,11 @@ fn main() {
 /// little-endian pairs, as `rules::load` would find them) and
 /// `$OUT_DIR/<stem>.keys.fst` (each row's typo, lower-cased: its key in the
 /// table → its row), `$OUT_DIR/<stem>.filter` (a Bloom filter of the keys,
-/// `u64` little-endian words), and `$OUT_DIR/typo_lists.rs` naming them. A list that
-/// does not fit (a quoted row, a key that is not one ASCII word, a key
-/// twice) is left out and read at run time as before; a test in
-/// `src/rules/compiled.rs` checks the compiled lists against the rows.
+/// `u64` little-endian words), and `$OUT_DIR/typo_lists.rs` naming them. A
+/// list that does not fit (a quoted row, a key that is not one ASCII word, a
+/// key twice) is left out and read at run time as before; tests in
+/// `src/rules/compiled.rs` check the compiled lists against the rows and the
+/// filters against the keys.
 fn typo_lists() {
     let out = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     let mut code = String::new();
@@ -90,9 +91,9 @@ fn typo_lists() {
     std::fs::write(out.join("typo_lists.rs"), code).expect("OUT_DIR is writable");
 }
 
-/// The key filter's size in bits per key, rounded up to a power of two: with
-/// [`FILTER_HASHES`] bits per key, one word in a hundred or fewer that is
-/// not a key gets past the filter (measured by a test in
+/// The key filter's size in bits per key, rounded up to a power of two:
+/// with [`FILTER_HASHES`] bits set by each key, one word in a hundred or
+/// fewer that is not a key gets past the filter (checked by a test in
 /// `src/rules/compiled.rs`).
 const FILTER_BITS_PER_KEY: usize = 10;
 /// How many bits each key sets in its filter.

@@ -596,9 +596,6 @@ impl<'a> Attributor<'a> {
         }
     }
 
-    /// Whether every match of `pattern` starts at a mention: its leading
-    /// elements are mentions (markers, ranks, titles, nationalities), or a
-    /// person in Arabic, where a name without context must be a pack's.
     /// What may start a match at token `at`, as [`start_bits`] bits: each
     /// kind of mention there, a marker's own bit, a number, a separator, a
     /// capitalised word, a word.
@@ -663,6 +660,9 @@ impl<'a> Attributor<'a> {
         u64::MAX
     }
 
+    /// Whether every match of `pattern` starts at a mention: its leading
+    /// elements are mentions (markers, ranks, titles, nationalities), or a
+    /// person in Arabic, where a name without context must be a pack's.
     fn starts_with_mention(&self, pattern: &AttributionPattern) -> bool {
         for element in &pattern.elements {
             let mention = match element.kind {
