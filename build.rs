@@ -193,6 +193,7 @@ fn ayaspell_answers() -> std::collections::HashMap<String, u64> {
                 'x' => 1 << 16,
                 'd' => 1 << 17,
                 'a' => 1 << 18,
+                'h' => 1 << 19,
                 other => panic!("unknown Ayaspell flag {other:?} for {word}"),
             }
         });

@@ -50,14 +50,27 @@ const AYASPELL_ANSWERS: &str = include_str!("../../rules/spelling/ar-ayaspell.tx
 
 /// The flags of `ar-ayaspell.txt`, in the bit `build.rs` gives each in the
 /// map's values: `x` Ayaspell rejects the word, `d` it accepts the word's
-/// dual ([`dual_of`]), `a` it accepts the word with the article «ال».
-pub const AYASPELL_FLAGS: [(char, u64); 3] = [('x', REJECTED), ('d', DUAL), ('a', DEFINITE)];
+/// dual ([`dual_of`]), `a` it accepts the word with the article «ال», `h`
+/// it accepts a house-style edit of the (rejected) word that the list has
+/// not seen ([`UNSEEN_HOUSE_STYLE`]).
+pub const AYASPELL_FLAGS: [(char, u64); 4] = [
+    ('x', REJECTED),
+    ('d', DUAL),
+    ('a', DEFINITE),
+    ('h', UNSEEN_HOUSE_STYLE),
+];
 /// Map value bit: Ayaspell rejects the word.
 pub const REJECTED: u64 = 1 << 16;
 /// Map value bit: Ayaspell accepts the word's dual.
 pub const DUAL: u64 = 1 << 17;
 /// Map value bit: Ayaspell accepts the word with the article.
 pub const DEFINITE: u64 = 1 << 18;
+/// Map value bit: the word is rejected, and Ayaspell accepts one of its
+/// house-style edits that the frequency list has not seen, which makes the
+/// word house style rather than a misspelling ([`Arabic::judge`]). Without
+/// it, a listed misspelling with such an edit would parse the dictionary to
+/// ask: a third of the Arabic articles that parsed it did so for this.
+pub const UNSEEN_HOUSE_STYLE: u64 = 1 << 19;
 
 /// Strict verdicts by word (looked up by `&str`, so that a hit allocates
 /// nothing).
@@ -537,11 +550,12 @@ impl Arabic {
             let verdict = self.rejected_verdict(word, own, corrections.accepted)?;
             // An accepted house-style edit, however rare, means the word is
             // house style, not a misspelling (it would have come first).
-            if corrections
-                .unseen_house_style
-                .iter()
-                .any(|edit| self.ok(edit))
-            {
+            // For a listed word the map knows whether there is one.
+            let unseen_house_style = match listed {
+                Some(flags) => flags & UNSEEN_HOUSE_STYLE != 0,
+                None => self.accepts_unseen_house_style(&corrections.unseen_house_style),
+            };
+            if unseen_house_style {
                 return None;
             }
             return Some(verdict);
@@ -578,6 +592,12 @@ impl Arabic {
             }
         }
         None
+    }
+
+    /// Whether the dictionary accepts one of the house-style edits that the
+    /// frequency list has not seen (see [`Arabic::corrections`]).
+    fn accepts_unseen_house_style(&self, unseen: &[String]) -> bool {
+        unseen.iter().any(|edit| self.ok(edit))
     }
 
     /// The verdict on a rejected word with no accepted single house-style
@@ -854,10 +874,14 @@ mod tests {
         words.sort_unstable();
         let dictionary = ayaspell();
         let flags_of = |word: &str| -> String {
+            let rejected = !dictionary.check(word);
             let answers = [
-                !dictionary.check(word),
+                rejected,
                 dictionary.check(&dual_of(word)),
                 dictionary.check(&format!("ال{word}")),
+                rejected
+                    && arabic()
+                        .accepts_unseen_house_style(&arabic().corrections(word).unseen_house_style),
             ];
             AYASPELL_FLAGS
                 .iter()
@@ -921,8 +945,9 @@ mod tests {
 # FACTLINT_UPDATE_SPELLING=1 cargo test --release --lib ayaspell_answers
 # and checked by that test.
 # Format: word<TAB>flags; x = Ayaspell rejects the word, d = it accepts the
-# word's dual, a = it accepts the word with the article. A listed word with
-# no line has none of them.
+# word's dual, a = it accepts the word with the article, h = it accepts a
+# house-style edit of the rejected word that ar-freq.txt does not list. A
+# listed word with no line has none of them.
 ";
 
     fn judge(word: &str) -> Option<Verdict> {
