@@ -488,6 +488,12 @@ impl<'a> DateParser<'a> {
     }
 
     fn expression_at(&self, i: usize) -> Option<DateExpr> {
+        // Every expression starts at a mention (a month, a weekday, a
+        // marker such as «يوم» or "after") or at a number: most words start
+        // none, and each reader below would look at them in turn.
+        if self.annotations.at(i).is_empty() && self.number(i).is_none() {
+            return None;
+        }
         // A weekday, possibly after «يوم», possibly before a date.
         let (weekday_start, after_day_word) = match self.marker(i, "day-word") {
             Some(end) if self.weekday(end).is_some() => (i, end),
