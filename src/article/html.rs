@@ -33,8 +33,9 @@ struct Collected {
     code: Vec<Range<usize>>,
 }
 
-/// Lays out an HTML article.
-pub fn layout(path: &str, text_: &str) -> Result<Layout, LoadError> {
+/// Lays out an HTML article; `lines` is the article's line index, for the
+/// places of metadata problems.
+pub fn layout(path: &str, text_: &str, lines: &LineIndex) -> Result<Layout, LoadError> {
     let collected = Rc::new(RefCell::new(Collected::default()));
     let source = text_;
     let opener = |kind: SectionKind| {
@@ -129,7 +130,6 @@ pub fn layout(path: &str, text_: &str) -> Result<Layout, LoadError> {
         c_code.borrow_mut().code.push(t.source_location().bytes());
         Ok(())
     }));
-    let lines = LineIndex::new(text_);
     rewrite_str(text_, settings).map_err(|err| LoadError::Malformed {
         path: path.to_string(),
         line: 1,
@@ -336,7 +336,7 @@ mod tests {
 <!-- factlint-disable-next-line typo -->
 <p>وزار القاعدة.
 </body></html>"#;
-        let layout = layout("a.html", html).unwrap();
+        let layout = layout("a.html", html, &LineIndex::new(html)).unwrap();
         let kinds: Vec<_> = layout
             .sections
             .iter()

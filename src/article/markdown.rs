@@ -25,9 +25,9 @@ struct FrontMatter {
     lang: Option<serde_saphyr::Spanned<String>>,
 }
 
-/// Lays out a Markdown article.
-pub fn layout(path: &str, text: &str) -> Result<Layout, LoadError> {
-    let lines = LineIndex::new(text);
+/// Lays out a Markdown article; `lines` is the article's line index, for
+/// the places of front matter errors.
+pub fn layout(path: &str, text: &str, lines: &LineIndex) -> Result<Layout, LoadError> {
     let mut layout = Layout::default();
     let mut stack: Vec<Block> = Vec::new();
     let mut image_paragraph_pending = false;
@@ -53,7 +53,7 @@ pub fn layout(path: &str, text: &str) -> Result<Layout, LoadError> {
             Event::End(TagEnd::MetadataBlock(_)) => in_metadata = false,
             Event::Text(_) if in_metadata => {
                 let before = sections.len();
-                front_matter(path, text, &lines, range, &mut layout, &mut sections)?;
+                front_matter(path, text, lines, range, &mut layout, &mut sections)?;
                 // The title is prose; the keys and other values are not.
                 prose.extend(sections[before..].iter().map(|s| s.range.clone()));
             }
@@ -396,7 +396,7 @@ mod tests {
     use super::*;
 
     fn kinds(text: &str) -> Vec<(SectionKind, String)> {
-        layout("a.md", text)
+        layout("a.md", text, &LineIndex::new(text))
             .unwrap()
             .sections
             .iter()
@@ -407,7 +407,7 @@ mod tests {
     #[test]
     fn front_matter_image_and_caption() {
         let text = "---\ntitle: \"Air chief visits Morocco\"\ndate: 2023-02-24\nlang: en\n---\n\nThe chief met his counterpart.\n\n![The chief at the base](a.jpg)\n*The chief and his Moroccan counterpart. (IDF)*\n\nHe left on Friday.\n";
-        let layout = layout("a.md", text).unwrap();
+        let layout = layout("a.md", text, &LineIndex::new(text)).unwrap();
         assert_eq!(layout.language, Some(Language::En));
         assert_eq!(
             layout.date.as_ref().unwrap().0,
@@ -432,7 +432,7 @@ mod tests {
     #[test]
     fn bad_front_matter_date_is_kept_as_a_located_problem() {
         let text = "---\ntitle: x\ndate: 2023-02-30\n---\n\nBody.\n";
-        let layout = layout("a.md", text).expect("the article still loads");
+        let layout = layout("a.md", text, &LineIndex::new(text)).expect("the article still loads");
         assert_eq!(layout.date, None);
         assert_eq!(layout.problems.len(), 1);
         assert_eq!(&text[layout.problems[0].range.clone()], "2023-02-30");

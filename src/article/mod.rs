@@ -218,10 +218,11 @@ impl Article {
     /// Loader errors (malformed front matter) are returned, never panicked.
     pub fn load(path: &str, text: String, options: &LoadOptions) -> Result<Article, LoadError> {
         let format = options.format.unwrap_or_else(|| Format::from_path(path));
+        let lines = LineIndex::new(&text);
         let layout = match format {
             Format::Text => plain::layout(&text),
-            Format::Markdown => markdown::layout(path, &text)?,
-            Format::Html => html::layout(path, &text)?,
+            Format::Markdown => markdown::layout(path, &text, &lines)?,
+            Format::Html => html::layout(path, &text, &lines)?,
         };
         let language = options
             .language
@@ -256,7 +257,7 @@ impl Article {
         Ok(Article {
             path: path.to_string(),
             normalized,
-            lines: LineIndex::new(&text),
+            lines,
             text,
             format,
             language,

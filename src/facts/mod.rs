@@ -607,7 +607,8 @@ impl<'a> Attributor<'a> {
             TokenKind::Word => start_bits::WORD,
             _ => 0,
         };
-        if self.capitalised_word(at) {
+        // Only an English pattern reads a capitalised word as a name.
+        if self.article.language == Language::En && self.capitalised_word(at) {
             bits |= start_bits::CAPITAL;
         }
         for a in self.annotations.at(at) {
