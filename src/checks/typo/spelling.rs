@@ -74,8 +74,9 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
         let verdict =
             spelling::arabic().judge_cached(&word, context.options.arabic_strict_spelling);
         let verdict = verdict.or_else(|| {
-            // R2c: a common pronoun form where the next word calls for ة.
-            let fixed = feminine_indefinite_follows(context, i)
+            // R2c: a common pronoun form where the next word calls for ة
+            // (the ending first: it rules out almost every word).
+            let fixed = (word.ends_with('ه') && feminine_indefinite_follows(context, i))
                 .then(|| spelling::arabic().ta_marbuta_form(&word))??;
             Some(Verdict {
                 kind: Kind::RarePronoun,
