@@ -7,6 +7,20 @@
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// How many characters precede each block of [`BLOCK`] bytes, so that a
+    /// column is counted over at most one block and not over its whole line:
+    /// a CMS export may hold a 30 KB paragraph on one line, and a long
+    /// article's report asks for two columns per finding.
+    chars_before_block: Vec<u32>,
+}
+
+/// The bytes of text between two character-count checkpoints.
+const BLOCK: usize = 256;
+
+/// Characters among `bytes` (each starts with a byte that is not a UTF-8
+/// continuation byte; the count is additive over any split of the bytes).
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
 impl LineIndex {
@@ -15,7 +29,24 @@ impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut starts = vec![0];
         starts.extend(memchr_newlines(text.as_bytes()).map(|i| i + 1));
-        LineIndex { starts }
+        let mut chars_before_block = Vec::with_capacity(text.len() / BLOCK + 1);
+        let mut chars = 0;
+        chars_before_block.push(0);
+        for block in text.as_bytes().chunks(BLOCK) {
+            chars += count_chars(block) as u32;
+            chars_before_block.push(chars);
+        }
+        LineIndex {
+            starts,
+            chars_before_block,
+        }
+    }
+
+    /// Characters in `text[..offset]`, for a character boundary `offset`.
+    fn chars_before(&self, text: &str, offset: usize) -> usize {
+        let block = offset / BLOCK;
+        self.chars_before_block[block] as usize
+            + count_chars(&text.as_bytes()[block * BLOCK..offset])
     }
 
     /// The 1-based line and 1-based character column of byte `offset`.
@@ -23,10 +54,11 @@ impl LineIndex {
         let offset = offset.min(text.len());
         let line = self.line_of(offset);
         let start = self.starts[line - 1];
-        let column = text
-            .get(start..offset)
-            .map(|s| s.chars().count())
-            .unwrap_or(offset - start);
+        let column = if text.is_char_boundary(offset) {
+            self.chars_before(text, offset) - self.chars_before(text, start)
+        } else {
+            offset - start
+        };
         (line, column + 1)
     }
 
@@ -58,10 +90,8 @@ impl LineIndex {
 /// Offsets of line terminators: `\n`, and a lone `\r` (old Mac files,
 /// some CMS exports) so that such a file is not one long line.
 fn memchr_newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    bytes.iter().enumerate().filter_map(|(i, &b)| {
-        let lone_cr = b == b'\r' && bytes.get(i + 1) != Some(&b'\n');
-        (b == b'\n' || lone_cr).then_some(i)
-    })
+    memchr::memchr2_iter(b'\n', b'\r', bytes)
+        .filter(|&i| bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n'))
 }
 
 #[cfg(test)]
@@ -86,6 +116,23 @@ mod tests {
         let offset = text.find("بار").unwrap();
         assert_eq!(index.position(text, offset), (2, 5));
         assert_eq!(index.position(text, 0), (1, 1));
+    }
+
+    proptest::proptest! {
+        /// Checkpointed columns count what a scan from the line start counts,
+        /// across block edges and long lines of mixed scripts.
+        #[test]
+        fn checkpointed_columns_count_characters(
+            pieces in proptest::collection::vec("(قال|a|\n|\r|\r\n| |é|🙂|[ء-ي]{1,40}){1,300}", 1..8),
+        ) {
+            let text = pieces.concat();
+            let index = LineIndex::new(&text);
+            for (offset, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                let (line, column) = index.position(&text, offset);
+                let start = index.starts[line - 1];
+                proptest::prop_assert_eq!(column, text[start..offset].chars().count() + 1);
+            }
+        }
     }
 
     #[test]
