@@ -24,6 +24,91 @@ fn main() {
     messages();
     frequency_maps();
     typo_lists();
+    ayaspell_prepared();
+}
+
+/// `rules/spelling/ar.aff` and `ar.dic` as the spell checker reads them at
+/// run time, written to `$OUT_DIR`: the `IGNORE` characters (tashkeel and
+/// tatweel) already erased from every stem and affix, as the checker would
+/// erase them while parsing, and the `IGNORE` line, the morphological
+/// aliases (`AM`) and the stems' morphological fields, which a check never
+/// reads, left out. Parsing the dictionary, the costliest step of a run
+/// that needs it, then skips a character filter and a copy for each of its
+/// 170,000 stems. The characters go to `$OUT_DIR/ar-ignore.txt`, for
+/// `src/spelling` to erase from a word before it asks; a test there checks
+/// that both dictionaries give the same answers.
+fn ayaspell_prepared() {
+    let out = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/spelling");
+    let read = |name: &str| {
+        let path = folder.join(name);
+        println!("cargo:rerun-if-changed={}", path.display());
+        std::fs::read_to_string(&path).expect("the Ayaspell files are readable")
+    };
+    let (aff, dic) = (read("ar.aff"), read("ar.dic"));
+    let ignored: Vec<char> = aff
+        .lines()
+        .find_map(|l| l.strip_prefix("IGNORE"))
+        .map(|chars| chars.trim().chars().collect())
+        .unwrap_or_default();
+    let erase = |s: &str| -> String { s.chars().filter(|c| !ignored.contains(c)).collect() };
+    let mut prepared_aff = String::with_capacity(aff.len());
+    for line in aff.lines() {
+        let fields: Vec<&str> = line.split_whitespace().collect();
+        match fields.as_slice() {
+            ["IGNORE", ..] | ["AM", ..] => continue,
+            // A table's header: `PFX|SFX flag Y|N count`.
+            ["PFX" | "SFX", _, "Y" | "N", count] if count.parse::<u32>().is_ok() => {
+                prepared_aff.push_str(line);
+                prepared_aff.push('\n');
+            }
+            // An affix rule: `PFX|SFX flag strip add[/flags] [condition …]`;
+            // the checker erases the ignored characters from `add`.
+            [kind @ ("PFX" | "SFX"), flag, strip, add, rest @ ..] => {
+                let (letters, flags) = add
+                    .split_once('/')
+                    .map_or((*add, None), |(a, f)| (a, Some(f)));
+                let mut letters = erase(letters);
+                if letters.is_empty() {
+                    letters.push('0');
+                }
+                let add = flags.map_or(letters.clone(), |f| format!("{letters}/{f}"));
+                writeln!(
+                    prepared_aff,
+                    "{kind} {flag} {strip} {add} {}",
+                    rest.join(" ")
+                )
+                .expect("a String takes writes");
+            }
+            _ => {
+                prepared_aff.push_str(line);
+                prepared_aff.push('\n');
+            }
+        }
+    }
+    let mut prepared_dic = String::with_capacity(dic.len());
+    for (i, line) in dic.lines().enumerate() {
+        // The first line is the stem count; a stem's morphological fields
+        // follow a tab.
+        let entry = if i == 0 {
+            line
+        } else {
+            line.split('\t').next().unwrap_or(line)
+        };
+        prepared_dic.push_str(&if entry.contains(&ignored[..]) {
+            erase(entry)
+        } else {
+            entry.to_string()
+        });
+        prepared_dic.push('\n');
+    }
+    for (name, text) in [
+        ("ar.aff", prepared_aff),
+        ("ar.dic", prepared_dic),
+        ("ar-ignore.txt", ignored.iter().collect()),
+    ] {
+        std::fs::write(out.join(name), text).expect("OUT_DIR is writable");
+    }
 }
 
 /// The bundled CSV typo lists whose rows all go to the ASCII typo table,
