@@ -260,6 +260,27 @@ fn frequency_maps() {
             map.as_fst().as_bytes(),
         )
         .expect("OUT_DIR is writable");
+        if name == "ar" {
+            // The confusion shapes of the common words Ayaspell accepts.
+            let mut shapes: Vec<Vec<u8>> = words
+                .iter()
+                .filter(|&(w, &v)| {
+                    v >= arabic_key::COMMON && flags.get(*w).copied().unwrap_or(0) & (1 << 16) == 0
+                })
+                .map(|(w, _)| {
+                    let mut shape = arabic_key::arabic_key(w, &mut buffer)
+                        .expect("every listed word has a key")
+                        .to_vec();
+                    arabic_key::confusion_shape(&mut shape);
+                    shape
+                })
+                .collect();
+            shapes.sort_unstable();
+            shapes.dedup();
+            let set = fst::Set::from_iter(shapes).expect("sorted, distinct shapes");
+            std::fs::write(out.join("ar-common-shapes.fst"), set.as_fst().as_bytes())
+                .expect("OUT_DIR is writable");
+        }
     }
 }
 

@@ -32,6 +32,34 @@ pub fn arabic_key<'b>(word: &str, buffer: &'b mut [u8; MAX_LETTERS]) -> Option<&
     Some(&buffer[..letters])
 }
 
+/// The zipf value (× 100) from which a word counts as common: a correction
+/// must be at least this frequent (`src/spelling`), and `build.rs` lists the
+/// confusion shapes of the common accepted words for it.
+pub const COMMON: u16 = 300;
+
+/// Turns a key into its confusion shape: each letter of a confusion set
+/// (alif and the hamza seats; ض and ظ; ى and ي; final ه and ة) becomes
+/// one letter of its set, so a word and every confusion edit of it share a
+/// shape. `build.rs` lists the shapes of the common accepted words; a word
+/// whose shape is not listed has no common edit, and its several hundred
+/// edits need not be spelled out and looked up. A test in `src/spelling`
+/// checks that every confusion edit keeps the shape.
+pub fn confusion_shape(key: &mut [u8]) {
+    for letter in key {
+        *letter = match *letter {
+            // ء آ أ ؤ إ ئ → ا
+            0xA1..=0xA6 => 0xA7,
+            // ظ → ض
+            0xB8 => 0xB6,
+            // ى → ي
+            0xC9 => 0xCA,
+            // ة → ه
+            0xA9 => 0xC7,
+            other => other,
+        };
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -45,6 +45,9 @@ const IGNORED: &str = include_str!(concat!(env!("OUT_DIR"), "/ar-ignore.txt"));
 /// with Ayaspell's answers for the word as the [`REJECTED`], [`DUAL`] and
 /// [`DEFINITE`] bits above it).
 static FREQ_MAP: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/ar-freq.fst"));
+/// The confusion shapes of the listed words Ayaspell accepts with a zipf
+/// value of at least [`COMMON`], as `build.rs` compiles them.
+static COMMON_SHAPES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/ar-common-shapes.fst"));
 
 /// Ayaspell's answers for the words of the frequency list, one word per line
 /// with its flags (see [`AYASPELL_FLAGS`]), written by
@@ -85,7 +88,7 @@ type VerdictCache = FxHashMap<Box<str>, Option<Verdict>>;
 const CACHE_WORDS: usize = 200_000;
 
 /// The smallest zipf a correction must have (a common word).
-const COMMON: u16 = 300;
+const COMMON: u16 = arabic_key::COMMON;
 /// How much more frequent a correction must be, in zipf hundredths (10×).
 const GAP: u16 = 100;
 /// R2b: a pronoun form at or above this zipf (×100) is common enough to be
@@ -110,6 +113,9 @@ const SLIP_GAP: u16 = 150;
 /// dictionary itself is parsed on first need ([`ayaspell`]).
 pub struct Arabic {
     zipf: fst::Map<&'static [u8]>,
+    /// The confusion shapes of the common accepted words (see
+    /// [`arabic_key::confusion_shape`]).
+    common_shapes: fst::Set<&'static [u8]>,
 }
 
 impl std::fmt::Debug for Arabic {
@@ -125,6 +131,7 @@ pub fn arabic() -> &'static Arabic {
     static ARABIC: OnceLock<Arabic> = OnceLock::new();
     ARABIC.get_or_init(|| Arabic {
         zipf: frequency_map(FREQ_MAP),
+        common_shapes: fst::Set::new(COMMON_SHAPES).expect("build.rs writes a valid set"),
     })
 }
 
@@ -449,6 +456,25 @@ impl Arabic {
     /// form of R2), and every common word is in the frequency list, so a
     /// word without one is answered without the dictionary.
     fn has_common_edit(&self, word: &str) -> bool {
+        self.may_have_common_edit(word) && self.finds_common_edit(word)
+    }
+
+    /// Whether a common accepted word has the word's confusion shape, which
+    /// every edit of the word has: one lookup dismisses most unlisted words.
+    fn may_have_common_edit(&self, word: &str) -> bool {
+        let mut key = [0; arabic_key::MAX_LETTERS];
+        let Some(key) = arabic_key::arabic_key(word, &mut key) else {
+            return true;
+        };
+        let mut shape = [0; arabic_key::MAX_LETTERS];
+        let shape = &mut shape[..key.len()];
+        shape.copy_from_slice(key);
+        arabic_key::confusion_shape(shape);
+        self.common_shapes.contains(&shape)
+    }
+
+    /// [`Arabic::has_common_edit`] by spelling out and looking up each edit.
+    fn finds_common_edit(&self, word: &str) -> bool {
         let mut found = false;
         self.for_each_edit(word, |edit, _| {
             found = found
@@ -877,6 +903,60 @@ mod tests {
             assert!(word.chars().count() <= arabic_key::MAX_LETTERS, "{word}");
             assert_eq!(arabic.zipf(word), value, "{word}");
         }
+    }
+
+    /// Each confusion edit keeps a word's confusion shape, wherever the
+    /// letter stands, so the shape filter can only pass a word it must.
+    #[test]
+    fn confusion_edits_keep_the_shape() {
+        let shape = |c: char| {
+            let mut key = [0; arabic_key::MAX_LETTERS];
+            let mut shape = arabic_key::arabic_key(&c.to_string(), &mut key)
+                .expect("an Arabic letter has a key")
+                .to_vec();
+            arabic_key::confusion_shape(&mut shape);
+            shape
+        };
+        for c in '\u{0621}'..='\u{064A}' {
+            for at_end in [false, true] {
+                for &a in alternatives(c, at_end) {
+                    assert_eq!(shape(c), shape(a), "{c} → {a}");
+                }
+            }
+        }
+    }
+
+    /// The shape filter lets through every word that has a common edit:
+    /// listed words and forms one letter from them, most of them unlisted.
+    #[test]
+    fn shape_filter_passes_every_word_with_a_common_edit() {
+        let arabic = arabic();
+        let listed = parse_frequencies(include_str!("../../rules/spelling/ar-freq.txt"), 370_000);
+        let mut words: Vec<&str> = listed.into_keys().collect();
+        words.sort_unstable();
+        let (mut with_edit, mut dismissed) = (0, 0);
+        for word in words.iter().step_by(7) {
+            let letters: Vec<char> = word.chars().collect();
+            let forms = [
+                word.to_string(),
+                format!("{word}ه"),
+                format!("ا{word}"),
+                letters[1..].iter().collect(),
+                letters[..letters.len() - 1].iter().collect(),
+            ];
+            for form in &forms {
+                let found = arabic.finds_common_edit(form);
+                let passes = arabic.may_have_common_edit(form);
+                assert!(passes || !found, "{form}: a common edit, filtered out");
+                with_edit += usize::from(found);
+                dismissed += usize::from(!passes);
+            }
+        }
+        // Both sides are exercised.
+        assert!(
+            with_edit > 10_000 && dismissed > 10_000,
+            "{with_edit} {dismissed}"
+        );
     }
 
     /// The dictionary `build.rs` prepares answers as Ayaspell's own files do:
