@@ -140,7 +140,7 @@ pub fn read_article(file: &Path, name: &str, limit: u64) -> Result<String, LoadE
 
 /// Checks that `bytes` are UTF-8 text and not binary data.
 pub fn decode(path: &str, bytes: Vec<u8>) -> Result<String, LoadError> {
-    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+    if let Some(offset) = memchr::memchr(0, &bytes) {
         return Err(LoadError::Binary {
             path: path.to_string(),
             offset,
