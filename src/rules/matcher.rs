@@ -167,6 +167,10 @@ pub struct WordTable {
     compiled: Vec<CompiledPart>,
     /// The longest key, in bytes: a lookup never reaches further.
     longest: usize,
+    /// The bytes a key may start with, one bit each: a word that starts
+    /// with another byte (an Arabic word, for the table of English typos)
+    /// is not looked up at all.
+    first_bytes: [u64; 4],
 }
 
 /// A compiled typo list in a [`WordTable`]: its map (typo → row), the
@@ -187,7 +191,18 @@ impl WordTable {
             targets: Vec::with_capacity(literals),
             compiled: Vec::new(),
             longest: 0,
+            first_bytes: [0; 4],
         }
+    }
+
+    /// Notes that a key may start with `byte`.
+    fn may_start_with(&mut self, byte: u8) {
+        self.first_bytes[usize::from(byte >> 6)] |= 1 << (byte & 63);
+    }
+
+    /// Whether some key may start with `byte`.
+    fn starts_with_byte(&self, byte: u8) -> bool {
+        self.first_bytes[usize::from(byte >> 6)] & (1 << (byte & 63)) != 0
     }
 
     /// Adds a compiled bundled list whose rows are the typos
@@ -201,6 +216,11 @@ impl WordTable {
         language: Language,
     ) {
         self.longest = self.longest.max(list.longest);
+        // Only a key that starts with an ASCII letter is looked up in a
+        // compiled list (see `WordTable::hits`).
+        for byte in (b'a'..=b'z').chain(b'A'..=b'Z') {
+            self.may_start_with(byte);
+        }
         self.compiled.push(CompiledPart {
             keys: list.keys(),
             filter: list.filter(),
@@ -227,6 +247,9 @@ impl WordTable {
         for (literal, target) in literal_forms(pattern, normalized, language, target, exact) {
             let next = self.targets.len() as u32;
             self.longest = self.longest.max(literal.len());
+            if let Some(&byte) = literal.as_bytes().first() {
+                self.may_start_with(byte);
+            }
             let id = *self.index.entry(literal.into_boxed_str()).or_insert(next);
             if id == next {
                 self.targets.push(Vec::with_capacity(1));
@@ -283,6 +306,23 @@ impl WordTable {
     /// ends before a character that is not part of a word (the same ends
     /// the automaton walk would keep for a typo).
     fn lookup(&self, text: &str, start: usize, hit: &mut impl FnMut(usize, &[LiteralTarget])) {
+        if !text
+            .as_bytes()
+            .get(start)
+            .is_some_and(|&byte| self.starts_with_byte(byte))
+        {
+            return;
+        }
+        self.lookup_every_end(text, start, hit);
+    }
+
+    /// [`WordTable::lookup`] without the first-byte test.
+    fn lookup_every_end(
+        &self,
+        text: &str,
+        start: usize,
+        hit: &mut impl FnMut(usize, &[LiteralTarget]),
+    ) {
         let limit = (start + self.longest).min(text.len());
         for (i, c) in text[start..].char_indices() {
             let end = start + i;
@@ -681,6 +721,48 @@ mod tests {
                 _ => unreachable!(),
             })
             .collect()
+    }
+
+    /// The first-byte test hides no key: from every start of mixed text,
+    /// a table of Arabic, English, digit-led and punctuation-led keys and
+    /// a compiled list finds what it finds without the test.
+    #[test]
+    fn first_byte_test_hides_no_key() {
+        let mut table = WordTable::with_capacity(8);
+        for (i, literal) in ["teh", "الامارات", "1st", "'til", "ميلادي", "x"]
+            .into_iter()
+            .enumerate()
+        {
+            let language = if literal.is_ascii() {
+                Language::En
+            } else {
+                Language::Ar
+            };
+            table.literal(literal, language, Target::Typo(i), false);
+        }
+        let list = super::super::compiled::COMPILED_TYPO_LISTS
+            .first()
+            .expect("a bundled list is compiled");
+        table.compiled_list(list, 100, Language::En);
+        let text =
+            "teh 1st recieve الامارات 'til وللامارات x 2015م ميلادي, teh's acheive (teh) «الامارات»";
+        let hits = |filtered: bool| {
+            let mut found = Vec::new();
+            for (start, _) in text.char_indices() {
+                let mut hit = |end: usize, targets: &[LiteralTarget]| {
+                    found.extend(targets.iter().map(|t| (start, end, t.target)));
+                };
+                if filtered {
+                    table.lookup(text, start, &mut hit);
+                } else {
+                    table.lookup_every_end(text, start, &mut hit);
+                }
+            }
+            found
+        };
+        let found = hits(true);
+        assert!(found.len() >= 8, "{found:?}");
+        assert_eq!(found, hits(false));
     }
 
     #[test]
