@@ -19,8 +19,19 @@ const BLOCK: usize = 256;
 
 /// Characters among `bytes` (each starts with a byte that is not a UTF-8
 /// continuation byte; the count is additive over any split of the bytes).
+/// Eight bytes at a time: a continuation byte (`10xxxxxx`) is one whose top
+/// bit is set and whose next bit is not.
 fn count_chars(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
+    const TOP_BITS: u64 = 0x8080_8080_8080_8080;
+    let chunks = bytes.chunks_exact(8);
+    let tail = chunks.remainder();
+    let continuations: u32 = chunks
+        .map(|chunk| {
+            let word = u64::from_le_bytes(chunk.try_into().expect("chunks of eight"));
+            (word & !(word << 1) & TOP_BITS).count_ones()
+        })
+        .sum();
+    bytes.len() - continuations as usize - tail.iter().filter(|&&b| b & 0xC0 == 0x80).count()
 }
 
 impl LineIndex {
