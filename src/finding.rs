@@ -96,8 +96,9 @@ pub struct Label {
 pub struct RuleRef {
     /// The pack name (shared by every rule of the pack).
     pub pack: std::sync::Arc<str>,
-    /// The rule's id within the pack.
-    pub id: String,
+    /// The rule's id within the pack (shared by every finding of the rule:
+    /// a pack whose typos occur often makes a finding every few words).
+    pub id: std::sync::Arc<str>,
     /// The pack file (`rules/x.yaml`, or `<bundled>/…` for bundled packs).
     pub file: std::sync::Arc<str>,
     /// 1-based line of the rule in the file.
@@ -117,7 +118,7 @@ impl RuleRef {
         qualified.len() == self.pack.len() + 1 + self.id.len()
             && qualified.starts_with(&*self.pack)
             && qualified[self.pack.len()..].starts_with('.')
-            && qualified.ends_with(&self.id)
+            && qualified.ends_with(&*self.id)
     }
 }
 

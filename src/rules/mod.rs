@@ -625,7 +625,7 @@ impl RuleSet {
         let mut entries = self.data.entries();
         entries.extend(self.disabled.iter().cloned());
         // The id alone, without its pack.
-        if let Some((_, rule)) = entries.iter().find(|(_, r)| r.id == wanted) {
+        if let Some((_, rule)) = entries.iter().find(|(_, r)| &*r.id == wanted) {
             return Some(rule.qualified_id());
         }
         let packs: Vec<String> = self.packs.iter().map(|p| p.name.clone()).collect();
@@ -650,7 +650,7 @@ impl RuleSet {
         let ids: Vec<String> = entries
             .iter()
             .filter(|(_, r)| *r.pack == *pack)
-            .map(|(_, r)| r.id.clone())
+            .map(|(_, r)| r.id.to_string())
             .collect();
         if ids.iter().any(|i| i == id) {
             return Some(format!("{pack}.{id}"));
@@ -818,7 +818,7 @@ mod disable_tests {
         let typos: Vec<&str> = loaded.rules.typos.iter().map(|t| t.find.as_str()).collect();
         assert_eq!(typos, vec!["goverment"]);
         assert_eq!(loaded.rules.examples.len(), 1);
-        assert_eq!(loaded.rules.examples[0].origin.id, "gov-example");
+        assert_eq!(&*loaded.rules.examples[0].origin.id, "gov-example");
         let off: Vec<(&str, String)> = loaded
             .rules
             .disabled
@@ -865,7 +865,7 @@ mod disable_tests {
     fn qualified_ids_compare_whole() {
         let rule = crate::finding::RuleRef {
             pack: Arc::from("a.b"),
-            id: "c.d".to_string(),
+            id: "c.d".into(),
             file: Arc::from("x.yaml"),
             line: 1,
         };

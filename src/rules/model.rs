@@ -555,7 +555,7 @@ impl DeferredTypoList {
     pub fn origin(&self, row: usize) -> RuleRef {
         RuleRef {
             pack: std::sync::Arc::clone(&self.pack_name),
-            id: self.find(row).to_string(),
+            id: self.find(row).into(),
             file: std::sync::Arc::clone(&self.csv_name),
             line: self.rows[row].1 as usize,
         }

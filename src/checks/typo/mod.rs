@@ -48,6 +48,10 @@ pub fn expand_replacement(replacement: &str, mention: &Mention, text: &str) -> S
 /// misspelling keeps the correction as listed (its own capitals stay), and
 /// scripts without case (Arabic) are left alone.
 pub(crate) fn match_case(found: &str, replacement: &str) -> String {
+    // Without a capital (all Arabic, most English) there is nothing to match.
+    if !found.chars().any(char::is_uppercase) {
+        return replacement.to_string();
+    }
     let cased: Vec<char> = found
         .chars()
         .filter(|c| c.is_uppercase() || c.is_lowercase())

@@ -86,7 +86,7 @@ impl Validator<'_> {
                     names: self.localized(RawLocalized { ar: m.ar, en: m.en }),
                     origin: RuleRef {
                         pack: Arc::clone(&self.pack_name),
-                        id: format!("{}-{number}", what.to_lowercase().replace(' ', "-")),
+                        id: format!("{}-{number}", what.to_lowercase().replace(' ', "-")).into(),
                         file: Arc::clone(&self.file_name),
                         line,
                     },

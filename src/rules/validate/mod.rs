@@ -60,7 +60,7 @@ impl Validator<'_> {
     pub(super) fn rule_ref(&self, id: &str, at: &Located) -> RuleRef {
         RuleRef {
             pack: Arc::clone(&self.pack_name),
-            id: id.to_string(),
+            id: id.into(),
             file: Arc::clone(&self.file_name),
             line: self.line(at),
         }

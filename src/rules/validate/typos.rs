@@ -45,7 +45,7 @@ pub(in crate::rules) fn listed_typo(
         applicability: list.applicability,
         origin: RuleRef {
             pack: Arc::clone(list.pack),
-            id: typo.to_string(),
+            id: typo.into(),
             file: Arc::clone(list.file),
             line,
         },
