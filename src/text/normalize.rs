@@ -184,16 +184,29 @@ impl Normalized {
             // decoded by hand and looked up in a table.
             let lead = bytes[offset];
             if (0xD8..=0xDB).contains(&lead) && offset + 1 < bytes.len() {
-                let index = (((lead & 0x03) as usize) << 6) | (bytes[offset + 1] & 0x3F) as usize;
                 let table = match level {
                     Level::Full => &ARABIC_FULL,
                     Level::Light => &ARABIC_LIGHT,
                 };
-                match table[index] {
-                    Action::Keep => {
-                        marks.note(text.len(), offset);
-                        text.push_str(&original[offset..offset + 2]);
-                    }
+                let action_at = |at: usize| {
+                    table[(((bytes[at] & 0x03) as usize) << 6) | (bytes[at + 1] & 0x3F) as usize]
+                };
+                // A run of letters kept as they are (most of a word) is
+                // copied at once, with one mark.
+                let mut end = offset;
+                while end + 1 < bytes.len()
+                    && (0xD8..=0xDB).contains(&bytes[end])
+                    && action_at(end) == Action::Keep
+                {
+                    end += 2;
+                }
+                if end > offset {
+                    marks.note(text.len(), offset);
+                    text.push_str(&original[offset..end]);
+                    offset = end;
+                    continue;
+                }
+                match action_at(offset) {
                     Action::Map(m) => {
                         marks.note(text.len(), offset);
                         text.push(m);
@@ -510,6 +523,31 @@ mod tests {
             // Normalising the mapped original again yields the matched words.
             let again = Normalized::new(&original[range]).text;
             prop_assert_eq!(again, n.text[s..e].to_string());
+        }
+
+        /// Normalising copies runs of ASCII and of Arabic letters at once; it
+        /// must give the text and the map that one character at a time gives.
+        #[test]
+        fn runs_normalise_as_single_characters(
+            original in "[ a-zA-Z0-9ء-يًٌٍَُِّْـٰ٠-٩۰-۹ٱ\u{061C}\u{200F}أإآىةéİẞ€🙂،.]{0,120}",
+            light in any::<bool>(),
+        ) {
+            let level = if light { Level::Light } else { Level::Full };
+            let mut text = String::new();
+            let mut marks = Marks::default();
+            for (offset, c) in original.char_indices() {
+                let before = text.len();
+                match action(c, level) {
+                    Action::Keep => text.push(c),
+                    Action::Map(m) => text.push(m),
+                    Action::Lower => text.extend(c.to_lowercase()),
+                    Action::DropMark | Action::DropInvisible => {}
+                }
+                marks.note_all(&text, before, offset);
+            }
+            let fast = Normalized::with_level(&original, level);
+            prop_assert_eq!(&fast.text, &text);
+            prop_assert_eq!(&fast.marks, &marks.0);
         }
 
         /// Masking copies runs of characters at once; it must give what
