@@ -206,12 +206,10 @@ impl Normalized {
                     offset = end;
                     continue;
                 }
-                match action_at(offset) {
-                    Action::Map(m) => {
-                        marks.note(text.len(), offset);
-                        text.push(m);
-                    }
-                    _ => {}
+                // Otherwise mapped, or dropped (a mark, a bidi control).
+                if let Action::Map(m) = action_at(offset) {
+                    marks.note(text.len(), offset);
+                    text.push(m);
                 }
                 offset += 2;
                 continue;
