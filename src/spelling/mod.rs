@@ -8,7 +8,7 @@
 //! flagged without anyone listing it. Ayaspell's answers for every word of
 //! the frequency list are compiled into the frequency map
 //! (`rules/spelling/ar-ayaspell.txt`, see [`AYASPELL_FLAGS`]), so the
-//! dictionary itself is parsed (about 0.1 s and 20 MB) only when an article
+//! dictionary itself is parsed (about 70 ms and 20 MB) only when an article
 //! holds a word the list has never seen *and* that word could be reported:
 //! most articles never load it.
 //!
@@ -136,7 +136,7 @@ pub fn arabic() -> &'static Arabic {
 }
 
 /// The Ayaspell dictionary, parsed the first time a word outside the
-/// frequency list needs it (about 0.1 s), and shared by every thread.
+/// frequency list needs it (about 70 ms), and shared by every thread.
 fn ayaspell() -> &'static Dictionary {
     static AYASPELL: OnceLock<Dictionary> = OnceLock::new();
     AYASPELL
