@@ -218,14 +218,7 @@ impl Normalized {
                 .chars()
                 .next()
                 .expect("offset is a char boundary");
-            let before = text.len();
-            match action(c, level) {
-                Action::Keep => text.push(c),
-                Action::Map(m) => text.push(m),
-                Action::Lower => text.extend(c.to_lowercase()),
-                Action::DropMark | Action::DropInvisible => {}
-            }
-            marks.note_all(&text, before, offset);
+            normalize_char(c, offset, level, &mut text, &mut marks);
             offset += c.len_utf8();
         }
         Normalized {
@@ -397,6 +390,19 @@ fn char_width(byte: u8) -> usize {
     }
 }
 
+/// Appends what normalisation makes of `c`, read at original `offset`, and
+/// maps each character it wrote back to that offset.
+fn normalize_char(c: char, offset: usize, level: Level, text: &mut String, marks: &mut Marks) {
+    let before = text.len();
+    match action(c, level) {
+        Action::Keep => text.push(c),
+        Action::Map(m) => text.push(m),
+        Action::Lower => text.extend(c.to_lowercase()),
+        Action::DropMark | Action::DropInvisible => {}
+    }
+    marks.note_all(text, before, offset);
+}
+
 /// Whether `byte` continues a UTF-8 character rather than starting one.
 #[inline]
 fn is_continuation(byte: u8) -> bool {
@@ -534,14 +540,7 @@ mod tests {
             let mut text = String::new();
             let mut marks = Marks::default();
             for (offset, c) in original.char_indices() {
-                let before = text.len();
-                match action(c, level) {
-                    Action::Keep => text.push(c),
-                    Action::Map(m) => text.push(m),
-                    Action::Lower => text.extend(c.to_lowercase()),
-                    Action::DropMark | Action::DropInvisible => {}
-                }
-                marks.note_all(&text, before, offset);
+                normalize_char(c, offset, level, &mut text, &mut marks);
             }
             let fast = Normalized::with_level(&original, level);
             prop_assert_eq!(&fast.text, &text);
