@@ -20,6 +20,10 @@ mod csv_rows;
 #[path = "src/spelling/arabic_key.rs"]
 mod arabic_key;
 
+/// The bit of the Arabic map's value that says Ayaspell rejects the word
+/// (`x` in `rules/spelling/ar-ayaspell.txt`; `REJECTED` in `src/spelling`).
+const REJECTED: u64 = 1 << 16;
+
 fn main() {
     messages();
     frequency_maps();
@@ -73,12 +77,11 @@ fn ayaspell_prepared() {
                     letters.push('0');
                 }
                 let add = flags.map_or(letters.clone(), |f| format!("{letters}/{f}"));
-                writeln!(
-                    prepared_aff,
-                    "{kind} {flag} {strip} {add} {}",
-                    rest.join(" ")
-                )
-                .expect("a String takes writes");
+                let rule: Vec<&str> = [*kind, flag, strip, &add]
+                    .into_iter()
+                    .chain(rest.iter().copied())
+                    .collect();
+                writeln!(prepared_aff, "{}", rule.join(" ")).expect("a String takes writes");
             }
             _ => {
                 prepared_aff.push_str(line);
@@ -265,7 +268,7 @@ fn frequency_maps() {
             let mut shapes: Vec<Vec<u8>> = words
                 .iter()
                 .filter(|&(w, &v)| {
-                    v >= arabic_key::COMMON && flags.get(*w).copied().unwrap_or(0) & (1 << 16) == 0
+                    v >= arabic_key::COMMON && flags.get(*w).copied().unwrap_or(0) & REJECTED == 0
                 })
                 .map(|(w, _)| {
                     let mut shape = arabic_key::arabic_key(w, &mut buffer)
@@ -296,7 +299,7 @@ fn ayaspell_answers() -> std::collections::HashMap<String, u64> {
         let (word, flags) = line.split_once('\t').expect("word<TAB>flags");
         let bits = flags.chars().fold(0, |bits, flag| {
             bits | match flag {
-                'x' => 1 << 16,
+                'x' => REJECTED,
                 'd' => 1 << 17,
                 'a' => 1 << 18,
                 'h' => 1 << 19,

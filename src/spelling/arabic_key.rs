@@ -38,7 +38,7 @@ pub fn arabic_key<'b>(word: &str, buffer: &'b mut [u8; MAX_LETTERS]) -> Option<&
 pub const COMMON: u16 = 300;
 
 /// Turns a key into its confusion shape: each letter of a confusion set
-/// (alif and the hamza seats; ض and ظ; ى and ي; final ه and ة) becomes
+/// (alif and the hamza seats; ض and ظ; ى and ي; ه and ة) becomes
 /// one letter of its set, so a word and every confusion edit of it share a
 /// shape. `build.rs` lists the shapes of the common accepted words; a word
 /// whose shape is not listed has no common edit, and its several hundred

@@ -462,15 +462,13 @@ impl Arabic {
     /// Whether a common accepted word has the word's confusion shape, which
     /// every edit of the word has: one lookup dismisses most unlisted words.
     fn may_have_common_edit(&self, word: &str) -> bool {
-        let mut key = [0; arabic_key::MAX_LETTERS];
-        let Some(key) = arabic_key::arabic_key(word, &mut key) else {
+        let mut buffer = [0; arabic_key::MAX_LETTERS];
+        let Some(letters) = arabic_key::arabic_key(word, &mut buffer).map(<[u8]>::len) else {
             return true;
         };
-        let mut shape = [0; arabic_key::MAX_LETTERS];
-        let shape = &mut shape[..key.len()];
-        shape.copy_from_slice(key);
+        let shape = &mut buffer[..letters];
         arabic_key::confusion_shape(shape);
-        self.common_shapes.contains(&shape)
+        self.common_shapes.contains(shape)
     }
 
     /// [`Arabic::has_common_edit`] by spelling out and looking up each edit.
