@@ -959,7 +959,9 @@ mod tests {
 
     /// The dictionary `build.rs` prepares answers as Ayaspell's own files do:
     /// for listed words and forms one edit from them, with and without the
-    /// ignored marks, and for words it rejects.
+    /// ignored marks, and for words it rejects. Every 8th listed word, with
+    /// 13 forms of each (about 610,000 checks per dictionary): every 16th
+    /// missed an affix rule without a condition whose mark was left in.
     #[test]
     fn prepared_dictionary_answers_as_ayaspell() {
         let original = Dictionary::new(
