@@ -98,11 +98,11 @@ fn ayaspell_prepared() {
         } else {
             line.split('\t').next().unwrap_or(line)
         };
-        prepared_dic.push_str(&if entry.contains(&ignored[..]) {
-            erase(entry)
+        if entry.contains(&ignored[..]) {
+            prepared_dic.push_str(&erase(entry));
         } else {
-            entry.to_string()
-        });
+            prepared_dic.push_str(entry);
+        }
         prepared_dic.push('\n');
     }
     for (name, text) in [
