@@ -178,6 +178,57 @@ fn handler(options: HumanOptions) -> GraphicalReportHandler {
         .with_links(false)
 }
 
+/// The columns miette leaves for the headline's text and for the help's:
+/// the width less two, less the `  × ` and `  help: ` before them.
+const HEADLINE_INDENT: usize = 2 + 4;
+const HELP_INDENT: usize = 2 + 8;
+
+/// The two handlers a file's findings are rendered with. miette wraps a
+/// finding's headline and help with textwrap, which finds every Unicode
+/// line-break opportunity in them first: with a pack whose entries occur
+/// every few words, that was about a third of the report's time, for texts
+/// that nearly always fit on their lines as they are. A finding whose texts
+/// fit (see [`fits_unwrapped`]) is rendered by a handler that does not
+/// wrap, and reads the same; the test
+/// `texts_that_fit_render_alike_with_either_handler` checks that.
+struct Handlers {
+    wrapping: GraphicalReportHandler,
+    unwrapped: GraphicalReportHandler,
+    width: usize,
+}
+
+impl Handlers {
+    fn new(options: HumanOptions) -> Handlers {
+        Handlers {
+            wrapping: handler(options),
+            unwrapped: handler(options).with_wrap_lines(false),
+            width: options.width,
+        }
+    }
+
+    /// The handler for a diagnostic with this headline and help.
+    fn for_texts(&self, headline: &str, help: &str) -> &GraphicalReportHandler {
+        let fits =
+            |text: &str, indent: usize| fits_unwrapped(text, self.width.saturating_sub(indent));
+        if fits(headline, HEADLINE_INDENT) && (help.is_empty() || fits(help, HELP_INDENT)) {
+            &self.unwrapped
+        } else {
+            &self.wrapping
+        }
+    }
+}
+
+/// Whether wrapping `text` to `room` columns would leave it as it is:
+/// every line is within the room (a line takes at most a column a byte),
+/// not empty, and has no whitespace at either end, which textwrap trims.
+fn fits_unwrapped(text: &str, room: usize) -> bool {
+    text.split('\n').all(|line| {
+        !line.is_empty()
+            && line.trim() == line
+            && (line.len() <= room || display_width(line) <= room)
+    })
+}
+
 /// One file's part of the report for a person: nothing for a clean file
 /// (the summary counts it), its findings, or why it could not be read. No
 /// line is wider than `options.width` terminal columns: source lines are
@@ -188,7 +239,7 @@ pub(super) fn render_file(report: &FileReport, options: HumanOptions) -> String 
     let mut out = Vec::new();
     // Writing to memory cannot fail; a diagnostic miette cannot render is
     // shown as its message.
-    let _ = write_file(report, options, &handler(options), &mut out);
+    let _ = write_file(report, options, &Handlers::new(options), &mut out);
     String::from_utf8(out).expect("the report is UTF-8")
 }
 
@@ -205,7 +256,7 @@ pub fn render(
 fn write_file(
     report: &FileReport,
     options: HumanOptions,
-    handler: &GraphicalReportHandler,
+    handlers: &Handlers,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let messages = options.messages;
@@ -249,7 +300,8 @@ fn write_file(
                     help: help_text(finding, messages),
                 };
                 let mut rendered = String::new();
-                handler
+                handlers
+                    .for_texts(&diagnostic.message, &diagnostic.help)
                     .render_report(&mut rendered, &diagnostic)
                     .map_err(io::Error::other)?;
                 emit(&rendered)?;
@@ -258,7 +310,8 @@ fn write_file(
         }
         Err(err) => {
             let mut rendered = String::new();
-            handler
+            handlers
+                .wrapping
                 .render_report(&mut rendered, err)
                 .map_err(io::Error::other)?;
             emit(&rendered)?;
@@ -343,6 +396,80 @@ pub fn render_diagnostic(diagnostic: &dyn Diagnostic, options: HumanOptions) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::LineIndex;
+
+    /// Renders a finding with `message` and `help` by `handler`.
+    fn rendered(
+        handler: &GraphicalReportHandler,
+        text: &str,
+        message: &str,
+        help: &str,
+        width: usize,
+    ) -> String {
+        let at = text.find("ثانية").expect("the word is in the text");
+        let range = at..at + "ثانية".len();
+        let finding = Finding::new(
+            &crate::checks::codes::NO_REFERENCE_DATE,
+            range.clone(),
+            message,
+        )
+        .with_fix("ثانيه", Applicability::Safe);
+        let diagnostic = FindingDiagnostic {
+            finding: &finding,
+            message: message.to_string(),
+            source: Window::new("t", text, &LineIndex::new(text), &[range], width),
+            section: Some("body".into()),
+            help: help.to_string(),
+        };
+        let mut out = String::new();
+        handler.render_report(&mut out, &diagnostic).unwrap();
+        out
+    }
+
+    #[test]
+    fn texts_that_fit_render_alike_with_either_handler() {
+        let text = "كلمة أولى ثم ثانية\nوسطر آخر\n";
+        // Lines of every length up to the width, cut from prose of both
+        // scripts (so that some end in a space), and variants with a
+        // leading space, a tab, a second line and an empty line.
+        let prose = "«الكوارث» is a misspelling of سلاح الجو, x  y ".repeat(8);
+        let mut fitting = 0;
+        for width in [30, 41, 60, 100] {
+            for color in [false, true] {
+                let options = HumanOptions {
+                    color,
+                    width,
+                    messages: crate::messages::english(),
+                };
+                let handlers = Handlers::new(options);
+                for length in 1..=width {
+                    let line: String = prose.chars().take(length).collect();
+                    let texts = [
+                        (line.clone(), String::new()),
+                        ("short".to_string(), line.clone()),
+                        (line.clone(), format!("write «x»\n{line}")),
+                        (format!(" {line}"), line.clone()),
+                        (line.clone(), format!("{line}\n")),
+                        (format!("{line}\t"), "help".to_string()),
+                        (format!("a\t{line}"), "help".to_string()),
+                    ];
+                    for (message, help) in texts {
+                        let chosen = handlers.for_texts(&message, &help);
+                        if !std::ptr::eq(chosen, &handlers.unwrapped) {
+                            continue;
+                        }
+                        fitting += 1;
+                        assert_eq!(
+                            rendered(&handlers.unwrapped, text, &message, &help, width),
+                            rendered(&handlers.wrapping, text, &message, &help, width),
+                            "width {width}, colour {color}: {message:?} / {help:?}"
+                        );
+                    }
+                }
+            }
+        }
+        assert!(fitting > 100, "only {fitting} texts fit");
+    }
 
     #[test]
     fn long_lines_are_cut_to_the_width() {
