@@ -48,7 +48,7 @@ use crate::rules::annotate::{MarkerMention, TokenMentions};
 use crate::rules::{Mention, RuleSet, Target};
 use crate::text::ranges::RangeSet;
 use crate::text::sentences;
-use crate::text::tokens::{Token, tokenize_in};
+use crate::text::tokens::{Token, TokenKind, tokenize_in};
 
 /// What every check sees.
 #[derive(Debug)]
@@ -78,6 +78,10 @@ pub struct Context<'a> {
     /// ([`Context::family_names`]) and shared by the attributions and
     /// `typo/name`.
     family_names: std::cell::OnceCell<FamilyNames<'a>>,
+    /// Each token's word as the Arabic dictionary sees it: worked out on
+    /// first use ([`Context::dictionary_word`]) and shared by the two
+    /// spelling checks, which each cleaned every word of the article.
+    dictionary_words: std::cell::OnceCell<Vec<Option<std::borrow::Cow<'a, str>>>>,
     /// The reference date, when known.
     pub reference: Option<&'a ReferenceDate>,
     /// Settings (tolerances, house style).
@@ -120,6 +124,32 @@ impl<'a> Context<'a> {
         self.family_names.get_or_init(|| {
             FamilyNames::new(self.article, self.rules, self.tokens, self.annotations)
         })
+    }
+
+    /// Token `token` as the Arabic dictionary sees it
+    /// ([`crate::spelling::clean`]), when it is a word that starts with an
+    /// Arabic letter and is made of Arabic letters.
+    pub fn dictionary_word(&self, token: usize) -> Option<&str> {
+        let words = self.dictionary_words.get_or_init(|| {
+            self.tokens
+                .iter()
+                .map(|token| {
+                    if token.kind != TokenKind::Word {
+                        return None;
+                    }
+                    let written = &self.article.text[token.orig()];
+                    if !written
+                        .chars()
+                        .next()
+                        .is_some_and(crate::spelling::is_letter)
+                    {
+                        return None;
+                    }
+                    crate::spelling::clean(written)
+                })
+                .collect()
+        });
+        words.get(token)?.as_deref()
     }
 
     /// Whether token `token` starts a mention of the lexicon marker `id`
@@ -508,6 +538,7 @@ fn check_window(
         annotations: &annotations,
         attributions: std::cell::OnceCell::new(),
         family_names: std::cell::OnceCell::new(),
+        dictionary_words: std::cell::OnceCell::new(),
         reference: article.reference_date.as_ref(),
         options,
         whole,

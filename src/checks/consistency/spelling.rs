@@ -253,18 +253,10 @@ struct Place {
 
 fn arabic_slips(context: &Context<'_>) -> Vec<Finding> {
     use crate::spelling;
-    // Per cleaned word: where it is first used and how often. Keys borrow
-    // the article's text unless tashkeel had to go.
-    let mut places: HashMap<std::borrow::Cow<'_, str>, Place> = HashMap::default();
-    for (i, token) in context.tokens.iter().enumerate() {
-        if token.kind != TokenKind::Word {
-            continue;
-        }
-        let written = context.text(&token.orig());
-        if !written.chars().next().is_some_and(spelling::is_letter) {
-            continue;
-        }
-        if let Some(word) = spelling::clean(written) {
+    // Per cleaned word: where it is first used and how often.
+    let mut places: HashMap<&str, Place> = HashMap::default();
+    for i in 0..context.tokens.len() {
+        if let Some(word) = context.dictionary_word(i) {
             places
                 .entry(word)
                 .or_insert(Place {
@@ -278,15 +270,14 @@ fn arabic_slips(context: &Context<'_>) -> Vec<Finding> {
         places
             .iter()
             .filter(|(_, place)| place.uses >= 2)
-            .map(|(w, _)| w.as_ref()),
+            .map(|(w, _)| *w),
     );
     if frequent.is_empty() {
         return Vec::new();
     }
     let speller = spelling::arabic();
     let mut findings = Vec::new();
-    for (word, place) in &places {
-        let word = word.as_ref();
+    for (&word, place) in &places {
         if place.uses != 1 || word.chars().nth(4).is_none() || context.rules.accepts(word) {
             continue;
         }

@@ -54,30 +54,24 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
     let listed = context.listed_typos();
     let mut findings = Vec::new();
     for (i, token) in context.tokens.iter().enumerate() {
-        if token.kind != TokenKind::Word {
-            continue;
-        }
-        let written = context.text(&token.orig());
-        if !written.chars().next().is_some_and(spelling::is_letter) {
-            continue;
-        }
-        let Some(word) = spelling::clean(written) else {
+        let Some(word) = context.dictionary_word(i) else {
             continue;
         };
+        let written = context.text(&token.orig());
         // A bare or truncated article (`ال 28`, `الإ` at a cut).
         if word.starts_with("ال") && word.chars().count() <= 3 {
             continue;
         }
-        if context.rules.accepts(&word) || listed.overlaps(&token.orig()) {
+        if context.rules.accepts(word) || listed.overlaps(&token.orig()) {
             continue;
         }
         let verdict =
-            spelling::arabic().judge_cached(&word, context.options.arabic_strict_spelling);
+            spelling::arabic().judge_cached(word, context.options.arabic_strict_spelling);
         let verdict = verdict.or_else(|| {
             // R2c: a common pronoun form where the next word calls for ة
             // (the ending first: it rules out almost every word).
             let fixed = (word.ends_with('ه') && feminine_indefinite_follows(context, i))
-                .then(|| spelling::arabic().ta_marbuta_form(&word))??;
+                .then(|| spelling::arabic().ta_marbuta_form(word))??;
             Some(Verdict {
                 kind: Kind::RarePronoun,
                 candidates: vec![fixed],
@@ -85,7 +79,7 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
         });
         let Some(verdict) = verdict else { continue };
         if verdict.kind == Kind::RarePronoun
-            && !spelling::arabic().pronoun_far_rarer(&word, &verdict.candidates[0])
+            && !spelling::arabic().pronoun_far_rarer(word, &verdict.candidates[0])
             && !feminine_indefinite_follows(context, i)
         {
             continue;
