@@ -17,7 +17,7 @@ use regex_automata::util::syntax;
 use super::model::DemonymForm;
 use crate::article::Article;
 use crate::language::Language;
-use crate::text::normalize::{light_form, normalize_regex_source};
+use crate::text::normalize::{light_form, light_form_is, normalize_regex_source};
 use crate::text::{normalize_pattern, words};
 
 /// What a mention is a mention of. Indexes point into the [`super::RuleSet`]
@@ -617,7 +617,7 @@ impl Matcher {
                     continue;
                 }
                 if let Some(exact) = &target.exact
-                    && light_form(&article.text[range.clone()]) != *exact
+                    && !light_form_is(&article.text[range.clone()], exact)
                 {
                     continue;
                 }

@@ -13,4 +13,4 @@ pub mod tokens;
 pub mod words;
 
 pub use lines::LineIndex;
-pub use normalize::{Normalized, light_form, normalize_pattern};
+pub use normalize::{Normalized, light_form, light_form_is, normalize_pattern};

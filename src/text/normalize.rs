@@ -435,6 +435,20 @@ pub fn light_form(text: &str) -> String {
     Normalized::with_level(text, Level::Light).text
 }
 
+/// Whether `text`'s light form ([`light_form`]) is `form`, compared a
+/// character at a time without building it: an exact typo rule asks this
+/// at every place its words occur.
+pub fn light_form_is(text: &str, form: &str) -> bool {
+    let mut expected = form.chars();
+    let all_match = text.chars().all(|c| match action(c, Level::Light) {
+        Action::Keep => expected.next() == Some(c),
+        Action::Map(m) => expected.next() == Some(m),
+        Action::Lower => c.to_lowercase().all(|l| expected.next() == Some(l)),
+        Action::DropMark | Action::DropInvisible => true,
+    });
+    all_match && expected.next().is_none()
+}
+
 /// Normalises the Arabic letters of a regex source without touching its
 /// syntax: escapes such as `\D` or `\S` must keep their case, so Latin case
 /// is left to the regex's case-insensitive flag.
@@ -545,6 +559,24 @@ mod tests {
             let fast = Normalized::with_level(&original, level);
             prop_assert_eq!(&fast.text, &text);
             prop_assert_eq!(&fast.marks, &marks.0);
+        }
+
+        /// Comparing light forms in place answers as building one does:
+        /// against the text's own light form, a prefix of it, and another
+        /// text's.
+        #[test]
+        fn light_form_is_compares_light_forms(
+            text in "[ a-zA-Z0-9ء-يًٌٍَُِّْـٰأإآىةİẞ\u{200F}]{0,30}",
+            other in "[ a-zA-Zء-يًٌَُأإآىة]{0,30}",
+            cut in 0usize..40,
+        ) {
+            let form = light_form(&text);
+            prop_assert!(light_form_is(&text, &form));
+            let mut prefix = cut.min(form.len());
+            while !form.is_char_boundary(prefix) { prefix -= 1; }
+            prop_assert_eq!(light_form_is(&text, &form[..prefix]), prefix == form.len());
+            prop_assert_eq!(light_form_is(&text, &other), form == other);
+            prop_assert_eq!(light_form_is(&text, &light_form(&other)), form == light_form(&other));
         }
 
         /// Masking copies runs of characters at once; it must give what
