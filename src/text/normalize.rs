@@ -327,6 +327,58 @@ impl Normalized {
             return start..start;
         }
         let last = self.original_offset(range.end - 1);
+        self.close_range(original, start, last)
+    }
+
+    /// [`Normalized::original_range`] for ranges asked in text order, as
+    /// the tokenizer asks them: `cursor` keeps the piece of the map the
+    /// last one started in, so that a pass over the tokens walks the map
+    /// once instead of searching it twice per token.
+    pub fn original_range_from(
+        &self,
+        original: &str,
+        range: Range<usize>,
+        cursor: &mut usize,
+    ) -> Range<usize> {
+        let bytes = self.text.as_bytes();
+        // The two ends, as `original_offset` finds them: a continuation
+        // byte is mapped through the start of its character, the end of the
+        // text to the end of the original.
+        let mut offset_of = |offset: usize| -> usize {
+            if offset >= bytes.len() {
+                return self.original_len as usize;
+            }
+            let mut start = offset;
+            while start > 0 && is_continuation(bytes[start]) {
+                start -= 1;
+            }
+            if self
+                .marks
+                .get(*cursor)
+                .is_none_or(|&(n, _)| n as usize > start)
+            {
+                *cursor = self.marks.partition_point(|&(n, _)| n as usize <= start) - 1;
+            }
+            while let Some(&(n, _)) = self.marks.get(*cursor + 1)
+                && n as usize <= start
+            {
+                *cursor += 1;
+            }
+            let (n, o) = self.marks[*cursor];
+            o as usize + (start - n as usize)
+        };
+        let start = offset_of(range.start);
+        if range.end <= range.start {
+            return start..start;
+        }
+        let last = offset_of(range.end - 1);
+        self.close_range(original, start, last)
+    }
+
+    /// The original range from `start` to the end of the character at
+    /// `last`, with the marks that follow it (dropped from the normalised
+    /// text, they belong to the word they sit on).
+    fn close_range(&self, original: &str, start: usize, last: usize) -> Range<usize> {
         let mut end = last + original[last..].chars().next().map_or(0, char::len_utf8);
         for c in original[end..].chars() {
             if action(c, Level::Full) != Action::DropMark {
@@ -559,6 +611,38 @@ mod tests {
             let fast = Normalized::with_level(&original, level);
             prop_assert_eq!(&fast.text, &text);
             prop_assert_eq!(&fast.marks, &marks.0);
+        }
+
+        /// Mapping ranges back with a cursor gives what searching the map
+        /// gives, for ranges in text order (as the tokenizer asks) and for a
+        /// range behind the cursor.
+        #[test]
+        fn cursor_maps_ranges_as_searching_does(
+            original in "[ a-zA-Zء-يًٌٍَُِّْـٰأإآىİẞ\u{200F}،.]{0,60}",
+            cuts in proptest::collection::vec(0usize..200, 0..12),
+        ) {
+            let n = Normalized::new(&original);
+            let len = n.text.len();
+            let mut cuts: Vec<usize> = cuts.into_iter().map(|c| {
+                let mut c = c.min(len);
+                while !n.text.is_char_boundary(c) { c -= 1; }
+                c
+            }).collect();
+            cuts.sort_unstable();
+            let mut cursor = 0;
+            for pair in cuts.windows(2) {
+                let range = pair[0]..pair[1];
+                prop_assert_eq!(
+                    n.original_range_from(&original, range.clone(), &mut cursor),
+                    n.original_range(&original, range)
+                );
+            }
+            if let Some(&first) = cuts.first() {
+                prop_assert_eq!(
+                    n.original_range_from(&original, first..len, &mut cursor),
+                    n.original_range(&original, first..len)
+                );
+            }
         }
 
         /// Comparing light forms in place answers as building one does:

@@ -122,6 +122,7 @@ pub fn tokenize(normalized: &Normalized, original: &str) -> Vec<Token> {
 pub fn tokenize_in(normalized: &Normalized, original: &str, window: Range<usize>) -> Vec<Token> {
     let text = &normalized.text[..window.end];
     let mut tokens = Vec::with_capacity(window.len() / 5);
+    let mut cursor = 0;
     let mut chars = text[window.start..]
         .char_indices()
         .map(|(i, c)| (window.start + i, c))
@@ -138,8 +139,7 @@ pub fn tokenize_in(normalized: &Normalized, original: &str, window: Range<usize>
             }
             push(
                 &mut tokens,
-                normalized,
-                original,
+                (normalized, original, &mut cursor),
                 start..end,
                 TokenKind::Number(text[start..end].parse().ok()),
             );
@@ -161,7 +161,12 @@ pub fn tokenize_in(normalized: &Normalized, original: &str, window: Range<usize>
                 chars.next();
             }
         }
-        push(&mut tokens, normalized, original, start..end, kind);
+        push(
+            &mut tokens,
+            (normalized, original, &mut cursor),
+            start..end,
+            kind,
+        );
     }
     // The estimate above is generous (Arabic averages six bytes a token):
     // an article's tokens live through every check, so the slack goes.
@@ -169,14 +174,15 @@ pub fn tokenize_in(normalized: &Normalized, original: &str, window: Range<usize>
     tokens
 }
 
+/// Adds a token, mapped back to the original through the texts and the
+/// cursor of [`Normalized::original_range_from`].
 fn push(
     tokens: &mut Vec<Token>,
-    normalized: &Normalized,
-    original: &str,
+    (normalized, original, cursor): (&Normalized, &str, &mut usize),
     norm: Range<usize>,
     kind: TokenKind,
 ) {
-    let orig = normalized.original_range(original, norm.clone());
+    let orig = normalized.original_range_from(original, norm.clone(), cursor);
     tokens.push(Token::new(kind, norm, orig));
 }
 
