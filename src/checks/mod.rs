@@ -78,10 +78,10 @@ pub struct Context<'a> {
     /// ([`Context::family_names`]) and shared by the attributions and
     /// `typo/name`.
     family_names: std::cell::OnceCell<FamilyNames<'a>>,
-    /// Each token's word as the Arabic dictionary sees it: worked out on
-    /// first use ([`Context::dictionary_word`]) and shared by the two
-    /// spelling checks, which each cleaned every word of the article.
-    dictionary_words: std::cell::OnceCell<Vec<Option<std::borrow::Cow<'a, str>>>>,
+    /// The words the Arabic dictionary can judge: worked out on first use
+    /// ([`Context::dictionary_words`]) and shared by the two spelling
+    /// checks, which each cleaned every word of the article.
+    dictionary_words: std::cell::OnceCell<DictionaryWords<'a>>,
     /// The reference date, when known.
     pub reference: Option<&'a ReferenceDate>,
     /// Settings (tolerances, house style).
@@ -91,6 +91,91 @@ pub struct Context<'a> {
     /// window ([`Context::counted_in`]).
     pub whole: bool,
     missing_reference: RefCell<Vec<&'static str>>,
+}
+
+/// The words of an article the Arabic dictionary can judge (see
+/// [`Context::dictionary_words`]). Only those tokens are kept, twelve bytes
+/// each, a word pointing into the article or, when tashkeel had to go,
+/// into one buffer of cleaned words: an English article's list is about
+/// empty, and an Arabic window's is small beside its tokens.
+#[derive(Debug)]
+pub struct DictionaryWords<'a> {
+    text: &'a str,
+    /// The cleaned words that differ from what the article writes.
+    cleaned: String,
+    words: Vec<DictionaryWord>,
+}
+
+/// One word of [`DictionaryWords`]: its token, and its bytes in the
+/// article or, when `start` has [`DictionaryWords::CLEANED`] set, in the
+/// cleaned buffer.
+#[derive(Debug, Clone, Copy)]
+struct DictionaryWord {
+    token: u32,
+    start: u32,
+    end: u32,
+}
+
+impl<'a> DictionaryWords<'a> {
+    /// The bit of a word's `start` that places it in the cleaned buffer.
+    const CLEANED: u32 = 1 << 31;
+
+    fn new(text: &'a str, tokens: &[Token]) -> Self {
+        let narrow = |offset: usize| {
+            u32::try_from(offset)
+                .ok()
+                .filter(|&o| o < Self::CLEANED)
+                .expect("an article is at most 1 GiB (--max-file-size)")
+        };
+        let mut cleaned = String::new();
+        let mut words = Vec::new();
+        for (i, token) in tokens.iter().enumerate() {
+            if token.kind != TokenKind::Word {
+                continue;
+            }
+            let written = &text[token.orig()];
+            if !written
+                .chars()
+                .next()
+                .is_some_and(crate::spelling::is_letter)
+            {
+                continue;
+            }
+            let (start, end) = match crate::spelling::clean(written) {
+                None => continue,
+                Some(std::borrow::Cow::Borrowed(_)) => {
+                    (narrow(token.orig().start), narrow(token.orig().end))
+                }
+                Some(std::borrow::Cow::Owned(word)) => {
+                    let start = narrow(cleaned.len());
+                    cleaned.push_str(&word);
+                    (start | Self::CLEANED, narrow(cleaned.len()))
+                }
+            };
+            words.push(DictionaryWord {
+                token: narrow(i),
+                start,
+                end,
+            });
+        }
+        DictionaryWords {
+            text,
+            cleaned,
+            words,
+        }
+    }
+
+    /// Each word with its token's index, in text order.
+    pub fn iter(&self) -> impl Iterator<Item = (usize, &str)> + '_ {
+        self.words.iter().map(|w| {
+            let word = if w.start & Self::CLEANED != 0 {
+                &self.cleaned[(w.start & !Self::CLEANED) as usize..w.end as usize]
+            } else {
+                &self.text[w.start as usize..w.end as usize]
+            };
+            (w.token as usize, word)
+        })
+    }
 }
 
 impl<'a> Context<'a> {
@@ -126,30 +211,12 @@ impl<'a> Context<'a> {
         })
     }
 
-    /// Token `token` as the Arabic dictionary sees it
-    /// ([`crate::spelling::clean`]), when it is a word that starts with an
-    /// Arabic letter and is made of Arabic letters.
-    pub fn dictionary_word(&self, token: usize) -> Option<&str> {
-        let words = self.dictionary_words.get_or_init(|| {
-            self.tokens
-                .iter()
-                .map(|token| {
-                    if token.kind != TokenKind::Word {
-                        return None;
-                    }
-                    let written = &self.article.text[token.orig()];
-                    if !written
-                        .chars()
-                        .next()
-                        .is_some_and(crate::spelling::is_letter)
-                    {
-                        return None;
-                    }
-                    crate::spelling::clean(written)
-                })
-                .collect()
-        });
-        words.get(token)?.as_deref()
+    /// The article's words as the Arabic dictionary sees them
+    /// ([`crate::spelling::clean`]), in text order: each word token that
+    /// starts with an Arabic letter and is made of Arabic letters.
+    pub fn dictionary_words(&self) -> &DictionaryWords<'a> {
+        self.dictionary_words
+            .get_or_init(|| DictionaryWords::new(&self.article.text, self.tokens))
     }
 
     /// Whether token `token` starts a mention of the lexicon marker `id`
@@ -674,6 +741,33 @@ fn confine_to_article_text(article: &Article, findings: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::Normalized;
+    use crate::text::tokens::tokenize;
+
+    #[test]
+    fn dictionary_words_are_the_cleaned_arabic_words() {
+        // Plain and marked Arabic words, a word with tatweel, a one-letter
+        // word, Latin, digits glued to letters, punctuation.
+        let text = "قالَ الوزيرُ إنّ الاتفاق مهـــم و UN 2015م، للمنطقة.";
+        let tokens = tokenize(&Normalized::new(text), text);
+        let words = DictionaryWords::new(text, &tokens);
+        let expected: Vec<(usize, String)> = tokens
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.kind == TokenKind::Word)
+            .filter(|(_, t)| {
+                text[t.orig()]
+                    .chars()
+                    .next()
+                    .is_some_and(crate::spelling::is_letter)
+            })
+            .filter_map(|(i, t)| Some((i, crate::spelling::clean(&text[t.orig()])?.into_owned())))
+            .collect();
+        let got: Vec<(usize, String)> = words.iter().map(|(i, w)| (i, w.to_string())).collect();
+        assert_eq!(got, expected);
+        let shown: Vec<&str> = words.iter().map(|(_, w)| w).collect();
+        assert_eq!(shown, ["قال", "الوزير", "إن", "الاتفاق", "مهم", "للمنطقة"]);
+    }
 
     #[test]
     fn quotations_are_found() {

@@ -255,16 +255,14 @@ fn arabic_slips(context: &Context<'_>) -> Vec<Finding> {
     use crate::spelling;
     // Per cleaned word: where it is first used and how often.
     let mut places: HashMap<&str, Place> = HashMap::default();
-    for i in 0..context.tokens.len() {
-        if let Some(word) = context.dictionary_word(i) {
-            places
-                .entry(word)
-                .or_insert(Place {
-                    first: i as u32,
-                    uses: 0,
-                })
-                .uses += 1;
-        }
+    for (i, word) in context.dictionary_words().iter() {
+        places
+            .entry(word)
+            .or_insert(Place {
+                first: i as u32,
+                uses: 0,
+            })
+            .uses += 1;
     }
     let frequent = spelling::UsualForms::new(
         places

@@ -53,10 +53,8 @@ rare pronoun ending, which can be meant.
 pub fn check(context: &Context<'_>) -> Vec<Finding> {
     let listed = context.listed_typos();
     let mut findings = Vec::new();
-    for (i, token) in context.tokens.iter().enumerate() {
-        let Some(word) = context.dictionary_word(i) else {
-            continue;
-        };
+    for (i, word) in context.dictionary_words().iter() {
+        let token = &context.tokens[i];
         let written = context.text(&token.orig());
         // A bare or truncated article (`ال 28`, `الإ` at a cut).
         if word.starts_with("ال") && word.chars().count() <= 3 {
