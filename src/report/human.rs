@@ -178,9 +178,11 @@ fn handler(options: HumanOptions) -> GraphicalReportHandler {
         .with_links(false)
 }
 
-/// The columns miette leaves for the headline's text and for the help's:
-/// the width less two, less the `  × ` and `  help: ` before them.
+/// The columns miette takes from the width before a headline's text: two,
+/// and the `  × ` before it.
 const HEADLINE_INDENT: usize = 2 + 4;
+/// The columns miette takes from the width before the help's text: two,
+/// and the `  help: ` before it.
 const HELP_INDENT: usize = 2 + 8;
 
 /// The two handlers a file's findings are rendered with. miette wraps a

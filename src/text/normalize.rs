@@ -340,32 +340,25 @@ impl Normalized {
         range: Range<usize>,
         cursor: &mut usize,
     ) -> Range<usize> {
-        let bytes = self.text.as_bytes();
-        // The two ends, as `original_offset` finds them: a continuation
-        // byte is mapped through the start of its character, the end of the
-        // text to the end of the original.
+        // The two ends, as `original_offset` maps them, the piece found
+        // from the cursor.
         let mut offset_of = |offset: usize| -> usize {
-            if offset >= bytes.len() {
+            let Some(start) = self.char_start(offset) else {
                 return self.original_len as usize;
-            }
-            let mut start = offset;
-            while start > 0 && is_continuation(bytes[start]) {
-                start -= 1;
-            }
+            };
             if self
                 .marks
                 .get(*cursor)
                 .is_none_or(|&(n, _)| n as usize > start)
             {
-                *cursor = self.marks.partition_point(|&(n, _)| n as usize <= start) - 1;
+                *cursor = self.piece_of(start);
             }
             while let Some(&(n, _)) = self.marks.get(*cursor + 1)
                 && n as usize <= start
             {
                 *cursor += 1;
             }
-            let (n, o) = self.marks[*cursor];
-            o as usize + (start - n as usize)
+            self.offset_in_piece(*cursor, start)
         };
         let start = offset_of(range.start);
         if range.end <= range.start {
@@ -391,25 +384,39 @@ impl Normalized {
 
     /// The original byte offset of normalised byte `offset`.
     pub fn original_offset(&self, offset: usize) -> usize {
+        match self.char_start(offset) {
+            Some(start) => self.offset_in_piece(self.piece_of(start), start),
+            None => self.original_len as usize,
+        }
+    }
+
+    /// Where the normalised character holding byte `offset` starts; `None`
+    /// at the end of the text.
+    fn char_start(&self, offset: usize) -> Option<usize> {
         let bytes = self.text.as_bytes();
         if offset >= bytes.len() {
             assert!(
                 offset == bytes.len(),
                 "offset {offset} is past the normalised text"
             );
-            return self.original_len as usize;
+            return None;
         }
         let mut start = offset;
         while start > 0 && is_continuation(bytes[start]) {
             start -= 1;
         }
-        self.start_of_char(start)
+        Some(start)
     }
 
-    /// The original offset of the normalised character starting at `start`.
-    fn start_of_char(&self, start: usize) -> usize {
-        let piece = self.marks.partition_point(|&(n, _)| n as usize <= start);
-        let (n, o) = self.marks[piece - 1];
+    /// The piece of the map that normalised byte `start` lies in.
+    fn piece_of(&self, start: usize) -> usize {
+        self.marks.partition_point(|&(n, _)| n as usize <= start) - 1
+    }
+
+    /// The original offset of the normalised character starting at
+    /// `start`, which lies in piece `piece` of the map.
+    fn offset_in_piece(&self, piece: usize, start: usize) -> usize {
+        let (n, o) = self.marks[piece];
         o as usize + (start - n as usize)
     }
 
@@ -710,7 +717,7 @@ mod tests {
         let mut from = 0;
         for (read, &byte) in old.text.as_bytes().iter().enumerate() {
             if !is_continuation(byte) {
-                from = old.start_of_char(read);
+                from = old.offset_in_piece(old.piece_of(read), read);
             }
             if joined.iter().any(|r| r.contains(&from)) {
                 continue;
