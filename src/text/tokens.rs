@@ -139,7 +139,9 @@ pub fn tokenize_in(normalized: &Normalized, original: &str, window: Range<usize>
             }
             push(
                 &mut tokens,
-                (normalized, original, &mut cursor),
+                normalized,
+                original,
+                &mut cursor,
                 start..end,
                 TokenKind::Number(text[start..end].parse().ok()),
             );
@@ -163,7 +165,9 @@ pub fn tokenize_in(normalized: &Normalized, original: &str, window: Range<usize>
         }
         push(
             &mut tokens,
-            (normalized, original, &mut cursor),
+            normalized,
+            original,
+            &mut cursor,
             start..end,
             kind,
         );
@@ -174,11 +178,13 @@ pub fn tokenize_in(normalized: &Normalized, original: &str, window: Range<usize>
     tokens
 }
 
-/// Adds a token, mapped back to the original through the texts and the
-/// cursor of [`Normalized::original_range_from`].
+/// Adds a token, mapped back to the original with the cursor of
+/// [`Normalized::original_range_from`].
 fn push(
     tokens: &mut Vec<Token>,
-    (normalized, original, cursor): (&Normalized, &str, &mut usize),
+    normalized: &Normalized,
+    original: &str,
+    cursor: &mut usize,
     norm: Range<usize>,
     kind: TokenKind,
 ) {
