@@ -128,8 +128,8 @@ pub fn tokenize_in(normalized: &Normalized, original: &str, window: Range<usize>
         .map(|(i, c)| (window.start + i, c))
         .peekable();
     while let Some((start, c)) = chars.next() {
+        let mut end = start + c.len_utf8();
         let kind = if c.is_ascii_digit() {
-            let mut end = start + 1;
             while let Some(&(i, d)) = chars.peek() {
                 if !d.is_ascii_digit() {
                     break;
@@ -137,24 +137,8 @@ pub fn tokenize_in(normalized: &Normalized, original: &str, window: Range<usize>
                 end = i + 1;
                 chars.next();
             }
-            push(
-                &mut tokens,
-                normalized,
-                original,
-                &mut cursor,
-                start..end,
-                TokenKind::Number(text[start..end].parse().ok()),
-            );
-            continue;
+            TokenKind::Number(text[start..end].parse().ok())
         } else if is_word_char(c) {
-            TokenKind::Word
-        } else if c.is_whitespace() {
-            continue;
-        } else {
-            TokenKind::Punct(c)
-        };
-        let mut end = start + c.len_utf8();
-        if kind == TokenKind::Word {
             while let Some(&(i, d)) = chars.peek() {
                 if !is_word_char(d) || d.is_ascii_digit() {
                     break;
@@ -162,34 +146,20 @@ pub fn tokenize_in(normalized: &Normalized, original: &str, window: Range<usize>
                 end = i + d.len_utf8();
                 chars.next();
             }
-        }
-        push(
-            &mut tokens,
-            normalized,
-            original,
-            &mut cursor,
-            start..end,
-            kind,
-        );
+            TokenKind::Word
+        } else if c.is_whitespace() {
+            continue;
+        } else {
+            TokenKind::Punct(c)
+        };
+        // Tokens come in text order: the cursor walks the offset map once.
+        let orig = normalized.original_range_from(original, start..end, &mut cursor);
+        tokens.push(Token::new(kind, start..end, orig));
     }
     // The estimate above is generous (Arabic averages six bytes a token):
     // an article's tokens live through every check, so the slack goes.
     tokens.shrink_to_fit();
     tokens
-}
-
-/// Adds a token, mapped back to the original with the cursor of
-/// [`Normalized::original_range_from`].
-fn push(
-    tokens: &mut Vec<Token>,
-    normalized: &Normalized,
-    original: &str,
-    cursor: &mut usize,
-    norm: Range<usize>,
-    kind: TokenKind,
-) {
-    let orig = normalized.original_range_from(original, norm.clone(), cursor);
-    tokens.push(Token::new(kind, norm, orig));
 }
 
 #[cfg(test)]
