@@ -411,7 +411,7 @@ mod tests {
         let at = text.find("ثانية").expect("the word is in the text");
         let range = at..at + "ثانية".len();
         let finding = Finding::new(
-            &crate::checks::codes::NO_REFERENCE_DATE,
+            &crate::checks::typo::substitution::CODE,
             range.clone(),
             message,
         )
