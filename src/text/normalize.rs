@@ -717,7 +717,7 @@ mod tests {
         let mut from = 0;
         for (read, &byte) in old.text.as_bytes().iter().enumerate() {
             if !is_continuation(byte) {
-                from = old.offset_in_piece(old.piece_of(read), read);
+                from = old.original_offset(read);
             }
             if joined.iter().any(|r| r.contains(&from)) {
                 continue;
