@@ -283,3 +283,59 @@ fn the_cache_serves_identical_output_and_never_a_stale_one() {
     let changed = stdout(&cached(p, cache, &[]));
     assert!(changed.contains("\"end_column\": 16"), "{changed}");
 }
+
+/// A caller that waits for each record's answer before it sends the next
+/// (a CMS on a pipe) gets it: the answer is written while another worker
+/// waits for the next record on standard input.
+#[test]
+fn records_on_a_pipe_are_answered_one_by_one() {
+    use std::io::{BufRead, BufReader, Write};
+    use std::process::{Command, Stdio};
+    use std::sync::mpsc;
+    use std::time::Duration;
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_factlint"))
+        .args([
+            "check",
+            "--no-config",
+            "--no-cache",
+            "--threads",
+            "2",
+            "--input-format",
+            "jsonl",
+            "--format",
+            "jsonl",
+            "-",
+        ])
+        .current_dir(root())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("factlint runs");
+    let mut input = child.stdin.take().expect("stdin is piped");
+    let output = child.stdout.take().expect("stdout is piped");
+    let (lines, answers) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(output).lines() {
+            if lines.send(line.expect("stdout is UTF-8")).is_err() {
+                return;
+            }
+        }
+    });
+    for id in ["first", "second", "third"] {
+        writeln!(
+            input,
+            "{{\"id\": \"{id}\", \"text\": \"A clean line.\\n\", \"lang\": \"en\"}}"
+        )
+        .unwrap();
+        input.flush().unwrap();
+        let answer = answers
+            .recv_timeout(Duration::from_secs(60))
+            .unwrap_or_else(|_| panic!("no answer to record {id} while the pipe stays open"));
+        let answer: Value = serde_json::from_str(&answer).unwrap();
+        assert_eq!(answer["id"], id);
+    }
+    drop(input);
+    assert!(child.wait().unwrap().success());
+}

@@ -582,7 +582,7 @@ fn check(args: CheckArgs) -> io::Result<u8> {
 
     if fixing {
         let mut fixer = fixing::Fixer::new(&args, has_stdin);
-        let mut stdout = io::stdout().lock();
+        let mut stdout = io::stdout();
         let mut deferred: Vec<Rendered> = Vec::new();
         let mut stdin_summary = Summary::default();
         stream::ordered(jobs, threads, work, |done| {
@@ -610,11 +610,10 @@ fn check(args: CheckArgs) -> io::Result<u8> {
             }
             fixing::FixRun::Written { failed } => failed,
         };
-        drop(stdout);
-        let mut out: Box<dyn Write> = if report_to_stderr {
-            Box::new(io::BufWriter::new(io::stderr().lock()))
+        let mut out: Box<dyn Write + Send> = if report_to_stderr {
+            Box::new(io::BufWriter::new(io::stderr()))
         } else {
-            Box::new(io::BufWriter::new(io::stdout().lock()))
+            Box::new(io::BufWriter::new(io::stdout()))
         };
         let mut writer = report::Writer::new(render, &mut out)?;
         let mut errors = Vec::new();
@@ -637,7 +636,7 @@ fn check(args: CheckArgs) -> io::Result<u8> {
         ));
     }
 
-    let mut out = io::BufWriter::with_capacity(64 * 1024, io::stdout().lock());
+    let mut out = io::BufWriter::with_capacity(64 * 1024, io::stdout());
     let mut writer = report::Writer::new(render, &mut out)?;
     stream::ordered(jobs, threads, work, |done| {
         let error = match &done {

@@ -250,7 +250,7 @@ pub(super) fn render_file(report: &FileReport, options: HumanOptions) -> String 
 pub fn render(
     reports: &[FileReport],
     options: HumanOptions,
-    out: &mut dyn Write,
+    out: &mut (dyn Write + Send),
 ) -> io::Result<()> {
     super::render(super::Format::Human, reports, options, out)
 }

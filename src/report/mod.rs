@@ -312,7 +312,11 @@ impl Tally {
 /// table for people, a JSON document (`json`) or one JSON line per code
 /// (`jsonl`) for machines. SARIF and GitHub commands describe findings, not
 /// counts, so they get the error [`io::ErrorKind::Unsupported`].
-pub fn statistics(format: Format, reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
+pub fn statistics(
+    format: Format,
+    reports: &[FileReport],
+    out: &mut (dyn Write + Send),
+) -> io::Result<()> {
     let options = RenderOptions {
         format,
         human: HumanOptions {
@@ -384,7 +388,7 @@ pub fn render(
     format: Format,
     reports: &[FileReport],
     human: HumanOptions,
-    out: &mut dyn Write,
+    out: &mut (dyn Write + Send),
 ) -> io::Result<()> {
     let options = RenderOptions {
         format,
@@ -483,7 +487,7 @@ pub fn render_file(report: &FileReport, options: &RenderOptions) -> Rendered {
 /// reports.
 pub struct Writer<'w> {
     options: RenderOptions,
-    out: &'w mut dyn Write,
+    out: &'w mut (dyn Write + Send),
     summary: Summary,
     tally: Tally,
     elements: usize,
@@ -501,7 +505,7 @@ pub struct Writer<'w> {
 
 impl<'w> Writer<'w> {
     /// Starts the output (the opening of a JSON or SARIF document).
-    pub fn new(options: RenderOptions, out: &'w mut dyn Write) -> io::Result<Writer<'w>> {
+    pub fn new(options: RenderOptions, out: &'w mut (dyn Write + Send)) -> io::Result<Writer<'w>> {
         if !options.statistics {
             match options.format {
                 Format::Json => json::begin(out)?,
