@@ -166,7 +166,7 @@ impl<'a> DictionaryWords<'a> {
     }
 
     /// Each word with its token's index, in text order.
-    pub fn iter(&self) -> impl Iterator<Item = (usize, &str)> + '_ {
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = (usize, &str)> + '_ {
         self.words.iter().map(|w| {
             let word = if w.start & Self::CLEANED != 0 {
                 &self.cleaned[(w.start & !Self::CLEANED) as usize..w.end as usize]
