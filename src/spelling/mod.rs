@@ -28,6 +28,7 @@ pub mod english;
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
+use compact_str::CompactString;
 use rustc_hash::{FxHashMap, FxHashSet};
 use spellbook::Dictionary;
 
@@ -81,8 +82,12 @@ pub const DEFINITE: u64 = 1 << 18;
 pub const UNSEEN_HOUSE_STYLE: u64 = 1 << 19;
 
 /// Strict verdicts by word (looked up by `&str`, so that a hit allocates
-/// nothing).
-type VerdictCache = FxHashMap<Box<str>, Option<Verdict>>;
+/// nothing). Every Arabic word of an article is looked up: the word is
+/// kept in its slot ([`CompactString`]) and a verdict, which few words
+/// have, boxed, so that a lookup reads one slot of 32 bytes. With the words
+/// boxed, comparing the key behind its pointer was a third of the lookup's
+/// time.
+type VerdictCache = FxHashMap<CompactString, Option<Box<Verdict>>>;
 
 /// How many words a per-thread cache holds before it starts again.
 const CACHE_WORDS: usize = 200_000;
@@ -350,7 +355,7 @@ impl Arabic {
             return flags & REJECTED == 0;
         }
         thread_local! {
-            static ACCEPTED: std::cell::RefCell<FxHashMap<Box<str>, bool>> =
+            static ACCEPTED: std::cell::RefCell<FxHashMap<CompactString, bool>> =
                 std::cell::RefCell::new(FxHashMap::default());
         }
         ACCEPTED.with(|cache| {
@@ -362,7 +367,7 @@ impl Arabic {
             if cache.len() >= CACHE_WORDS {
                 cache.clear();
             }
-            cache.insert(Box::from(word), accepted);
+            cache.insert(CompactString::from(word), accepted);
             accepted
         })
     }
@@ -537,14 +542,14 @@ impl Arabic {
         }
         let verdict = CACHE.with(|cache| {
             if let Some(found) = cache.borrow().get(word) {
-                return found.clone();
+                return found.as_deref().cloned();
             }
             let verdict = self.judge_strict(word);
             let mut cache = cache.borrow_mut();
             if cache.len() >= CACHE_WORDS {
                 cache.clear();
             }
-            cache.insert(Box::from(word), verdict.clone());
+            cache.insert(CompactString::from(word), verdict.clone().map(Box::new));
             verdict
         });
         verdict.filter(|v| strict || v.kind != Kind::HouseStyle)
