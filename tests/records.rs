@@ -290,12 +290,12 @@ fn the_cache_serves_identical_output_and_never_a_stale_one() {
 #[test]
 fn records_on_a_pipe_are_answered_one_by_one() {
     use std::io::{BufRead, BufReader, Write};
-    use std::process::{Command, Stdio};
     use std::sync::mpsc;
     use std::time::Duration;
 
-    let mut child = Command::new(env!("CARGO_BIN_EXE_factlint"))
-        .args([
+    let mut child = common::spawn_in(
+        &root(),
+        &[
             "check",
             "--no-config",
             "--no-cache",
@@ -306,13 +306,8 @@ fn records_on_a_pipe_are_answered_one_by_one() {
             "--format",
             "jsonl",
             "-",
-        ])
-        .current_dir(root())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("factlint runs");
+        ],
+    );
     let mut input = child.stdin.take().expect("stdin is piped");
     let output = child.stdout.take().expect("stdout is piped");
     let (lines, answers) = mpsc::channel();

@@ -5,7 +5,7 @@ pub mod chromium;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Child, Command, Output, Stdio};
 
 /// The repository root (tests run the binary from there).
 pub fn root() -> PathBuf {
@@ -17,16 +17,22 @@ pub fn factlint(args: &[&str]) -> Output {
     factlint_in(&root(), args, None)
 }
 
-/// Runs `factlint ARGS` in `dir`, feeding `stdin` if given.
-pub fn factlint_in(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_factlint"))
+/// Starts `factlint ARGS` in `dir` with its three streams piped, for a
+/// test that talks to it while it runs.
+pub fn spawn_in(dir: &Path, args: &[&str]) -> Child {
+    Command::new(env!("CARGO_BIN_EXE_factlint"))
         .args(args)
         .current_dir(dir)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .expect("factlint runs");
+        .expect("factlint runs")
+}
+
+/// Runs `factlint ARGS` in `dir`, feeding `stdin` if given.
+pub fn factlint_in(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = spawn_in(dir, args);
     {
         let mut input = child.stdin.take().expect("stdin is piped");
         if let Some(bytes) = stdin {
