@@ -9,7 +9,7 @@
 //! the first file's output appears as soon as it is checked.
 //!
 //! No thread waits for results to write them. A writer thread woken for
-//! each file cost two context switches per file, 6% of the CPU time of a
+//! each file cost two context switches per file, a tenth of the CPU time of a
 //! run over a tree of small articles; here a worker sleeps only when the
 //! window is full.
 
