@@ -830,11 +830,10 @@ impl<'a> UsualForms<'a> {
     pub fn new(words: impl IntoIterator<Item = &'a str>) -> Self {
         // Both sets are sized before they are filled: growing them was a
         // third of their cost.
-        let words = words.into_iter();
-        let most = words.size_hint().1.unwrap_or(0);
-        let mut set = FxHashSet::with_capacity_and_hasher(most, Default::default());
-        set.extend(words);
-        let words = set;
+        let given = words.into_iter();
+        let most = given.size_hint().1.unwrap_or(0);
+        let mut words = FxHashSet::with_capacity_and_hasher(most, Default::default());
+        words.extend(given);
         let signatures = words.iter().map(|w| w.chars().count() + 1).sum();
         let mut near = FxHashSet::with_capacity_and_hasher(signatures, Default::default());
         let mut buffer = String::new();
