@@ -238,7 +238,12 @@ impl Normalized {
         if hidden.is_empty() && joined.is_empty() {
             return view;
         }
-        let mut bytes = std::mem::take(&mut view.text).into_bytes();
+        // The kept text is copied into a new string a whole character or
+        // run at a time, so it needs no UTF-8 validation afterwards (which
+        // had cost as much as decoding an Arabic article).
+        let source = std::mem::take(&mut view.text);
+        let bytes = source.as_bytes();
+        let mut text = String::with_capacity(source.len());
         let old = Normalized {
             text: String::new(),
             marks: std::mem::take(&mut view.marks),
@@ -246,7 +251,6 @@ impl Normalized {
         };
         let mut marks = Marks::default();
         let (mut h, mut j) = (0, 0);
-        let mut write = 0;
         let mut read = 0;
         // The piece of the map `read` lies in: reads only move forward, so
         // the map is walked once rather than searched per character.
@@ -276,9 +280,8 @@ impl Normalized {
             if hidden.get(h).is_some_and(|r| r.start <= from) {
                 // Every byte of a hidden character becomes a space.
                 for _ in 0..width {
-                    bytes[write] = b' ';
-                    marks.note(write, from);
-                    write += 1;
+                    marks.note(text.len(), from);
+                    text.push(' ');
                 }
                 read += width;
                 continue;
@@ -304,15 +307,12 @@ impl Normalized {
                 end -= 1;
             }
             let end = end.max(read + width);
-            marks.note(write, from);
-            bytes.copy_within(read..end, write);
-            write += end - read;
+            marks.note(text.len(), from);
+            text.push_str(&source[read..end]);
             read = end;
         }
-        bytes.truncate(write);
         view.marks = marks.0;
-        // Whole characters were kept, dropped or turned into ASCII spaces.
-        view.text = String::from_utf8(bytes).expect("masking keeps whole characters");
+        view.text = text;
         view
     }
 
