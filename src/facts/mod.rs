@@ -367,17 +367,22 @@ impl<'a> Attributor<'a> {
         // post, not the head of state's. (In an all-capital headline every
         // word looks like one, so only a title not itself in capitals.)
         if article.language == Language::En {
+            // Two letters or more, all ASCII capitals (so as many bytes as
+            // letters): tested first, as few words are.
             let acronym = |i: usize| {
                 let token = &tokens[i];
                 let word = &article.text[token.orig()];
                 token.kind == TokenKind::Word
-                    && word.chars().count() >= 2
-                    && word.chars().all(|c| c.is_ascii_uppercase())
+                    && word.len() >= 2
+                    && word.bytes().all(|b| b.is_ascii_uppercase())
                     && !annotations.at(i).iter().any(|a| {
                         matches!(a.target, Target::Demonym { .. } | Target::CountryName(_))
                     })
             };
             for i in 1..tokens.len() {
+                if !acronym(i - 1) {
+                    continue;
+                }
                 let word = &article.text[tokens[i].orig()];
                 // Next to each other, across at most a wrapped line: not a
                 // headline's last word before the body's first.
@@ -385,7 +390,7 @@ impl<'a> Attributor<'a> {
                 let adjacent = !gap.is_empty()
                     && gap.chars().all(char::is_whitespace)
                     && gap.matches('\n').count() <= 1;
-                if adjacent && acronym(i - 1) && word.chars().any(|c| c.is_lowercase()) {
+                if adjacent && word.chars().any(|c| c.is_lowercase()) {
                     modified[i] = true;
                 }
             }
