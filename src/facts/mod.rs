@@ -262,6 +262,10 @@ pub struct Attribution {
     pub pattern: usize,
 }
 
+/// One way an element reads at a token: the token it ends before, and
+/// what it captured.
+type Reading = (usize, Capture);
+
 /// What one element captured.
 #[derive(Debug, Clone)]
 enum Capture {
@@ -316,6 +320,9 @@ pub struct Attributor<'a> {
     /// Which words after a name are a family name that makes it another
     /// person's.
     family_names: &'a names::FamilyNames<'a>,
+    /// The persons found at each token as a pattern's first element, once
+    /// asked (the table is made on the first question).
+    leading_persons: std::cell::RefCell<Vec<Option<Vec<Reading>>>>,
 }
 
 impl<'a> Attributor<'a> {
@@ -430,6 +437,7 @@ impl<'a> Attributor<'a> {
             shadowed,
             modified,
             family_names,
+            leading_persons: std::cell::RefCell::default(),
         }
     }
 
@@ -877,7 +885,18 @@ impl<'a> Attributor<'a> {
                     Vec::new()
                 }
             }
-            ElementKind::Person => self.person_at(at, first),
+            ElementKind::Person if first => {
+                // Several patterns start with a person: each asks at every
+                // capitalised word, and the answer is the same.
+                let mut leading = self.leading_persons.borrow_mut();
+                if leading.is_empty() {
+                    leading.resize(self.tokens.len(), None);
+                }
+                leading[at]
+                    .get_or_insert_with(|| self.person_at(at, true))
+                    .clone()
+            }
+            ElementKind::Person => self.person_at(at, false),
         };
         // «السورية» is both the feminine adjective and a spelling of the
         // country's name: the adjective is the reading after a title or a
