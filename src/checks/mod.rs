@@ -565,12 +565,12 @@ fn check_window(
 ) -> WindowFindings {
     let normalized = &article.normalized;
     let norm = normalized.normalized_offset(window.start)..normalized.normalized_offset(window.end);
-    let mut mentions = rules.find_in(article, options.reads_typo_mentions(), norm.clone());
+    let tokens = tokenize_in(&article.normalized, &article.text, norm.clone());
+    let mut mentions = rules.find_in(article, options.reads_typo_mentions(), norm, &tokens);
     // Lexicon markers are three mentions in four and are read per token
     // from the annotations only: a large article keeps them small until
     // they are laid over the tokens, and then not at all.
     let markers = MarkerMention::take_from(&mut mentions);
-    let tokens = tokenize_in(&article.normalized, &article.text, norm);
     let annotations = TokenMentions::with_markers(&tokens, &mentions, &markers);
     let dates = DateParser::new(&tokens, &annotations, rules, article.language)
         .day_first_in_english(options.english_day_first)

@@ -18,6 +18,7 @@ use super::model::DemonymForm;
 use crate::article::Article;
 use crate::language::Language;
 use crate::text::normalize::{light_form, light_form_is, normalize_regex_source};
+use crate::text::tokens::{self, Token};
 use crate::text::{normalize_pattern, words};
 
 /// What a mention is a mention of. Indexes point into the [`super::RuleSet`]
@@ -568,18 +569,21 @@ impl Matcher {
     /// Like [`Matcher::find`], also looking up each word in `tables` (the
     /// typo lists, kept out of the automaton).
     pub fn find_with(&self, article: &Article, tables: &[&WordTable]) -> Vec<Mention> {
-        self.find_in(article, tables, 0..article.normalized.text.len())
+        let tokens = tokens::tokenize(&article.normalized, &article.text);
+        self.find_in(article, tables, 0..article.normalized.text.len(), &tokens)
     }
 
     /// Like [`Matcher::find_with`], over the words that start in `window`
-    /// (a range of the normalised text that starts between words): a long
-    /// article is matched one window at a time
-    /// ([`crate::checks::window::windows`]).
+    /// (a range of the normalised text that starts between words), whose
+    /// `tokens` the caller has made: a long article is matched one window
+    /// at a time ([`crate::checks::window::windows`]), and the checks read
+    /// the same tokens.
     pub fn find_in(
         &self,
         article: &Article,
         tables: &[&WordTable],
         window: Range<usize>,
+        tokens: &[Token],
     ) -> Vec<Mention> {
         let normalized = &article.normalized;
         let text = normalized.text.as_str();
@@ -640,17 +644,11 @@ impl Matcher {
                 });
             }
         };
-        let spans = words::word_spans(&text[window.clone()])
-            .map(|(start, end)| (window.start + start, window.start + end));
-        for (word_start, word_end) in spans {
+        for word in tokens::matcher_words(tokens) {
+            let (word_start, word_end) = (word.range.start, word.range.end);
             at(word_start, word_start);
             // Letters glued to a number (`2015م`, `1436هـ`) start a word too.
-            let digits = bytes[word_start..word_end]
-                .iter()
-                .take_while(|b| b.is_ascii_digit())
-                .count();
-            if digits > 0 && word_start + digits < word_end {
-                let start = word_start + digits;
+            if let Some(start) = word.after_number {
                 at(start, start);
             }
             for start in words::proclitic_ends(&text[word_start..word_end]) {

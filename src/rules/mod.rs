@@ -563,14 +563,22 @@ impl RuleSet {
     /// typo tables the article's letters could match are built on first
     /// use.
     pub fn find_for(&self, article: &Article, typos: bool) -> Vec<Mention> {
-        self.find_in(article, typos, 0..article.normalized.text.len())
+        let tokens = crate::text::tokens::tokenize(&article.normalized, &article.text);
+        self.find_in(article, typos, 0..article.normalized.text.len(), &tokens)
     }
 
     /// Like [`RuleSet::find_for`], over the words that start in `window`, a
-    /// range of the normalised text ([`crate::checks::window::windows`]).
-    pub fn find_in(&self, article: &Article, typos: bool, window: Range<usize>) -> Vec<Mention> {
+    /// range of the normalised text ([`crate::checks::window::windows`]),
+    /// whose `tokens` the caller has made and the checks read too.
+    pub fn find_in(
+        &self,
+        article: &Article,
+        typos: bool,
+        window: Range<usize>,
+        tokens: &[crate::text::tokens::Token],
+    ) -> Vec<Mention> {
         if !typos {
-            return self.matcher.find_in(article, &[], window);
+            return self.matcher.find_in(article, &[], window, tokens);
         }
         let normalized = &article.normalized;
         let mut need = [false; 2];
@@ -601,7 +609,7 @@ impl RuleSet {
             .map(|which| self.typo_table(which))
             .filter(|table| !table.is_empty())
             .collect();
-        self.matcher.find_in(article, &tables, window)
+        self.matcher.find_in(article, &tables, window, tokens)
     }
 
     /// How many distinct literals and regexes the matcher holds.

@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::Normalized;
-use super::words::is_word_char;
+use super::words::{CharClass, char_class_at};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,6 +79,12 @@ impl Token {
         self.orig_start as usize..self.orig_end as usize
     }
 
+    /// Whether the token is punctuation or a symbol (not a word or number).
+    #[inline]
+    fn is_punct_kind(&self) -> bool {
+        matches!(self.kind, TokenKind::Punct(_))
+    }
+
     /// Whether the token is this punctuation character.
     pub fn is_punct(&self, c: char) -> bool {
         self.kind == TokenKind::Punct(c)
@@ -121,40 +127,37 @@ pub fn tokenize(normalized: &Normalized, original: &str) -> Vec<Token> {
 /// ([`crate::checks::window::windows`]).
 pub fn tokenize_in(normalized: &Normalized, original: &str, window: Range<usize>) -> Vec<Token> {
     let text = &normalized.text[..window.end];
+    let bytes = text.as_bytes();
     let mut tokens = Vec::with_capacity(window.len() / 5);
     let mut cursor = 0;
-    let mut chars = text[window.start..]
-        .char_indices()
-        .map(|(i, c)| (window.start + i, c))
-        .peekable();
-    while let Some((start, c)) = chars.next() {
-        let mut end = start + c.len_utf8();
-        let kind = if c.is_ascii_digit() {
-            while let Some(&(i, d)) = chars.peek() {
-                if !d.is_ascii_digit() {
-                    break;
+    let mut at = window.start;
+    while at < text.len() {
+        let (class, len) = char_class_at(text, at);
+        let start = at;
+        at += len;
+        let kind = match class {
+            CharClass::Digit => {
+                while bytes.get(at).is_some_and(u8::is_ascii_digit) {
+                    at += 1;
                 }
-                end = i + 1;
-                chars.next();
+                TokenKind::Number(text[start..at].parse().ok())
             }
-            TokenKind::Number(text[start..end].parse().ok())
-        } else if is_word_char(c) {
-            while let Some(&(i, d)) = chars.peek() {
-                if !is_word_char(d) || d.is_ascii_digit() {
-                    break;
+            CharClass::Letter => {
+                while at < text.len() {
+                    let (next, len) = char_class_at(text, at);
+                    if next != CharClass::Letter {
+                        break;
+                    }
+                    at += len;
                 }
-                end = i + d.len_utf8();
-                chars.next();
+                TokenKind::Word
             }
-            TokenKind::Word
-        } else if c.is_whitespace() {
-            continue;
-        } else {
-            TokenKind::Punct(c)
+            CharClass::Space => continue,
+            CharClass::Other(c) => TokenKind::Punct(c),
         };
         // Tokens come in text order: the cursor walks the offset map once.
-        let orig = normalized.original_range_from(original, start..end, &mut cursor);
-        tokens.push(Token::new(kind, start..end, orig));
+        let orig = normalized.original_range_from(original, start..at, &mut cursor);
+        tokens.push(Token::new(kind, start..at, orig));
     }
     // The estimate above is generous (Arabic averages six bytes a token):
     // an article's tokens live through every check, so the slack goes.
@@ -162,9 +165,71 @@ pub fn tokenize_in(normalized: &Normalized, original: &str, window: Range<usize>
     tokens
 }
 
+/// A word as the literal matcher reads it: word and number tokens with
+/// nothing between them (`2015م`, `F16`), the same runs of word characters
+/// that [`super::words::word_spans`] finds in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MatcherWord {
+    /// The whole run, in the normalised text.
+    pub range: Range<usize>,
+    /// Where the letters glued after a leading number start (`م` of
+    /// `2015م`): a word starts there too.
+    pub after_number: Option<usize>,
+}
+
+/// The matcher's words over `tokens`, in order: the tokeniser's pass over
+/// the text serves the matcher too, which then does not scan for word
+/// boundaries again.
+pub fn matcher_words(tokens: &[Token]) -> impl Iterator<Item = MatcherWord> + '_ {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while tokens.get(i)?.is_punct_kind() {
+            i += 1;
+        }
+        let first = &tokens[i];
+        let mut range = first.norm();
+        let mut after_number = None;
+        i += 1;
+        while let Some(next) = tokens.get(i) {
+            if next.is_punct_kind() || next.norm_start as usize != range.end {
+                break;
+            }
+            if range.end == first.norm_end as usize && matches!(first.kind, TokenKind::Number(_)) {
+                after_number = Some(range.end);
+            }
+            range.end = next.norm_end as usize;
+            i += 1;
+        }
+        Some(MatcherWord {
+            range,
+            after_number,
+        })
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn matcher_words_are_the_word_spans() {
+        // Letters outside the Arabic fast path (پ, ٮ, ۀ), a combining
+        // mark, digits glued on either side, an underscore, a no-break
+        // space and a vertical tab.
+        let original = "پاكستان ٮا ۀ 2015م، F16 a_b 12x3\u{a0}وال\u{b}end ؟ 'ok'";
+        let normalized = Normalized::new(original);
+        let text = normalized.text.as_str();
+        let tokens = tokenize(&normalized, original);
+        let words: Vec<&str> = matcher_words(&tokens).map(|w| &text[w.range]).collect();
+        let spans: Vec<&str> = crate::text::words::word_spans(text)
+            .map(|(s, e)| &text[s..e])
+            .collect();
+        assert_eq!(words, spans);
+        let glued: Vec<&str> = matcher_words(&tokens)
+            .filter_map(|w| Some(&text[w.after_number?..w.range.end]))
+            .collect();
+        assert_eq!(glued, vec!["م", "x3"]);
+    }
 
     #[test]
     fn numbers_split_from_glued_era_marks() {

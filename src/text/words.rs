@@ -24,30 +24,76 @@ pub fn is_arabic_letter(c: char) -> bool {
     matches!(c, '\u{0620}'..='\u{064A}' | '\u{066E}'..='\u{06D3}' | '\u{06FA}'..='\u{06FF}')
 }
 
-/// The byte spans of the words of a normalised text, in order.
+/// What the character at a byte offset of a normalised text is, for the
+/// word scanner and the tokeniser, which must agree on every character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CharClass {
+    /// An ASCII digit: part of a word for the matcher, a number token for
+    /// the tokeniser.
+    Digit,
+    /// Any other word character ([`is_word_char`]).
+    Letter,
+    /// White space: between tokens.
+    Space,
+    /// Punctuation or a symbol: a token of its own.
+    Other(char),
+}
+
+/// The class of the character starting at byte `i` of `text`, and its
+/// length in bytes. ASCII and the Arabic letters are classified from their
+/// bytes, without decoding a `char`: the scanners call this for every
+/// character of every article.
+///
+/// # Panics
+///
+/// When `i` is not a character boundary of `text`.
+#[inline]
+pub fn char_class_at(text: &str, i: usize) -> (CharClass, usize) {
+    let bytes = text.as_bytes();
+    let b = bytes[i];
+    if b.is_ascii() {
+        let class = if b.is_ascii_digit() {
+            CharClass::Digit
+        } else if b.is_ascii_alphabetic() || b == b'_' {
+            CharClass::Letter
+        } else if char::from(b).is_whitespace() {
+            CharClass::Space
+        } else {
+            CharClass::Other(char::from(b))
+        };
+        return (class, 1);
+    }
+    // U+0620..U+065F (Arabic letters, tatweel and tashkeel) are the lead
+    // bytes D8 and D9 with a code point in that range.
+    if (0xD8..=0xD9).contains(&b) && i + 1 < bytes.len() {
+        let cp = ((u32::from(b) & 0x1F) << 6) | (u32::from(bytes[i + 1]) & 0x3F);
+        if (0x0620..=0x065F).contains(&cp) {
+            return (CharClass::Letter, 2);
+        }
+    }
+    let c = text[i..].chars().next().expect("char boundary");
+    let class = if is_word_char(c) {
+        CharClass::Letter
+    } else if c.is_whitespace() {
+        CharClass::Space
+    } else {
+        CharClass::Other(c)
+    };
+    (class, c.len_utf8())
+}
+
+/// The byte spans of the words of a normalised text, in order: the runs of
+/// word characters ([`is_word_char`]), digits included.
 pub fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let bytes = text.as_bytes();
     let mut at = 0;
-    // The word character starting at `i`, and its length; ASCII and the
-    // Arabic block are classified without decoding through `char`.
-    let classify = move |i: usize| -> (bool, usize) {
-        let b = bytes[i];
-        if b.is_ascii() {
-            return (b.is_ascii_alphanumeric() || b == b'_', 1);
-        }
-        if (0xD8..=0xD9).contains(&b) && i + 1 < bytes.len() {
-            let cp = ((u32::from(b) & 0x1F) << 6) | (u32::from(bytes[i + 1]) & 0x3F);
-            return (
-                (0x0620..=0x065F).contains(&cp) || (0x0660..=0x0669).contains(&cp),
-                2,
-            );
-        }
-        let c = text[i..].chars().next().expect("char boundary");
-        (is_word_char(c), c.len_utf8())
+    let in_word = move |i: usize| -> (bool, usize) {
+        let (class, len) = char_class_at(text, i);
+        (matches!(class, CharClass::Digit | CharClass::Letter), len)
     };
     std::iter::from_fn(move || {
         while at < bytes.len() {
-            let (word, len) = classify(at);
+            let (word, len) = in_word(at);
             if word {
                 break;
             }
@@ -58,7 +104,7 @@ pub fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
         }
         let start = at;
         while at < bytes.len() {
-            let (word, len) = classify(at);
+            let (word, len) = in_word(at);
             if !word {
                 break;
             }
