@@ -593,16 +593,15 @@ impl RuleSet {
             let end = normalized
                 .normalized_offset(section.range.end)
                 .min(window.end);
-            if start >= window.end {
+            if start >= window.end || need == [true; 2] {
                 break;
             }
-            for &b in &normalized.text.as_bytes()[start.min(end)..end] {
-                if b.is_ascii_alphabetic() {
-                    need[0] = true;
-                } else if b >= 0x80 || b.is_ascii_digit() || b == b'_' {
-                    need[1] = true;
-                }
-            }
+            let section = &normalized.text.as_bytes()[start.min(end)..end];
+            need[0] = need[0] || section.iter().any(u8::is_ascii_alphabetic);
+            need[1] = need[1]
+                || section
+                    .iter()
+                    .any(|&b| b >= 0x80 || b.is_ascii_digit() || b == b'_');
         }
         let tables: Vec<&matcher::WordTable> = (0..2)
             .filter(|&which| need[which])
