@@ -714,10 +714,15 @@ impl Arabic {
     pub fn slip_of<'a>(&self, word: &str, usual: &UsualForms<'a>) -> Option<&'a str> {
         // Five letters or more.
         word.chars().nth(4)?;
-        let first = proclitic_letters(word).max(2);
         // Almost no word of an article has a usual form one edit away:
-        // a few hash lookups dismiss it before the frequency map is read.
-        if !usual.may_pair(word, first) {
+        // a few hash lookups dismiss it before the frequency map is read,
+        // and before its proclitics are counted (edits from the third
+        // letter on include every edit after them).
+        if !usual.may_pair(word, 2) {
+            return None;
+        }
+        let first = proclitic_letters(word).max(2);
+        if first > 2 && !usual.may_pair(word, first) {
             return None;
         }
         // Where each letter starts, and the word's end: candidates are
@@ -820,9 +825,16 @@ fn slip_search<'a>(
 #[derive(Debug, Default)]
 pub struct UsualForms<'a> {
     words: FxHashSet<&'a str>,
-    /// Signatures ([`signature`]) of each word and of each word with one
-    /// letter dropped.
+    /// Signatures ([`SIGNATURE_BASE`]) of each word and of each word with
+    /// one letter dropped.
     near: FxHashSet<u64>,
+    /// One bit for each signature of `near` ([`UsualForms::filter_bit`]),
+    /// sixteen bits a signature: a word is asked about one signature a
+    /// letter, and most of those questions end at an unset bit here, in a
+    /// table small enough for the cache, before `near` is probed.
+    filter: Vec<u64>,
+    /// How far a mixed signature shifts right to give its bit's index.
+    filter_shift: u32,
 }
 
 impl<'a> UsualForms<'a> {
@@ -834,17 +846,22 @@ impl<'a> UsualForms<'a> {
         let most = given.size_hint().1.unwrap_or(0);
         let mut words = FxHashSet::with_capacity_and_hasher(most, Default::default());
         words.extend(given);
-        let signatures = words.iter().map(|w| w.chars().count() + 1).sum();
-        let mut near = FxHashSet::with_capacity_and_hasher(signatures, Default::default());
-        let mut buffer = String::new();
+        let signatures: usize = words.iter().map(|w| w.chars().count() + 1).sum();
+        let bits = (16 * signatures).next_power_of_two().max(64);
+        let mut forms = UsualForms {
+            near: FxHashSet::with_capacity_and_hasher(signatures, Default::default()),
+            filter: vec![0; bits / 64],
+            filter_shift: 64 - bits.trailing_zeros(),
+            words: FxHashSet::default(),
+        };
         for word in &words {
-            near.insert(signature(word));
-            for (at, letter) in word.char_indices() {
-                let dropped = [&word[..at], &word[at + letter.len_utf8()..]];
-                near.insert(signature(splice(&mut buffer, &dropped)));
-            }
+            form_signatures(word, 0, &mut |signature| {
+                forms.sign(signature);
+                false
+            });
         }
-        UsualForms { words, near }
+        forms.words = words;
+        forms
     }
 
     /// Whether there are none.
@@ -852,26 +869,120 @@ impl<'a> UsualForms<'a> {
         self.words.is_empty()
     }
 
+    /// Records a signature.
+    fn sign(&mut self, signature: u64) {
+        let bit = self.filter_bit(signature);
+        self.filter[bit / 64] |= 1 << (bit % 64);
+        self.near.insert(signature);
+    }
+
+    /// Whether a signature is recorded.
+    fn signed(&self, signature: u64) -> bool {
+        let bit = self.filter_bit(signature);
+        self.filter[bit / 64] & (1 << (bit % 64)) != 0 && self.near.contains(&signature)
+    }
+
+    /// The filter bit of a signature: its top bits once mixed by a
+    /// multiplication (a polynomial hash's low bits are its weakest).
+    fn filter_bit(&self, signature: u64) -> usize {
+        (signature.wrapping_mul(0xD6E8_FEB8_6659_FD93) >> self.filter_shift) as usize
+    }
+
     /// Whether a usual form may be one edit at letter `first` or later
     /// from `word`: never false when one is, rarely true when none is.
     fn may_pair(&self, word: &str, first: usize) -> bool {
-        if self.near.contains(&signature(word)) {
-            return true;
-        }
-        let mut buffer = String::with_capacity(word.len());
-        word.char_indices().skip(first).any(|(at, letter)| {
-            let dropped = [&word[..at], &word[at + letter.len_utf8()..]];
-            self.near
-                .contains(&signature(splice(&mut buffer, &dropped)))
-        })
+        form_signatures(word, first, &mut |signature| self.signed(signature))
     }
 }
 
-/// A word's 64-bit hash, as [`UsualForms`] signs its forms: two different
-/// forms rarely share one, and a shared one only costs a search.
-fn signature(form: &str) -> u64 {
-    use std::hash::BuildHasher;
-    rustc_hash::FxBuildHasher.hash_one(form)
+/// The base of a form's 64-bit signature, as [`UsualForms`] signs its
+/// forms: the form's bytes (each plus one) are the digits of a number in
+/// this base, modulo 2^64. Two different forms rarely share a signature,
+/// and a shared one only costs a search. Being a polynomial hash, the
+/// signature of a form with one letter dropped follows from signatures of
+/// its parts ([`form_signatures`]) without writing that form out. The base
+/// is odd, with its bits spread.
+const SIGNATURE_BASE: u64 = 0x9E37_79B9_7F4A_7C15;
+
+/// The inverse of [`SIGNATURE_BASE`] modulo 2^64 (an odd number has one),
+/// by Newton's iteration: each step doubles the bits that are right.
+const SIGNATURE_BASE_INVERSE: u64 = {
+    let mut inverse = SIGNATURE_BASE;
+    let mut step = 0;
+    while step < 5 {
+        inverse = inverse.wrapping_mul(2u64.wrapping_sub(SIGNATURE_BASE.wrapping_mul(inverse)));
+        step += 1;
+    }
+    inverse
+};
+const _: () = assert!(SIGNATURE_BASE.wrapping_mul(SIGNATURE_BASE_INVERSE) == 1);
+
+/// [`SIGNATURE_BASE`] to the power of the length of a UTF-8 character
+/// (1 to 4 bytes), and its inverse.
+const LETTER_POWERS: [(u64, u64); 5] = {
+    let mut powers = [(1u64, 1u64); 5];
+    let mut len = 1;
+    while len < 5 {
+        powers[len] = (
+            powers[len - 1].0.wrapping_mul(SIGNATURE_BASE),
+            powers[len - 1].1.wrapping_mul(SIGNATURE_BASE_INVERSE),
+        );
+        len += 1;
+    }
+    powers
+};
+
+/// Calls `visit` with the signature of `form` ([`SIGNATURE_BASE`]), then with that of `form`
+/// with one letter dropped, for each letter from letter `first` on, until
+/// `visit` returns true; returns whether it did. Each takes a few
+/// multiplications, with signature(a + b) = signature(a) × BASE^len(b) +
+/// signature(b), where the power for the part after a letter is
+/// BASE^len(form) × BASE^-end.
+fn form_signatures(form: &str, first: usize, visit: &mut impl FnMut(u64) -> bool) -> bool {
+    let bytes = form.as_bytes();
+    let (mut whole, mut power_of_whole) = (0u64, 1u64);
+    for &byte in bytes {
+        whole = whole
+            .wrapping_mul(SIGNATURE_BASE)
+            .wrapping_add(u64::from(byte) + 1);
+        power_of_whole = power_of_whole.wrapping_mul(SIGNATURE_BASE);
+    }
+    if visit(whole) {
+        return true;
+    }
+    // The signature of the form before the current letter, and BASE^-start.
+    let (mut before, mut inverse_power) = (0u64, 1u64);
+    let (mut start, mut letter) = (0, 0);
+    while start < bytes.len() {
+        let end = start + utf8_width(bytes[start]).min(bytes.len() - start);
+        let mut through = before;
+        for &byte in &bytes[start..end] {
+            through = through
+                .wrapping_mul(SIGNATURE_BASE)
+                .wrapping_add(u64::from(byte) + 1);
+        }
+        let inverse_through = inverse_power.wrapping_mul(LETTER_POWERS[end - start].1);
+        if letter >= first {
+            let shift = power_of_whole.wrapping_mul(inverse_through);
+            let after = whole.wrapping_sub(through.wrapping_mul(shift));
+            if visit(before.wrapping_mul(shift).wrapping_add(after)) {
+                return true;
+            }
+        }
+        (before, inverse_power) = (through, inverse_through);
+        (start, letter) = (end, letter + 1);
+    }
+    false
+}
+
+/// How many bytes the UTF-8 character that starts with `lead` takes.
+fn utf8_width(lead: u8) -> usize {
+    match lead {
+        0..0x80 => 1,
+        0xF0.. => 4,
+        0xE0.. => 3,
+        _ => 2,
+    }
 }
 
 /// `parts` written one after the other into `buffer`.
@@ -1202,6 +1313,34 @@ mod tests {
                     proptest::prop_assert!(usual.may_pair(&word, first), "{word} {first}");
                 }
             }
+        }
+    }
+
+    /// A form's signature, written out.
+    fn signature(form: &str) -> u64 {
+        form.bytes().fold(0, |hash, byte| {
+            hash.wrapping_mul(SIGNATURE_BASE)
+                .wrapping_add(u64::from(byte) + 1)
+        })
+    }
+
+    /// The signatures are the form's and, for each letter, the signature
+    /// of the form written without it.
+    #[test]
+    fn form_signatures_sign_the_form_and_its_shorter_forms() {
+        for word in ["المنطقة", "wordé", "استراتيجياتهم"] {
+            let mut signed = Vec::new();
+            form_signatures(word, 1, &mut |s| {
+                signed.push(s);
+                false
+            });
+            assert_eq!(signed.remove(0), signature(word));
+            let written: Vec<u64> = word
+                .char_indices()
+                .skip(1)
+                .map(|(at, c)| signature(&[&word[..at], &word[at + c.len_utf8()..]].concat()))
+                .collect();
+            assert_eq!(signed, written, "{word}");
         }
     }
 
