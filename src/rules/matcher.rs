@@ -305,8 +305,15 @@ impl WordTable {
 
     /// Calls `hit(end, targets)` for every key that starts at `start` and
     /// ends before a character that is not part of a word (the same ends
-    /// the automaton walk would keep for a typo).
-    fn lookup(&self, text: &str, start: usize, hit: &mut impl FnMut(usize, &[LiteralTarget])) {
+    /// the automaton walk would keep for a typo). `word_end` is where the
+    /// run of word characters from `start` ends: no key ends inside it.
+    fn lookup(
+        &self,
+        text: &str,
+        start: usize,
+        word_end: usize,
+        hit: &mut impl FnMut(usize, &[LiteralTarget]),
+    ) {
         if !text
             .as_bytes()
             .get(start)
@@ -314,7 +321,7 @@ impl WordTable {
         {
             return;
         }
-        self.lookup_every_end(text, start, hit);
+        self.lookup_every_end(text, start, word_end, hit);
     }
 
     /// [`WordTable::lookup`] without the first-byte test.
@@ -322,11 +329,18 @@ impl WordTable {
         &self,
         text: &str,
         start: usize,
+        word_end: usize,
         hit: &mut impl FnMut(usize, &[LiteralTarget]),
     ) {
         let limit = (start + self.longest).min(text.len());
-        for (i, c) in text[start..].char_indices() {
-            let end = start + i;
+        // The first end a key can have is the word's: the characters
+        // before it are not read (a key may go on past it, over spaces and
+        // punctuation, into the next words).
+        if word_end > limit {
+            return;
+        }
+        for (i, c) in text[word_end..].char_indices() {
+            let end = word_end + i;
             if end > limit {
                 return;
             }
@@ -634,25 +648,25 @@ impl Matcher {
                 });
             }
         };
-        let mut at = |start: usize, prefix_start: usize| {
+        let mut at = |start: usize, prefix_start: usize, word_end: usize| {
             self.automaton.walk(bytes, start, &mut |end, pattern| {
                 push(start, end, prefix_start, &self.literal_targets[pattern])
             });
             for table in tables {
-                table.lookup(text, start, &mut |end, targets| {
+                table.lookup(text, start, word_end, &mut |end, targets| {
                     push(start, end, prefix_start, targets)
                 });
             }
         };
         for word in tokens::matcher_words(tokens) {
             let (word_start, word_end) = (word.range.start, word.range.end);
-            at(word_start, word_start);
+            at(word_start, word_start, word_end);
             // Letters glued to a number (`2015م`, `1436هـ`) start a word too.
             if let Some(start) = word.after_number {
-                at(start, start);
+                at(start, start, word_end);
             }
             for start in words::proclitic_ends(&text[word_start..word_end]) {
-                at(word_start + start, word_start);
+                at(word_start + start, word_start, word_end);
             }
         }
         if let Some(regex) = &self.regex {
@@ -750,10 +764,15 @@ mod tests {
                 let mut hit = |end: usize, targets: &[LiteralTarget]| {
                     found.extend(targets.iter().map(|t| (start, end, t.target)));
                 };
+                let word_end = text[start..]
+                    .char_indices()
+                    .find(|&(_, c)| !words::is_word_char(c))
+                    .map_or(text.len(), |(i, _)| start + i);
                 if filtered {
-                    table.lookup(text, start, &mut hit);
+                    table.lookup(text, start, word_end, &mut hit);
                 } else {
-                    table.lookup_every_end(text, start, &mut hit);
+                    // Every end read, from the start.
+                    table.lookup_every_end(text, start, start, &mut hit);
                 }
             }
             found
