@@ -236,17 +236,22 @@ pub fn is_letter(c: char) -> bool {
 /// Borrowed when there is nothing to remove, as for almost every word of
 /// real copy: the checks clean every word of an article.
 pub fn clean(word: &str) -> Option<Cow<'_, str>> {
-    let mut letters = 0;
-    for c in word.chars() {
-        match c {
-            '\u{064B}'..='\u{0652}' | '\u{0670}' | '\u{0640}' => {
-                return clean_marked(word);
-            }
-            c if is_letter(c) => letters += 1,
+    // Every letter and mark is two bytes, read without decoding: lead
+    // byte D8 holds U+0600..U+063F, D9 holds U+0640..U+067F.
+    let bytes = word.as_bytes();
+    if bytes.len() % 2 != 0 {
+        return None;
+    }
+    for pair in bytes.chunks_exact(2) {
+        match (pair[0], pair[1]) {
+            // U+0621..U+063F, U+0641..U+064A: letters.
+            (0xD8, 0xA1..=0xBF) | (0xD9, 0x81..=0x8A) => {}
+            // U+0640 (tatweel), U+064B..U+0652 (tashkeel), U+0670.
+            (0xD9, 0x80 | 0x8B..=0x92 | 0xB0) => return clean_marked(word),
             _ => return None,
         }
     }
-    (letters >= 2).then_some(Cow::Borrowed(word))
+    (bytes.len() >= 4).then_some(Cow::Borrowed(word))
 }
 
 /// [`clean`] for a word with tashkeel or tatweel to remove.
@@ -1341,6 +1346,40 @@ mod tests {
                 .map(|(at, c)| signature(&[&word[..at], &word[at + c.len_utf8()..]].concat()))
                 .collect();
             assert_eq!(signed, written, "{word}");
+        }
+    }
+
+    /// `clean` reads bytes: it answers as the character rule would, for
+    /// every character of the Arabic blocks and a few others, alone and
+    /// after letters.
+    #[test]
+    fn clean_reads_bytes_as_the_character_rule() {
+        fn by_characters(word: &str) -> Option<String> {
+            let mut out = String::new();
+            for c in word.chars() {
+                match c {
+                    '\u{064B}'..='\u{0652}' | '\u{0670}' | '\u{0640}' => {}
+                    c if is_letter(c) => out.push(c),
+                    _ => return None,
+                }
+            }
+            (out.chars().count() >= 2).then_some(out)
+        }
+        let others = ['a', '1', ' ', '\u{200C}', 'é', '€'];
+        let characters = ('\u{0600}'..='\u{06FF}').chain(others);
+        for c in characters {
+            for word in [
+                format!("{c}"),
+                format!("با{c}"),
+                format!("{c}{c}"),
+                format!("ب{c}ت"),
+            ] {
+                assert_eq!(
+                    clean(&word).map(Cow::into_owned),
+                    by_characters(&word),
+                    "{word:?}"
+                );
+            }
         }
     }
 
