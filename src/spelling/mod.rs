@@ -239,7 +239,7 @@ pub fn clean(word: &str) -> Option<Cow<'_, str>> {
     // Every letter and mark is two bytes, read without decoding: lead
     // byte D8 holds U+0600..U+063F, D9 holds U+0640..U+067F.
     let bytes = word.as_bytes();
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return None;
     }
     for pair in bytes.chunks_exact(2) {
