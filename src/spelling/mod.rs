@@ -922,16 +922,13 @@ const SIGNATURE_BASE_INVERSE: u64 = {
 };
 const _: () = assert!(SIGNATURE_BASE.wrapping_mul(SIGNATURE_BASE_INVERSE) == 1);
 
-/// [`SIGNATURE_BASE`] to the power of the length of a UTF-8 character
-/// (1 to 4 bytes), and its inverse.
-const LETTER_POWERS: [(u64, u64); 5] = {
-    let mut powers = [(1u64, 1u64); 5];
+/// The inverse of [`SIGNATURE_BASE`] to the power of the length of a
+/// UTF-8 character (0 to 4 bytes).
+const INVERSE_LETTER_POWERS: [u64; 5] = {
+    let mut powers = [1u64; 5];
     let mut len = 1;
     while len < 5 {
-        powers[len] = (
-            powers[len - 1].0.wrapping_mul(SIGNATURE_BASE),
-            powers[len - 1].1.wrapping_mul(SIGNATURE_BASE_INVERSE),
-        );
+        powers[len] = powers[len - 1].wrapping_mul(SIGNATURE_BASE_INVERSE);
         len += 1;
     }
     powers
@@ -959,14 +956,14 @@ fn form_signatures(form: &str, first: usize, visit: &mut impl FnMut(u64) -> bool
     let (mut before, mut inverse_power) = (0u64, 1u64);
     let (mut start, mut letter) = (0, 0);
     while start < bytes.len() {
-        let end = start + utf8_width(bytes[start]).min(bytes.len() - start);
+        let end = start + crate::text::normalize::char_width(bytes[start]).min(bytes.len() - start);
         let mut through = before;
         for &byte in &bytes[start..end] {
             through = through
                 .wrapping_mul(SIGNATURE_BASE)
                 .wrapping_add(u64::from(byte) + 1);
         }
-        let inverse_through = inverse_power.wrapping_mul(LETTER_POWERS[end - start].1);
+        let inverse_through = inverse_power.wrapping_mul(INVERSE_LETTER_POWERS[end - start]);
         if letter >= first {
             let shift = power_of_whole.wrapping_mul(inverse_through);
             let after = whole.wrapping_sub(through.wrapping_mul(shift));
@@ -978,16 +975,6 @@ fn form_signatures(form: &str, first: usize, visit: &mut impl FnMut(u64) -> bool
         (start, letter) = (end, letter + 1);
     }
     false
-}
-
-/// How many bytes the UTF-8 character that starts with `lead` takes.
-fn utf8_width(lead: u8) -> usize {
-    match lead {
-        0..0x80 => 1,
-        0xF0.. => 4,
-        0xE0.. => 3,
-        _ => 2,
-    }
 }
 
 /// `parts` written one after the other into `buffer`.

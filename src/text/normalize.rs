@@ -440,7 +440,7 @@ impl Normalized {
 
 /// How many bytes the UTF-8 character that starts with `byte` takes.
 #[inline]
-fn char_width(byte: u8) -> usize {
+pub(crate) fn char_width(byte: u8) -> usize {
     match byte {
         0..0x80 => 1,
         0xF0.. => 4,
