@@ -1,9 +1,9 @@
 //! Compiles in every message catalogue under `messages/`: a new language
 //! is a new `messages/<code>.yaml`, with no code to change; and turns the
-//! word frequency lists under `rules/spelling/` into finite-state maps
-//! (the `fst` crate), read in place from the binary, so that a run never
-//! parses 370,000 Arabic words into a hash table (tens of milliseconds and
-//! megabytes). A test in `src/spelling` checks that each map holds exactly
+//! word frequency lists under `rules/spelling/` into hash tables read in
+//! place from the binary (`src/spelling/word_map.rs`), so that a run never
+//! builds a table of 370,000 Arabic words at start-up (tens of milliseconds
+//! and megabytes). A test in `src/spelling` checks that each map holds exactly
 //! what the text list says. The Arabic map is keyed one byte per letter
 //! and also carries Ayaspell's answers
 //! for each word (`rules/spelling/ar-ayaspell.txt`, bits above the zipf
@@ -19,6 +19,11 @@ mod csv_rows;
 /// The Arabic map's one-byte-per-letter keys, as `src/spelling` looks them up.
 #[path = "src/spelling/arabic_key.rs"]
 mod arabic_key;
+
+/// The hash tables the frequency maps are written as, as `src/spelling`
+/// reads them.
+#[path = "src/spelling/word_map.rs"]
+mod word_map;
 
 /// The bit of the Arabic map's value that says Ayaspell rejects the word
 /// (`x` in `rules/spelling/ar-ayaspell.txt`; `REJECTED` in `src/spelling`).
@@ -217,7 +222,8 @@ fn compile_typo_list(
 
 /// `rules/spelling/<name>-freq.txt` (`ZIPF100\tword word …` lines, `#`
 /// comments, the first listing of a word winning) as
-/// `$OUT_DIR/<name>-freq.fst`: word → zipf × 100.
+/// `$OUT_DIR/<name>-freq.table`: word → zipf × 100 (a
+/// `src/spelling/word_map.rs` table).
 fn frequency_maps() {
     let out = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     for name in ["ar", "en"] {
@@ -225,6 +231,7 @@ fn frequency_maps() {
             .join("rules/spelling")
             .join(format!("{name}-freq.txt"));
         println!("cargo:rerun-if-changed={}", path.display());
+        println!("cargo:rerun-if-changed=src/spelling/word_map.rs");
         let text = std::fs::read_to_string(&path).expect("the frequency list is readable");
         let mut words = std::collections::BTreeMap::new();
         for line in text.lines().filter(|l| !l.starts_with('#')) {
@@ -244,23 +251,26 @@ fn frequency_maps() {
             Default::default()
         };
         // Arabic words are keyed one byte per letter (see
-        // `src/spelling/arabic_key.rs`); the mapping keeps their order.
+        // `src/spelling/arabic_key.rs`).
         let mut buffer = [0; arabic_key::MAX_LETTERS];
-        let map = fst::Map::from_iter(words.iter().map(|(w, &v)| {
-            let answers = flags.get(*w).copied().unwrap_or(0);
-            let key = if name == "ar" {
-                arabic_key::arabic_key(w, &mut buffer)
-                    .unwrap_or_else(|| panic!("{w}: not a key of the Arabic map"))
-                    .to_vec()
-            } else {
-                w.as_bytes().to_vec()
-            };
-            (key, u64::from(v) | answers)
-        }))
-        .expect("sorted, distinct keys");
+        let entries: Vec<(Vec<u8>, u32)> = words
+            .iter()
+            .map(|(w, &v)| {
+                let answers = flags.get(*w).copied().unwrap_or(0);
+                let key = if name == "ar" {
+                    arabic_key::arabic_key(w, &mut buffer)
+                        .unwrap_or_else(|| panic!("{w}: not a key of the Arabic map"))
+                        .to_vec()
+                } else {
+                    w.as_bytes().to_vec()
+                };
+                let value = u64::from(v) | answers;
+                (key, u32::try_from(value).expect("flags fit in 32 bits"))
+            })
+            .collect();
         std::fs::write(
-            out.join(format!("{name}-freq.fst")),
-            map.as_fst().as_bytes(),
+            out.join(format!("{name}-freq.table")),
+            word_map::write(&entries),
         )
         .expect("OUT_DIR is writable");
         if name == "ar" {
@@ -280,8 +290,8 @@ fn frequency_maps() {
                 .collect();
             shapes.sort_unstable();
             shapes.dedup();
-            let set = fst::Set::from_iter(shapes).expect("sorted, distinct shapes");
-            std::fs::write(out.join("ar-common-shapes.fst"), set.as_fst().as_bytes())
+            let set: Vec<(Vec<u8>, u32)> = shapes.into_iter().map(|shape| (shape, 0)).collect();
+            std::fs::write(out.join("ar-common-shapes.table"), word_map::write(&set))
                 .expect("OUT_DIR is writable");
         }
     }

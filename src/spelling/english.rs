@@ -4,18 +4,18 @@
 //! English has no dictionary check of its own; the article-local spelling
 //! rule only needs to know whether a form is a common word, so that it never
 //! pairs two real words (`Match` beside `March`, `Argentine` beside
-//! `Argentina`). `build.rs` compiles the list into a finite-state map that
-//! is read in place.
+//! `Argentina`). `build.rs` compiles the list into a hash table that is
+//! read in place.
 
 use std::sync::OnceLock;
 
 /// Word frequencies from wordfreq (`ZIPF100\tword word …`, zipf ≥ 3), as
 /// `build.rs` compiles them (word → zipf × 100).
-static FREQ_MAP: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/en-freq.fst"));
+static FREQ_MAP: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/en-freq.table"));
 
 /// The English word list, opened on first use and shared by every thread.
-fn words() -> &'static fst::Map<&'static [u8]> {
-    static WORDS: OnceLock<fst::Map<&'static [u8]>> = OnceLock::new();
+fn words() -> &'static super::word_map::WordMap {
+    static WORDS: OnceLock<super::word_map::WordMap> = OnceLock::new();
     WORDS.get_or_init(|| super::frequency_map(FREQ_MAP))
 }
 

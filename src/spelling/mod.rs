@@ -24,6 +24,7 @@
 pub mod accept;
 mod arabic_key;
 pub mod english;
+mod word_map;
 
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -31,6 +32,7 @@ use std::sync::OnceLock;
 use compact_str::CompactString;
 use rustc_hash::{FxHashMap, FxHashSet};
 use spellbook::Dictionary;
+use word_map::WordMap;
 
 /// The Ayaspell affix file (MPL-1.1, see `rules/spelling/licenses/`) as
 /// `build.rs` prepares it: its `IGNORE` characters erased from every affix
@@ -42,13 +44,13 @@ const DIC: &str = include_str!(concat!(env!("OUT_DIR"), "/ar.dic"));
 /// tatweel), erased from a word before the prepared dictionary is asked.
 const IGNORED: &str = include_str!(concat!(env!("OUT_DIR"), "/ar-ignore.txt"));
 /// Word frequencies from wordfreq (CC BY-SA 4.0): `ZIPF100\tword word …`,
-/// as `build.rs` compiles them into a finite-state map (word → zipf × 100,
-/// with Ayaspell's answers for the word as the [`REJECTED`], [`DUAL`] and
-/// [`DEFINITE`] bits above it).
-static FREQ_MAP: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/ar-freq.fst"));
+/// as `build.rs` compiles them into a hash table (word → zipf × 100, with
+/// Ayaspell's answers for the word as the [`REJECTED`], [`DUAL`] and
+/// [`DEFINITE`] bits above it; see [`word_map`]).
+static FREQ_MAP: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/ar-freq.table"));
 /// The confusion shapes of the listed words Ayaspell accepts with a zipf
 /// value of at least [`COMMON`], as `build.rs` compiles them.
-static COMMON_SHAPES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/ar-common-shapes.fst"));
+static COMMON_SHAPES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/ar-common-shapes.table"));
 
 /// Ayaspell's answers for the words of the frequency list, one word per line
 /// with its flags (see [`AYASPELL_FLAGS`]), written by
@@ -117,10 +119,10 @@ const SLIP_GAP: u16 = 150;
 /// The frequency list with Ayaspell's answers for its words; the
 /// dictionary itself is parsed on first need ([`ayaspell`]).
 pub struct Arabic {
-    zipf: fst::Map<&'static [u8]>,
+    zipf: WordMap,
     /// The confusion shapes of the common accepted words (see
     /// [`arabic_key::confusion_shape`]).
-    common_shapes: fst::Set<&'static [u8]>,
+    common_shapes: WordMap,
 }
 
 impl std::fmt::Debug for Arabic {
@@ -136,7 +138,7 @@ pub fn arabic() -> &'static Arabic {
     static ARABIC: OnceLock<Arabic> = OnceLock::new();
     ARABIC.get_or_init(|| Arabic {
         zipf: frequency_map(FREQ_MAP),
-        common_shapes: fst::Set::new(COMMON_SHAPES).expect("build.rs writes a valid set"),
+        common_shapes: frequency_map(COMMON_SHAPES),
     })
 }
 
@@ -267,16 +269,17 @@ fn clean_marked(word: &str) -> Option<Cow<'_, str>> {
     (out.chars().nth(1).is_some()).then_some(Cow::Owned(out))
 }
 
-/// A frequency map that `build.rs` compiled into the binary, read in
-/// place: nothing is parsed or allocated at start-up.
-pub(crate) fn frequency_map(bytes: &'static [u8]) -> fst::Map<&'static [u8]> {
-    fst::Map::new(bytes).expect("build.rs writes a valid map")
+/// A table that `build.rs` compiled into the binary, read in place:
+/// nothing is parsed or allocated at start-up.
+pub(crate) fn frequency_map(bytes: &'static [u8]) -> WordMap {
+    WordMap::new(bytes).expect("build.rs writes a valid table")
 }
 
 /// The zipf value (×100) of a word in a frequency map keyed by its UTF-8
 /// (the English one); 0 when absent.
-pub(crate) fn frequency(map: &fst::Map<&'static [u8]>, word: &str) -> u16 {
-    map.get(word).map_or(0, frequency_of)
+pub(crate) fn frequency(map: &WordMap, word: &str) -> u16 {
+    map.get(word.as_bytes())
+        .map_or(0, |value| frequency_of(value.into()))
 }
 
 /// Parses a bundled frequency list (`ZIPF100\tword word …` lines, `#`
@@ -346,7 +349,9 @@ impl Arabic {
     /// compiled map: `None` for a word the list has not seen.
     fn listed_flags(&self, word: &str) -> Option<u64> {
         let mut key = [0; arabic_key::MAX_LETTERS];
-        self.zipf.get(arabic_key::arabic_key(word, &mut key)?)
+        self.zipf
+            .get(arabic_key::arabic_key(word, &mut key)?)
+            .map(u64::from)
     }
 
     /// Whether the dictionary accepts the whole word (clitics included:
