@@ -625,7 +625,12 @@ impl Matcher {
                 return;
             }
             let range = normalized.original_range(&article.text, start..end);
-            let word_range = normalized.original_range(&article.text, prefix_start..end);
+            // Most mentions have no proclitic: their word is their range.
+            let word_range = if prefix_start == start {
+                range.clone()
+            } else {
+                normalized.original_range(&article.text, prefix_start..end)
+            };
             for target in targets {
                 if glued_year && !matches!(target.target, Target::Month(_) | Target::HijriMonth(_))
                 {
