@@ -2,6 +2,8 @@
 
 super::family!(substitution, confusable, spelling, repeated_word, name);
 
+use std::borrow::Cow;
+
 use crate::checks::Context;
 use crate::finding::{CodeInfo, Finding};
 use crate::rules::{Mention, Target, Typo};
@@ -9,7 +11,12 @@ use crate::rules::{Mention, Target, Typo};
 /// Expands `$1`, `${1}` and `${name}` in a replacement with the original
 /// text of the mention's capture groups (the original, not the normalised
 /// text, so that tashkeel and hamza forms survive the fix).
-pub fn expand_replacement(replacement: &str, mention: &Mention, text: &str) -> String {
+pub fn expand_replacement<'r>(replacement: &'r str, mention: &Mention, text: &str) -> Cow<'r, str> {
+    // Most corrections are plain words: nothing to expand, nothing to copy
+    // (a pack whose typos occur often makes a finding every few words).
+    if !replacement.contains('$') {
+        return Cow::Borrowed(replacement);
+    }
     let mut out = String::with_capacity(replacement.len());
     let mut rest = replacement;
     while let Some(at) = rest.find('$') {
@@ -39,7 +46,7 @@ pub fn expand_replacement(replacement: &str, mention: &Mention, text: &str) -> S
         rest = &after[consumed..];
     }
     out.push_str(rest);
-    out
+    Cow::Owned(out)
 }
 
 /// The correction written in the case of the words it replaces, so that a
@@ -47,25 +54,43 @@ pub fn expand_replacement(replacement: &str, mention: &Mention, text: &str) -> S
 /// "Britain", a sentence-initial "Athough" → "Although". A lower-case
 /// misspelling keeps the correction as listed (its own capitals stay), and
 /// scripts without case (Arabic) are left alone.
-pub(crate) fn match_case(found: &str, replacement: &str) -> String {
+pub(crate) fn match_case<'r>(found: &str, replacement: Cow<'r, str>) -> Cow<'r, str> {
     // Without a capital (all Arabic, most English) there is nothing to match.
     if !found.chars().any(char::is_uppercase) {
-        return replacement.to_string();
+        return replacement;
     }
-    let cased: Vec<char> = found
-        .chars()
-        .filter(|c| c.is_uppercase() || c.is_lowercase())
-        .collect();
-    if cased.len() > 1 && cased.iter().all(|c| c.is_uppercase()) {
-        return replacement.to_uppercase();
+    // Every letter a capital, and more than one of them: the letters that
+    // have a case are counted (ASCII ones by their bytes).
+    let all_capitals = if found.is_ascii() {
+        let mut letters = found.bytes().filter(u8::is_ascii_alphabetic);
+        letters.clone().nth(1).is_some() && letters.all(|b| b.is_ascii_uppercase())
+    } else {
+        let mut cased = found
+            .chars()
+            .filter(|c| c.is_uppercase() || c.is_lowercase());
+        cased.clone().nth(1).is_some() && cased.all(char::is_uppercase)
+    };
+    if all_capitals {
+        return Cow::Owned(replacement.to_uppercase());
     }
     if found.chars().next().is_some_and(char::is_uppercase) {
         let mut chars = replacement.chars();
         if let Some(first) = chars.next() {
-            return first.to_uppercase().chain(chars).collect();
+            return Cow::Owned(first.to_uppercase().chain(chars).collect());
         }
     }
-    replacement.to_string()
+    replacement
+}
+
+/// The pieces joined into one string, allocated once at its final size:
+/// the messages of a typo finding, written without the formatting
+/// machinery, which cost more than the rest of the finding.
+fn joined(pieces: &[&str]) -> String {
+    let mut out = String::with_capacity(pieces.iter().map(|p| p.len()).sum());
+    for piece in pieces {
+        out.push_str(piece);
+    }
+    out
 }
 
 /// Builds the finding for a typo mention (shared by both typo checks).
@@ -77,11 +102,15 @@ pub(crate) fn typo_finding(
 ) -> Finding {
     let text = &context.article.text;
     let found = &text[mention.range.clone()];
-    let replacement = match_case(found, &expand_replacement(&typo.replace, mention, text));
+    let replacement = match_case(found, expand_replacement(&typo.replace, mention, text));
     if !typo.alternatives.is_empty() {
         // Several corrections: a person chooses; nothing is fixed.
         let all: Vec<String> = std::iter::once(replacement.clone())
-            .chain(typo.alternatives.iter().map(|a| match_case(found, a)))
+            .chain(
+                typo.alternatives
+                    .iter()
+                    .map(|a| match_case(found, Cow::Borrowed(a))),
+            )
             .map(|c| format!("«{c}»"))
             .collect();
         let message = format!("«{found}» is a misspelling of {}", all.join(" or "));
@@ -90,13 +119,14 @@ pub(crate) fn typo_finding(
             .with_rule(typo.origin.clone());
     }
     let message = match &typo.message {
-        Some(why) => format!("«{found}» should be «{replacement}»: {why}"),
-        None => format!("«{found}» is a misspelling of «{replacement}»"),
+        Some(why) => joined(&["«", found, "» should be «", &replacement, "»: ", why]),
+        None => joined(&["«", found, "» is a misspelling of «", &replacement, "»"]),
     };
+    let help = joined(&["write «", &replacement, "»"]);
     Finding::new(code, mention.range.clone(), message)
-        .with_help(format!("write «{replacement}»"))
+        .with_help(help)
         .with_rule(typo.origin.clone())
-        .with_fix(replacement, typo.applicability)
+        .with_fix(replacement.into_owned(), typo.applicability)
 }
 
 /// Typo mentions of one kind (literal or regex).
@@ -112,7 +142,11 @@ pub(crate) fn typo_mentions<'c, 'a>(
 
 #[cfg(test)]
 mod tests {
-    use super::match_case;
+    use std::borrow::Cow;
+
+    fn match_case(found: &str, replacement: &str) -> String {
+        super::match_case(found, Cow::Borrowed(replacement)).into_owned()
+    }
 
     #[test]
     fn corrections_keep_the_case_of_what_they_replace() {
