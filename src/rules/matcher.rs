@@ -726,8 +726,23 @@ impl Matcher {
                 });
             }
         }
-        mentions.retain(|m| article.section_at(m.range.start).is_some());
         sort_mentions(&mut mentions);
+        // Sorted by start, mentions meet the sections in order: one cursor
+        // finds each one's section, where a search each cost as much as
+        // the sort.
+        let sections = &article.sections;
+        let mut section = 0;
+        mentions.retain(|m| {
+            while sections
+                .get(section)
+                .is_some_and(|s| s.range.end <= m.range.start)
+            {
+                section += 1;
+            }
+            sections
+                .get(section)
+                .is_some_and(|s| s.range.start <= m.range.start)
+        });
         mentions.dedup();
         // Mentions live through every check of the article; the slack of
         // the vector's growth goes.
