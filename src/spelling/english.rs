@@ -16,7 +16,7 @@ static FREQ_MAP: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/en-freq.table
 /// The English word list, opened on first use and shared by every thread.
 fn words() -> &'static super::word_map::WordMap {
     static WORDS: OnceLock<super::word_map::WordMap> = OnceLock::new();
-    WORDS.get_or_init(|| super::frequency_map(FREQ_MAP))
+    WORDS.get_or_init(|| super::compiled_table(FREQ_MAP))
 }
 
 /// The zipf value (×100) of a lower-case English word; 0 when it is not a

@@ -137,8 +137,8 @@ impl std::fmt::Debug for Arabic {
 pub fn arabic() -> &'static Arabic {
     static ARABIC: OnceLock<Arabic> = OnceLock::new();
     ARABIC.get_or_init(|| Arabic {
-        zipf: frequency_map(FREQ_MAP),
-        common_shapes: frequency_map(COMMON_SHAPES),
+        zipf: compiled_table(FREQ_MAP),
+        common_shapes: compiled_table(COMMON_SHAPES),
     })
 }
 
@@ -271,7 +271,7 @@ fn clean_marked(word: &str) -> Option<Cow<'_, str>> {
 
 /// A table that `build.rs` compiled into the binary, read in place:
 /// nothing is parsed or allocated at start-up.
-pub(crate) fn frequency_map(bytes: &'static [u8]) -> WordMap {
+pub(crate) fn compiled_table(bytes: &'static [u8]) -> WordMap {
     WordMap::new(bytes).expect("build.rs writes a valid table")
 }
 
