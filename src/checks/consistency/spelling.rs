@@ -179,18 +179,15 @@ fn phrases(context: &Context<'_>) -> Vec<Finding> {
     // in text order, so a counting sort by word keeps that order, in one
     // pass where a comparison sort took the most of this rule's time in a
     // long article.
-    let mut run_starts: Vec<u32> = uses
-        .iter()
-        .scan(0, |next, &n| {
-            let start = *next;
-            if n >= 3 {
-                *next += n;
-            }
-            Some(start)
-        })
-        .collect();
-    let kept = uses.iter().filter(|&&n| n >= 3).sum::<u32>() as usize;
-    let mut keyed: Vec<(u32, u32)> = vec![(0, 0); kept];
+    let mut run_starts: Vec<u32> = Vec::with_capacity(uses.len());
+    let mut kept = 0;
+    for &n in &uses {
+        run_starts.push(kept);
+        if n >= 3 {
+            kept += n;
+        }
+    }
+    let mut keyed: Vec<(u32, u32)> = vec![(0, 0); kept as usize];
     for &(id, i) in &in_text_order {
         if uses[id as usize] >= 3 {
             let at = &mut run_starts[id as usize];
