@@ -25,6 +25,11 @@ mod arabic_key;
 #[path = "src/spelling/word_map.rs"]
 mod word_map;
 
+/// Ayaspell's stems in groups by the letters no affix strips, as
+/// `src/spelling/ayaspell.rs` reads them.
+#[path = "src/spelling/stem_groups.rs"]
+mod stem_groups;
+
 /// The bit of the Arabic map's value that says Ayaspell rejects the word
 /// (`x` in `rules/spelling/ar-ayaspell.txt`; `REJECTED` in `src/spelling`).
 const REJECTED: u64 = 1 << 16;
@@ -110,10 +115,32 @@ fn ayaspell_prepared() {
         }
         prepared_dic.push('\n');
     }
+    // The stems in groups, and the characters the input conversions
+    // rewrite (a word with one loads every group).
+    println!("cargo:rerun-if-changed=src/spelling/stem_groups.rs");
+    let grouped = stem_groups::group(&prepared_aff, &prepared_dic);
+    let converted: String = prepared_aff
+        .lines()
+        .filter_map(|line| line.strip_prefix("ICONV"))
+        .flat_map(|rule| rule.split_whitespace().take(1))
+        .filter(|pattern| pattern.parse::<u32>().is_err())
+        .flat_map(str::chars)
+        .collect();
+    let starts: Vec<u8> = grouped
+        .starts
+        .iter()
+        .flat_map(|start| start.to_le_bytes())
+        .collect();
+    std::fs::write(out.join("ar-stems.table"), word_map::write(&grouped.keys))
+        .expect("OUT_DIR is writable");
+    std::fs::write(out.join("ar-stems.starts"), starts).expect("OUT_DIR is writable");
     for (name, text) in [
         ("ar.aff", prepared_aff),
         ("ar.dic", prepared_dic),
         ("ar-ignore.txt", ignored.iter().collect()),
+        ("ar-always.dic", grouped.always),
+        ("ar-stems.txt", grouped.stems),
+        ("ar-converted.txt", converted),
     ] {
         std::fs::write(out.join(name), text).expect("OUT_DIR is writable");
     }

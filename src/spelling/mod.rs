@@ -8,9 +8,11 @@
 //! flagged without anyone listing it. Ayaspell's answers for every word of
 //! the frequency list are compiled into the frequency map
 //! (`rules/spelling/ar-ayaspell.txt`, see [`AYASPELL_FLAGS`]), so the
-//! dictionary itself is parsed (about 70 ms and 20 MB) only when an article
-//! holds a word the list has never seen *and* that word could be reported:
-//! most articles never load it.
+//! dictionary itself is opened only when an article holds a word the list
+//! has never seen *and* that word could be reported: most articles never
+//! open it. Even then it parses its affix rules and only the stems that
+//! could spell the words asked about (`ayaspell`, `stem_groups`): about a
+//! millisecond, where the whole word list took 40.
 //!
 //! The rules (measured on real articles first by a prototype, then here):
 //! - [`Arabic::judge`] R1: the dictionary rejects the word and one or two
@@ -23,26 +25,19 @@
 
 pub mod accept;
 mod arabic_key;
+mod ayaspell;
 pub mod english;
+mod stem_groups;
 mod word_map;
 
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
+use ayaspell::Ayaspell;
 use compact_str::CompactString;
 use rustc_hash::{FxHashMap, FxHashSet};
-use spellbook::Dictionary;
 use word_map::WordMap;
 
-/// The Ayaspell affix file (MPL-1.1, see `rules/spelling/licenses/`) as
-/// `build.rs` prepares it: its `IGNORE` characters erased from every affix
-/// beforehand, so that parsing skips that work.
-const AFF: &str = include_str!(concat!(env!("OUT_DIR"), "/ar.aff"));
-/// The Ayaspell word list (MPL-1.1), prepared as [`AFF`] is.
-const DIC: &str = include_str!(concat!(env!("OUT_DIR"), "/ar.dic"));
-/// The characters Ayaspell ignores (its `IGNORE` line: tashkeel and
-/// tatweel), erased from a word before the prepared dictionary is asked.
-const IGNORED: &str = include_str!(concat!(env!("OUT_DIR"), "/ar-ignore.txt"));
 /// Word frequencies from wordfreq (CC BY-SA 4.0): `ZIPF100\tword word …`,
 /// as `build.rs` compiles them into a hash table (word → zipf × 100, with
 /// Ayaspell's answers for the word as the [`REJECTED`], [`DUAL`] and
@@ -142,21 +137,16 @@ pub fn arabic() -> &'static Arabic {
     })
 }
 
-/// The Ayaspell dictionary, parsed the first time a word outside the
-/// frequency list needs it (about 70 ms), and shared by every thread.
-fn ayaspell() -> &'static Dictionary {
-    static AYASPELL: OnceLock<Dictionary> = OnceLock::new();
-    AYASPELL
-        .get_or_init(|| Dictionary::new(AFF, DIC).expect("the bundled Ayaspell dictionary parses"))
+/// The Ayaspell dictionary, opened the first time a word outside the
+/// frequency list needs it, and shared by every thread.
+fn ayaspell() -> &'static Ayaspell {
+    static AYASPELL: OnceLock<Ayaspell> = OnceLock::new();
+    AYASPELL.get_or_init(Ayaspell::open)
 }
 
-/// Whether Ayaspell accepts `word`, as the unprepared dictionary would
-/// answer: the ignored characters go first, as its parser would erase them.
+/// Whether Ayaspell accepts `word`, as the whole, unprepared dictionary
+/// would answer.
 fn ayaspell_check(word: &str) -> bool {
-    if word.contains(|c: char| IGNORED.contains(c)) {
-        let erased: String = word.chars().filter(|&c| !IGNORED.contains(c)).collect();
-        return ayaspell().check(&erased);
-    }
     ayaspell().check(word)
 }
 
@@ -1006,7 +996,9 @@ fn proclitic_letters(word: &str) -> usize {
 
 #[cfg(test)]
 mod tests {
+    use super::ayaspell::IGNORED;
     use super::*;
+    use spellbook::Dictionary;
 
     /// The compiled map holds exactly the text list (every word, its first
     /// listed value).
