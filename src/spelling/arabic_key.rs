@@ -32,6 +32,27 @@ pub fn arabic_key<'b>(word: &str, buffer: &'b mut [u8; MAX_LETTERS]) -> Option<&
     Some(&buffer[..letters])
 }
 
+/// The key byte of an Arabic letter (U+0600–U+067F), as [`arabic_key`]
+/// writes it: the code point less 0x580.
+#[allow(dead_code)] // `src/spelling` edits keys; `build.rs` only writes them.
+pub fn key_of(letter: char) -> u8 {
+    debug_assert!(('\u{0600}'..='\u{067F}').contains(&letter), "{letter}");
+    (u32::from(letter) - 0x580) as u8
+}
+
+/// The letter of a key byte (the inverse of [`key_of`]).
+#[allow(dead_code)] // `src/spelling` edits keys; `build.rs` only writes them.
+pub fn letter_of(key: u8) -> char {
+    debug_assert!(key >= 0x80, "{key:#x}");
+    char::from_u32(u32::from(key) + 0x580).expect("U+0600–U+067F")
+}
+
+/// The word a key spells.
+#[allow(dead_code)] // `src/spelling` edits keys; `build.rs` only writes them.
+pub fn word_of_key(key: &[u8]) -> String {
+    key.iter().map(|&byte| letter_of(byte)).collect()
+}
+
 /// The zipf value (× 100) from which a word counts as common: a correction
 /// must be at least this frequent (`src/spelling`), and `build.rs` lists the
 /// confusion shapes of the common accepted words for it.
@@ -77,6 +98,19 @@ mod tests {
                 .cmp(arabic_key(second, &mut b).unwrap()),
             first.cmp(second)
         );
+    }
+
+    #[test]
+    fn letters_and_words_come_back_from_their_keys() {
+        let mut buffer = [0; MAX_LETTERS];
+        for c in '\u{0600}'..='\u{067F}' {
+            let word = c.to_string();
+            let key = arabic_key(&word, &mut buffer).expect("a key");
+            assert_eq!(key, [key_of(c)], "{c}");
+            assert_eq!(letter_of(key_of(c)), c);
+        }
+        let word = "والمؤتمرات";
+        assert_eq!(word_of_key(arabic_key(word, &mut buffer).unwrap()), word);
     }
 
     #[test]

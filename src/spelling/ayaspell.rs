@@ -176,7 +176,9 @@ mod tests {
                 letters[..letters.len() - 1].iter().collect(),
                 letters.iter().rev().collect(),
             ];
-            super::super::arabic().for_each_edit(word, |edit, _| forms.push(edit));
+            super::super::arabic().for_each_edit(word, |edit, _| {
+                forms.push(super::super::arabic_key::word_of_key(edit));
+            });
             forms
         };
         let every = std::env::var("FACTLINT_AYASPELL_EVERY")

@@ -409,12 +409,17 @@ impl Arabic {
 
     /// Every distinct word one confusion edit away, then two (the second
     /// edit on another letter, and one of the two an alif/hamza edit), each
-    /// once, in a fixed order, with the edit when it took only one.
-    fn for_each_edit(&self, word: &str, mut visit: impl FnMut(String, Option<(char, char, bool)>)) {
-        let letters: Vec<char> = word.chars().collect();
+    /// once, in a fixed order, with the edit when it took only one. Each
+    /// edit is given as its key in the frequency map (see
+    /// [`arabic_key::word_of_key`] for its spelling): a rejected word has
+    /// dozens of edits, almost all of them looked up and dropped. A word
+    /// without a key has no listed edit, and none is given.
+    fn for_each_edit(&self, word: &str, mut visit: impl FnMut(&[u8], Option<(char, char, bool)>)) {
+        let mut letters = [0; arabic_key::MAX_LETTERS];
+        let Some(letters) = arabic_key::arabic_key(word, &mut letters) else {
+            return;
+        };
         let n = letters.len();
-        let mut seen = FxHashSet::default();
-        let spell = |letters: &[char]| letters.iter().collect::<String>();
         // The alif of the article is never written with a hamza (`ألسياحه`
         // reads as a question).
         // (`الى`, `الا` are إلى, إلا: the article needs a stem of two
@@ -425,29 +430,27 @@ impl Arabic {
             .strip_prefix("ال")
             .is_some_and(|stem| stem.chars().nth(1).is_some())
             .then(|| usize::from(!word.starts_with("ال")));
-        let mut buffer = letters.clone();
+        let letter = |i: usize| arabic_key::letter_of(letters[i]);
+        let mut buffer = [0; arabic_key::MAX_LETTERS];
+        buffer[..n].copy_from_slice(letters);
+        // Every edit changes the letters it touches, so no two edits (a
+        // letter replaced, or two) spell the same word.
         for i in 0..n {
             if article == Some(i) {
                 continue;
             }
-            for &a in alternatives(letters[i], i + 1 == n) {
-                buffer[i] = a;
-                let first = spell(&buffer);
-                if seen.insert(first.clone()) {
-                    visit(first, Some((letters[i], a, i + 1 == n)));
-                }
+            for &a in alternatives(letter(i), i + 1 == n) {
+                buffer[i] = arabic_key::key_of(a);
+                visit(&buffer[..n], Some((letter(i), a, i + 1 == n)));
                 for j in i + 1..n {
                     if article == Some(j)
-                        || (!is_hamza_edit(letters[i]) && !is_hamza_edit(letters[j]))
+                        || (!is_hamza_edit(letter(i)) && !is_hamza_edit(letter(j)))
                     {
                         continue;
                     }
-                    for &b in alternatives(letters[j], j + 1 == n) {
-                        buffer[j] = b;
-                        let second = spell(&buffer);
-                        if seen.insert(second.clone()) {
-                            visit(second, None);
-                        }
+                    for &b in alternatives(letter(j), j + 1 == n) {
+                        buffer[j] = arabic_key::key_of(b);
+                        visit(&buffer[..n], None);
                     }
                     buffer[j] = letters[j];
                 }
@@ -481,9 +484,10 @@ impl Arabic {
         let mut found = false;
         self.for_each_edit(word, |edit, _| {
             found = found
-                || self
-                    .listed_flags(&edit)
-                    .is_some_and(|flags| flags & REJECTED == 0 && frequency_of(flags) >= COMMON);
+                || self.zipf.get(edit).is_some_and(|flags| {
+                    let flags = u64::from(flags);
+                    flags & REJECTED == 0 && frequency_of(flags) >= COMMON
+                });
         });
         found
     }
@@ -499,7 +503,7 @@ impl Arabic {
         let mut doubles = Vec::new();
         let mut unseen_house_style = Vec::new();
         self.for_each_edit(word, |edit, single| {
-            let flags = self.listed_flags(&edit);
+            let flags = self.zipf.get(edit).map(u64::from);
             let usable = flags.is_some_and(|f| frequency_of(f) >= COMMON)
                 || single.is_some_and(is_house_style);
             if !usable {
@@ -508,7 +512,7 @@ impl Arabic {
             match flags {
                 Some(flags) if flags & REJECTED == 0 => {
                     let candidate = Candidate {
-                        word: edit,
+                        word: arabic_key::word_of_key(edit),
                         edit: single,
                     };
                     if single.is_some() {
@@ -518,7 +522,7 @@ impl Arabic {
                     }
                 }
                 Some(_) => {}
-                None => unseen_house_style.push(edit),
+                None => unseen_house_style.push(arabic_key::word_of_key(edit)),
             }
         });
         let by_zipf = |c: &Candidate| std::cmp::Reverse(self.zipf(&c.word));
@@ -1033,6 +1037,30 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// No two edits spell the same word (each is given once, with no set
+    /// to weed out repeats), and none is the word itself: on every 7th
+    /// listed word and its form with a final ه.
+    #[test]
+    fn edits_are_distinct() {
+        let arabic = arabic();
+        let listed = parse_frequencies(include_str!("../../rules/spelling/ar-freq.txt"), 370_000);
+        let mut words: Vec<&str> = listed.into_keys().collect();
+        words.sort_unstable();
+        let mut edits = 0;
+        for word in words.iter().step_by(7) {
+            for form in [word.to_string(), format!("{word}ه")] {
+                let mut seen = FxHashSet::default();
+                arabic.for_each_edit(&form, |edit, _| {
+                    let spelled = arabic_key::word_of_key(edit);
+                    assert_ne!(spelled, form);
+                    assert!(seen.insert(spelled), "{form}: an edit twice");
+                });
+                edits += seen.len();
+            }
+        }
+        assert!(edits > 100_000, "{edits}");
     }
 
     /// The shape filter lets through every word that has a common edit:
