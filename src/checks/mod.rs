@@ -8,7 +8,7 @@
 //! of more than a megabyte, once per [`window`] of it.
 
 /// Declares a family's checks: one module per check, each with a `CODE`
-/// ([`CodeInfo`](crate::finding::CodeInfo)) and a `check` function, and the
+/// ([`crate::finding::CodeInfo`]) and a `check` function, and the
 /// family's `CHECKS` for the registry. Adding a check is its file and its
 /// name in this list.
 macro_rules! family {

@@ -7,11 +7,11 @@
 //!
 //! | form | example |
 //! |---|---|
-//! | day month [,] year [era] | `22 فبراير، 2023`, `22 شباط 2023`, `22 Feb. 2023`, `2015م` |
-//! | month day[,] year | `February 22, 2023` |
+//! | day month \[,\] year \[era\] | `22 فبراير، 2023`, `22 شباط 2023`, `22 Feb. 2023`, `2015م` |
+//! | month day\[,\] year | `February 22, 2023` |
 //! | day month / month day | `22 فبراير`, `Feb 22` (year from the reference date) |
 //! | numeric | `22/2/2023` (day first in Arabic; month first in English by default), `2023-02-22` |
-//! | month [,] year | `نوفمبر 2021`, `November 2021` |
+//! | month \[,\] year | `نوفمبر 2021`, `November 2021` |
 //! | year | `عام 2000`, `in 2000`, `2000م` |
 //! | month alone | `في يوليو`, `in July` (the nearest such month not after the reference date) |
 //! | ordinal day | `السابع عشر من شباط 2013`, `الخامس عشر من شهر رمضان 1436هـ`, `the 5th of March 2024`, `7th March`, `March 7th, 2024` |

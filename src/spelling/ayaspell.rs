@@ -1,7 +1,7 @@
 //! The Ayaspell dictionary (MPL-1.1, see `rules/spelling/licenses/`),
 //! opened with its affix rules and a few stems, and grown by the stems
 //! that could spell each word it is asked about (see
-//! [`stem_groups`](super::stem_groups)). A run that asks about one unknown
+//! [`super::stem_groups`]). A run that asks about one unknown
 //! word parses about 2,000 stems, not 170,000: a millisecond, not 40.
 
 use std::sync::{Mutex, PoisonError};

@@ -112,7 +112,7 @@ const RARE_PRONOUN_GAP: u16 = 150;
 const SLIP_GAP: u16 = 150;
 
 /// The frequency list with Ayaspell's answers for its words; the
-/// dictionary itself is parsed on first need ([`ayaspell`]).
+/// dictionary itself is opened on first need (`ayaspell`).
 pub struct Arabic {
     zipf: WordMap,
     /// The confusion shapes of the common accepted words (see

@@ -1,7 +1,7 @@
 //! A hash table from words to small numbers, written by `build.rs` and read
 //! in place from the binary: the word frequency lists and the Arabic
 //! confusion shapes. Shared with `build.rs`, which writes the tables with
-//! [`write`].
+//! [`write()`].
 //!
 //! Every word of an article is looked up in a frequency list, most of them
 //! more than once, and almost all of them are found. A finite-state map
@@ -86,7 +86,7 @@ fn bucket_of(hash: u64, bits: u32) -> usize {
     }
 }
 
-/// A table [`write`] wrote, read in place.
+/// A table [`write()`] wrote, read in place.
 #[derive(Clone, Copy)]
 #[allow(dead_code)] // `build.rs` writes; the binary only reads.
 pub struct WordMap {

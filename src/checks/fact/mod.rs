@@ -173,7 +173,7 @@ pub fn sentence_period(
 }
 
 /// Every period the dates of the attribution's sentence name, in its own
-/// clause (see [`in_own_clause`]; `strict` or not) and at most `reach`
+/// clause (see `in_own_clause`; `strict` or not) and at most `reach`
 /// tokens from it, not after the reference date (a bare weekday only when
 /// not `strict`: it can show a post was held, never state a claim's date): (distance in tokens,
 /// first day, last day, span). A long list that opens with its date («وفي
