@@ -4,7 +4,8 @@
 //! [`super::stem_groups`]). A run that asks about one unknown
 //! word parses about 2,000 stems, not 170,000: a millisecond, not 40.
 
-use std::sync::{Mutex, PoisonError};
+use std::borrow::Cow;
+use std::sync::{PoisonError, RwLock};
 
 use spellbook::Dictionary;
 
@@ -34,7 +35,7 @@ pub(super) const IGNORED: &str = include_str!(concat!(env!("OUT_DIR"), "/ar-igno
 /// The dictionary, shared by every thread: a check may add stems to it.
 pub(super) struct Ayaspell {
     keys: WordMap,
-    grown: Mutex<Grown>,
+    grown: RwLock<Grown>,
 }
 
 /// The dictionary and which groups of stems it holds.
@@ -51,7 +52,7 @@ impl Ayaspell {
         let groups = STARTS.len() / 4 - 1;
         Ayaspell {
             keys: compiled_table(KEYS),
-            grown: Mutex::new(Grown {
+            grown: RwLock::new(Grown {
                 dictionary: Dictionary::new(AFF, ALWAYS)
                     .expect("the bundled Ayaspell dictionary parses"),
                 loaded: vec![false; groups],
@@ -64,35 +65,49 @@ impl Ayaspell {
     /// would answer: the ignored characters go first, as its parser would
     /// erase them, and the stems that could spell the word are added first.
     pub(super) fn check(&self, word: &str) -> bool {
-        let erased: String;
-        let word = if word.contains(|c: char| IGNORED.contains(c)) {
-            erased = word.chars().filter(|&c| !IGNORED.contains(c)).collect();
-            &erased
-        } else {
-            word
-        };
-        // A lock poisoned by a panic in another check leaves a group marked
-        // unloaded at worst, and loading it again adds stems twice, which
-        // changes no answer.
-        let mut grown = self.grown.lock().unwrap_or_else(PoisonError::into_inner);
-        let as_written =
-            !stem_groups::has_capitals(word) && !word.contains(|c: char| CONVERTED.contains(c));
-        if as_written {
-            stem_groups::for_each_key(word, |key| {
-                if let Some(group) = self.keys.get(key.as_bytes()) {
-                    grown.load(group as usize);
-                }
-            });
-        } else {
-            // The checker tries other cases or conversions of the word,
-            // whose letters name other groups.
-            grown.load_all();
+        let word = &*erase_ignored(word);
+        let groups = self.groups_of(word);
+        // Most checks find their groups loaded, and threads check side by
+        // side. A lock poisoned by a panic in another check leaves a group
+        // marked unloaded at worst, and loading it again adds stems twice,
+        // which changes no answer.
+        {
+            let grown = self.grown.read().unwrap_or_else(PoisonError::into_inner);
+            if grown.holds(groups.as_deref()) {
+                return grown.dictionary.check(word);
+            }
+        }
+        let mut grown = self.grown.write().unwrap_or_else(PoisonError::into_inner);
+        match &groups {
+            Some(groups) => groups.iter().for_each(|&group| grown.load(group)),
+            None => grown.load_all(),
         }
         grown.dictionary.check(word)
+    }
+
+    /// The groups whose stems could spell `word` (see
+    /// [`stem_groups::for_each_key`]); `None` for a word the checker reads
+    /// in other cases or conversions, whose letters name other groups.
+    fn groups_of(&self, word: &str) -> Option<Vec<usize>> {
+        if stem_groups::has_capitals(word) || word.contains(|c: char| CONVERTED.contains(c)) {
+            return None;
+        }
+        let mut groups = Vec::new();
+        stem_groups::for_each_key(word, |key| {
+            if let Some(group) = self.keys.get(key.as_bytes()) {
+                groups.push(group as usize);
+            }
+        });
+        Some(groups)
     }
 }
 
 impl Grown {
+    /// Whether the dictionary holds `groups` (every group, for `None`).
+    fn holds(&self, groups: Option<&[usize]>) -> bool {
+        self.whole || groups.is_some_and(|groups| groups.iter().all(|&g| self.loaded[g]))
+    }
+
     fn load(&mut self, group: usize) {
         if self.loaded[group] {
             return;
@@ -117,6 +132,26 @@ impl Grown {
     }
 }
 
+/// `word` without the characters Ayaspell ignores, as its parser would
+/// erase them from the stems and affixes of the prepared files.
+fn erase_ignored(word: &str) -> Cow<'_, str> {
+    if word.contains(|c: char| IGNORED.contains(c)) {
+        Cow::Owned(word.chars().filter(|&c| !IGNORED.contains(c)).collect())
+    } else {
+        Cow::Borrowed(word)
+    }
+}
+
+/// The whole prepared dictionary, parsed once: what a grown one must
+/// answer as, and the answers the tests of `src/spelling` compare with.
+#[cfg(test)]
+pub(super) fn whole_check(word: &str) -> bool {
+    static WHOLE: std::sync::OnceLock<Dictionary> = std::sync::OnceLock::new();
+    WHOLE
+        .get_or_init(|| Dictionary::new(AFF, tests::DIC).expect("Ayaspell parses"))
+        .check(&erase_ignored(word))
+}
+
 /// Where group `group` starts in [`STEMS`].
 fn start_of(group: usize) -> usize {
     let at = group * 4;
@@ -128,7 +163,7 @@ mod tests {
     use super::*;
 
     /// The whole prepared word list, as one parse would read it.
-    const DIC: &str = include_str!(concat!(env!("OUT_DIR"), "/ar.dic"));
+    pub(super) const DIC: &str = include_str!(concat!(env!("OUT_DIR"), "/ar.dic"));
 
     /// Every stem of the word list is in exactly one place.
     #[test]
@@ -158,7 +193,6 @@ mod tests {
     /// `stem_groups` changes.
     #[test]
     fn a_grown_dictionary_answers_as_the_whole() {
-        let whole = Dictionary::new(AFF, DIC).expect("Ayaspell parses");
         let listed = super::super::parse_frequencies(
             include_str!("../../rules/spelling/ar-freq.txt"),
             370_000,
@@ -186,14 +220,14 @@ mod tests {
             .and_then(|every| every.parse().ok())
             .unwrap_or(40);
         let differing: Vec<String> = std::thread::scope(|scope| {
-            let (words, forms, whole) = (&words, &forms, &whole);
+            let (words, forms) = (&words, &forms);
             let part = |half: usize| {
                 scope.spawn(move || {
                     let mut differing = Vec::new();
                     for word in words.iter().step_by(every).skip(half).step_by(2) {
                         let grown = Ayaspell::open();
                         for form in forms(word) {
-                            if grown.check(&form) != whole.check(&form) {
+                            if grown.check(&form) != whole_check(&form) {
                                 differing.push(form);
                             }
                         }
@@ -212,15 +246,14 @@ mod tests {
     /// Words the checker reads in another case or form load every group.
     #[test]
     fn a_converted_or_cased_word_loads_every_group() {
-        let whole = Dictionary::new(AFF, DIC).expect("Ayaspell parses");
         for word in ["\u{0671}لكتاب", "\u{FEFB}عب", "Word"] {
             let grown = Ayaspell::open();
-            assert_eq!(grown.check(word), whole.check(word), "{word}");
-            assert!(grown.grown.lock().expect("no panic").whole, "{word}");
+            assert_eq!(grown.check(word), whole_check(word), "{word}");
+            assert!(grown.grown.read().expect("no panic").whole, "{word}");
         }
         let grown = Ayaspell::open();
         grown.check("كتاب");
-        let held = grown.grown.lock().expect("no panic");
+        let held = grown.grown.read().expect("no panic");
         assert!(!held.whole);
         assert!(held.loaded.iter().any(|&loaded| loaded));
     }

@@ -1138,7 +1138,7 @@ mod tests {
                         .skip(offset)
                         .step_by(16)
                         .flat_map(|w| forms(w))
-                        .filter(|form| original.check(form) != ayaspell_check(form))
+                        .filter(|form| original.check(form) != ayaspell::whole_check(form))
                         .collect::<Vec<_>>()
                 })
             };
@@ -1160,11 +1160,11 @@ mod tests {
         let mut words: Vec<&str> = listed.into_keys().collect();
         words.sort_unstable();
         let flags_of = |word: &str| -> String {
-            let rejected = !ayaspell_check(word);
+            let rejected = !ayaspell::whole_check(word);
             let answers = [
                 rejected,
-                ayaspell_check(&dual_of(word)),
-                ayaspell_check(&format!("ال{word}")),
+                ayaspell::whole_check(&dual_of(word)),
+                ayaspell::whole_check(&format!("ال{word}")),
                 rejected
                     && arabic()
                         .accepts_unseen_house_style(&arabic().corrections(word).unseen_house_style),

@@ -36,13 +36,14 @@ pub const KEY_LETTERS: usize = 3;
 /// `word`: the groups that hold every stem able to spell it.
 #[allow(dead_code)] // The binary reads; `build.rs` only writes.
 pub fn for_each_key(word: &str, mut visit: impl FnMut(&str)) {
-    let starts: Vec<usize> = word
-        .char_indices()
-        .map(|(at, _)| at)
-        .chain([word.len()])
-        .collect();
-    for (i, &start) in starts.iter().enumerate() {
-        for &end in starts.iter().skip(i + 1).take(KEY_LETTERS) {
+    for (start, _) in word.char_indices() {
+        let ends = word[start..]
+            .char_indices()
+            .skip(1)
+            .map(|(at, _)| start + at)
+            .chain([word.len()])
+            .take(KEY_LETTERS);
+        for end in ends {
             visit(&word[start..end]);
         }
     }
