@@ -194,6 +194,10 @@ pub struct Config {
     /// The file's text, to locate mistakes found after the rules load (a
     /// `disable:` id no pack defines).
     pub text: Arc<str>,
+    /// The configuration's folder with its links resolved, and the folder
+    /// factlint runs in: found once, not once per checked file.
+    resolved_folder: PathBuf,
+    working_folder: PathBuf,
 }
 
 /// The settings the configuration gives both at its top and per glob, so
@@ -382,19 +386,20 @@ impl Config {
     /// The settings of every glob that matches `path` (relative to the
     /// configuration's folder when it is inside it).
     pub fn settings_for(&self, path: &Path) -> Vec<&FileSettings> {
+        // Resolving the path costs system calls for each of its folders: a
+        // configuration without `files` globs needs none of it.
+        if self.globs.is_empty() {
+            return Vec::new();
+        }
         let absolute = if path.is_absolute() {
             path.to_path_buf()
         } else {
-            std::env::current_dir().unwrap_or_default().join(path)
+            self.working_folder.join(path)
         };
-        let folder = self
-            .folder()
-            .canonicalize()
-            .unwrap_or_else(|_| self.folder().to_path_buf());
         let relative = absolute
             .canonicalize()
             .unwrap_or(absolute.clone())
-            .strip_prefix(&folder)
+            .strip_prefix(&self.resolved_folder)
             .map(Path::to_path_buf)
             .unwrap_or_else(|_| path.to_path_buf());
         self.globs
@@ -599,11 +604,16 @@ pub fn load(path: &Path) -> Result<Config, Vec<ConfigError>> {
     if !errors.is_empty() {
         return Err(errors);
     }
+    let folder = path.parent().unwrap_or(Path::new("."));
     Ok(Config {
         path: path.to_path_buf(),
         raw,
         globs,
         text,
+        resolved_folder: folder
+            .canonicalize()
+            .unwrap_or_else(|_| folder.to_path_buf()),
+        working_folder: std::env::current_dir().unwrap_or_default(),
     })
 }
 

@@ -23,7 +23,7 @@ use serde::Serialize;
 use crate::text::{LineIndex, Normalized};
 
 pub use crate::language::Language;
-pub use source::{LoadError, decode, read_article, read_article_source};
+pub use source::{LoadError, decode, read_article, read_article_bytes, read_article_source};
 
 /// The part of an article a span belongs to: checks weigh a caption, a
 /// banner and the body differently, and reports say "caption says …".

@@ -106,6 +106,16 @@ pub fn read_article_source(path: &str, limit: u64) -> Result<String, LoadError> 
 /// is opened (standard input when `name` is `-`), and `name`, its lossy
 /// display, is what errors say.
 pub fn read_article(file: &Path, name: &str, limit: u64) -> Result<String, LoadError> {
+    decode(name, read_article_bytes(file, name, limit)?)
+}
+
+/// How much of a file the first read asks for: more than most articles.
+const FIRST_READ: usize = 16 * 1024;
+
+/// [`read_article`] before [`decode`]: the bytes as read, so that a caller
+/// can look an unchanged file's result up (the result cache) without
+/// checking that they are text.
+pub fn read_article_bytes(file: &Path, name: &str, limit: u64) -> Result<Vec<u8>, LoadError> {
     let path = name;
     let io_error = |source| LoadError::Io {
         path: path.to_string(),
@@ -119,15 +129,26 @@ pub fn read_article(file: &Path, name: &str, limit: u64) -> Result<String, LoadE
             .read_to_end(&mut bytes)
             .map_err(io_error)?;
     } else {
-        let opened = std::fs::File::open(file).map_err(io_error)?;
-        // Sized to the file: a buffer grown by doubling would hold up to
-        // twice the article for the whole check.
-        let size = opened.metadata().map_or(0, |m| m.len()).min(limit);
-        bytes.reserve_exact(usize::try_from(size).unwrap_or(0).saturating_add(1));
-        opened
-            .take(limit.saturating_add(1))
+        let mut opened = std::fs::File::open(file).map_err(io_error)?;
+        // Most articles fit a first read of a few kilobytes, which asks
+        // the system nothing else; a longer one gets a buffer sized to the
+        // file (one grown by doubling would hold up to twice the article
+        // for the whole check).
+        bytes.reserve_exact(FIRST_READ);
+        let first = FIRST_READ.min(usize::try_from(limit).unwrap_or(usize::MAX));
+        (&mut opened)
+            .take(first as u64)
             .read_to_end(&mut bytes)
             .map_err(io_error)?;
+        if bytes.len() == first {
+            let size = opened.metadata().map_or(0, |m| m.len()).min(limit);
+            let rest = usize::try_from(size).unwrap_or(0).saturating_sub(first);
+            bytes.reserve_exact(rest.saturating_add(1));
+            opened
+                .take(limit.saturating_add(1) - first as u64)
+                .read_to_end(&mut bytes)
+                .map_err(io_error)?;
+        }
     }
     if bytes.len() as u64 > limit {
         return Err(LoadError::TooLarge {
@@ -135,7 +156,7 @@ pub fn read_article(file: &Path, name: &str, limit: u64) -> Result<String, LoadE
             limit,
         });
     }
-    decode(path, bytes)
+    Ok(bytes)
 }
 
 /// Checks that `bytes` are UTF-8 text and not binary data.

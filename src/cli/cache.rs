@@ -19,22 +19,53 @@
 //! that were checked are cached: not standard input, JSONL records, files
 //! that could not be read, or runs with `--fix`. Entries are written only
 //! when every pack loaded, so a hit never hides a broken pack.
+//!
+//! All the entries of one fingerprint are one file, `v2/<fingerprint>`,
+//! read whole when the run starts. A run writes the entries it used and
+//! the ones it made to a new file as it goes, and puts that file in place
+//! of the old one when it ends ([`Cache::finish`]): entries of deleted or
+//! changed files go, and a run that stops early leaves the old file as it
+//! was. A file per entry, as before, cost a run over an unchanged tree of
+//! 20,000 articles five system calls per article, most of its time, and
+//! 4 KB of disk per entry.
+//!
+//! The file: [`MAGIC`], then per entry its key (16 bytes, little-endian),
+//! the length of its JSON (4 bytes) and the JSON of its [`Rendered`]
+//! output. A file cut short (a disk that filled) is read up to its last
+//! whole entry.
 
+use std::collections::HashMap;
 use std::hash::Hasher;
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use siphasher::sip128::{Hasher128, SipHasher13};
 
 use factlint::report::Rendered;
 
-/// Bump when the entry format changes.
-const LAYOUT: &str = "v1";
+/// Bump when the file format changes.
+const LAYOUT: &str = "v2";
+
+/// The first bytes of a cache file.
+const MAGIC: &[u8; 8] = b"factlc2\n";
 
 /// An open cache for one run.
 pub(crate) struct Cache {
-    dir: PathBuf,
+    /// Where this fingerprint's entries are kept.
+    path: PathBuf,
     run: u128,
+    /// The entries the last run with this fingerprint kept, as read.
+    stored: Vec<u8>,
+    /// Each stored entry's key and where its JSON lies in `stored`.
+    index: Index,
+    /// This run's entries, written as they come; `None` once a write
+    /// failed (the old file then stays).
+    next: Mutex<Option<BufWriter<tempfile::NamedTempFile>>>,
 }
+
+/// Entry keys and the byte range of each one's JSON.
+type Index = HashMap<u128, (usize, usize), rustc_hash::FxBuildHasher>;
 
 /// Builds the run's fingerprint from labelled parts.
 #[derive(Default)]
@@ -77,8 +108,9 @@ impl Fingerprint {
 }
 
 impl Cache {
-    /// Opens (creating) the cache folder for a run; `None` when it cannot
-    /// be created, and the run goes on uncached.
+    /// Opens (creating) the cache folder for a run and reads the entries of
+    /// its fingerprint; `None` when the folder cannot be created, and the
+    /// run goes on uncached.
     pub(crate) fn open(dir: PathBuf, mut fingerprint: Fingerprint) -> Option<Cache> {
         fingerprint.add("version", env!("CARGO_PKG_VERSION").as_bytes());
         let exe = std::env::current_exe()
@@ -86,54 +118,167 @@ impl Cache {
             .map(|m| format!("{} {:?}", m.len(), m.modified().ok()))
             .unwrap_or_default();
         fingerprint.add("binary", exe.as_bytes());
-        std::fs::create_dir_all(dir.join(LAYOUT)).ok()?;
+        let folder = dir.join(LAYOUT);
+        std::fs::create_dir_all(&folder).ok()?;
         let _ = std::fs::write(dir.join(".gitignore"), "# Made by factlint.\n*\n");
         let _ = std::fs::write(
             dir.join("CACHEDIR.TAG"),
             "Signature: 8a477f597d28d172789f06886806bc55\n# factlint's result cache; see `factlint check --help`.\n",
         );
+        let run = fingerprint.0.finish128().as_u128();
+        let path = folder.join(format!("{run:032x}"));
+        let stored = std::fs::read(&path).unwrap_or_default();
+        let index = read_index(&stored);
+        let next = tempfile::NamedTempFile::new_in(&folder)
+            .ok()
+            .map(BufWriter::new)
+            .and_then(|mut file| file.write_all(MAGIC).is_ok().then_some(file));
         Some(Cache {
-            dir,
-            run: fingerprint.0.finish128().as_u128(),
+            path,
+            run,
+            stored,
+            index,
+            next: Mutex::new(next),
         })
     }
 
-    /// The key of a file's entry.
-    pub(crate) fn key(&self, path: &str, text: &str) -> u128 {
+    /// The key of a file's entry: its name and its bytes as read.
+    pub(crate) fn key(&self, path: &str, bytes: &[u8]) -> u128 {
         let mut hasher = Fingerprint::default();
         hasher.add("run", &self.run.to_le_bytes());
         hasher.add("path", path.as_bytes());
-        hasher.add("text", text.as_bytes());
+        hasher.add("bytes", bytes);
         hasher.0.finish128().as_u128()
     }
 
-    fn entry(&self, key: u128) -> PathBuf {
-        let hex = format!("{key:032x}");
-        self.dir.join(LAYOUT).join(&hex[..2]).join(&hex[2..])
-    }
-
-    /// The stored output of a file, if any.
+    /// The stored output of a file, if any; it is kept for the next run.
     pub(crate) fn get(&self, key: u128) -> Option<Rendered> {
-        let bytes = std::fs::read(self.entry(key)).ok()?;
-        serde_json::from_slice(&bytes).ok()
+        let &(start, end) = self.index.get(&key)?;
+        let json = &self.stored[start..end];
+        let rendered = serde_json::from_slice(json).ok()?;
+        self.keep(key, json);
+        Some(rendered)
     }
 
-    /// Stores a file's output (atomically; failures only cost a miss next
-    /// time).
+    /// Stores a file's output for the next run.
     pub(crate) fn put(&self, key: u128, rendered: &Rendered) {
-        let path = self.entry(key);
-        let Some(folder) = path.parent() else { return };
-        if std::fs::create_dir_all(folder).is_err() {
-            return;
+        if let Ok(json) = serde_json::to_vec(rendered) {
+            self.keep(key, &json);
         }
-        let Ok(bytes) = serde_json::to_vec(rendered) else {
+    }
+
+    /// Writes one entry to this run's file.
+    fn keep(&self, key: u128, json: &[u8]) {
+        let Ok(len) = u32::try_from(json.len()) else {
             return;
         };
-        if let Ok(mut file) = tempfile::NamedTempFile::new_in(folder) {
-            use std::io::Write;
-            if file.write_all(&bytes).is_ok() {
-                let _ = file.persist(&path);
-            }
+        let mut next = self
+            .next
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let Some(file) = next.as_mut() else { return };
+        let written = file
+            .write_all(&key.to_le_bytes())
+            .and_then(|()| file.write_all(&len.to_le_bytes()))
+            .and_then(|()| file.write_all(json));
+        if written.is_err() {
+            // A half-written entry would be read as garbage: drop the file.
+            *next = None;
         }
+    }
+
+    /// Puts this run's entries in place of the old ones (atomically; a
+    /// failure only costs misses next time).
+    pub(crate) fn finish(self) {
+        let next = self
+            .next
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(file) = next
+            && let Ok(file) = file.into_inner()
+        {
+            let _ = file.persist(&self.path);
+        }
+    }
+}
+
+/// Where each entry of a cache file lies: key → the range of its JSON. A
+/// file that does not start with [`MAGIC`] holds none; one cut short holds
+/// its whole entries.
+fn read_index(stored: &[u8]) -> Index {
+    let mut index = Index::default();
+    let Some(mut rest) = stored.strip_prefix(MAGIC) else {
+        return index;
+    };
+    let mut at = MAGIC.len();
+    while rest.len() >= 20 {
+        let key = u128::from_le_bytes(rest[..16].try_into().expect("16 bytes"));
+        let len = u32::from_le_bytes(rest[16..20].try_into().expect("4 bytes")) as usize;
+        if rest.len() - 20 < len {
+            break;
+        }
+        index.insert(key, (at + 20, at + 20 + len));
+        at += 20 + len;
+        rest = &rest[20 + len..];
+    }
+    index
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(key: u128, json: &[u8]) -> Vec<u8> {
+        let mut bytes = key.to_le_bytes().to_vec();
+        bytes.extend((json.len() as u32).to_le_bytes());
+        bytes.extend(json);
+        bytes
+    }
+
+    #[test]
+    fn an_index_finds_every_whole_entry() {
+        let mut file = MAGIC.to_vec();
+        file.extend(entry(7, b"{}"));
+        file.extend(entry(9, b"[1,2]"));
+        let index = read_index(&file);
+        assert_eq!(index.len(), 2);
+        let (start, end) = index[&9];
+        assert_eq!(&file[start..end], b"[1,2]");
+        // Cut inside the last entry: the first is still read.
+        let cut = read_index(&file[..file.len() - 2]);
+        assert_eq!(cut.len(), 1);
+        assert!(cut.contains_key(&7));
+        // Not a cache file.
+        assert!(read_index(b"{\"text\": 1}").is_empty());
+        assert!(read_index(b"").is_empty());
+    }
+
+    #[test]
+    fn a_run_keeps_what_it_used_and_made() {
+        let dir = tempfile::tempdir().unwrap();
+        let rendered = |text: &str| Rendered {
+            path: "a.txt".into(),
+            text: text.into(),
+            ..Default::default()
+        };
+        let open = || Cache::open(dir.path().to_path_buf(), Fingerprint::default()).unwrap();
+        let first = open();
+        let (a, b) = (first.key("a.txt", b"one"), first.key("b.txt", b"two"));
+        assert!(first.get(a).is_none());
+        first.put(a, &rendered("A"));
+        first.put(b, &rendered("B"));
+        // Not in place before the run ends.
+        assert!(open().get(a).is_none());
+        first.finish();
+        let second = open();
+        assert_eq!(second.get(a).unwrap().text, "A");
+        second.finish();
+        // The second run used only `a`: `b` is gone.
+        let third = open();
+        assert_eq!(third.get(a).unwrap().text, "A");
+        assert!(third.get(b).is_none());
+        // A run that ends without finishing leaves the file as it was.
+        drop(third);
+        assert!(open().get(a).is_some());
     }
 }

@@ -23,7 +23,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use clap::Parser;
 
-use factlint::article::{DateSource, Language, LoadError, LoadOptions, read_article};
+use factlint::article::{
+    DateSource, Language, LoadError, LoadOptions, decode, read_article, read_article_bytes,
+};
 use factlint::checks::codes;
 use factlint::config::{Config, ConfigError};
 use factlint::engine::{Engine, Request};
@@ -481,14 +483,32 @@ fn check(args: CheckArgs) -> io::Result<u8> {
                 } else {
                     walk::display_name(&file)
                 };
-                let text = match read_article(&file, &name, args.max_file_size) {
+                let unreadable = |file, name, err| {
+                    Done::Rendered(report::render_file(
+                        &FileReport::at(file, name, Err(err)),
+                        &render,
+                    ))
+                };
+                let bytes = match read_article_bytes(&file, &name, args.max_file_size) {
+                    Ok(bytes) => bytes,
+                    Err(err) => return unreadable(file, name, err),
+                };
+                // An unchanged file's result is looked up by its bytes,
+                // before they are checked to be text (as long as reading
+                // it on a hit). A long article is never cached: its JSON
+                // can be larger than the file.
+                let cached = cache
+                    .as_ref()
+                    .filter(|_| !stdin && bytes.len() <= factlint::checks::window::WINDOW_BYTES);
+                let key = cached.map(|c| c.key(&name, &bytes));
+                if let (Some(cache), Some(key)) = (cached, key)
+                    && let Some(hit) = cache.get(key)
+                {
+                    return Done::Rendered(hit);
+                }
+                let text = match decode(&name, bytes) {
                     Ok(text) => text,
-                    Err(err) => {
-                        return Done::Rendered(report::render_file(
-                            &FileReport::at(file, name, Err(err)),
-                            &render,
-                        ));
-                    }
+                    Err(err) => return unreadable(file, name, err),
                 };
                 // Standard input is named by --stdin-filename for the
                 // configuration's globs too.
@@ -501,18 +521,10 @@ fn check(args: CheckArgs) -> io::Result<u8> {
                     let outcome = check_text(&glob_path, &name, text);
                     return Done::Report(Box::new(FileReport::at(file, name, outcome)), stdin);
                 }
-                // A long article's report is written straight out and
-                // never cached: its JSON can be larger than the file.
+                // A long article's report is written straight out.
                 if text.len() > factlint::checks::window::WINDOW_BYTES {
                     let outcome = check_text(&glob_path, &name, text);
                     return Done::Long(Box::new(FileReport::at(file, name, outcome)));
-                }
-                let cached = cache.as_ref().filter(|_| !stdin);
-                let key = cached.map(|c| c.key(&name, &text));
-                if let (Some(cache), Some(key)) = (cached, key)
-                    && let Some(hit) = cache.get(key)
-                {
-                    return Done::Rendered(hit);
                 }
                 let outcome = check_text(&glob_path, &name, text);
                 let report = FileReport::at(file, name, outcome);
@@ -658,6 +670,9 @@ fn check(args: CheckArgs) -> io::Result<u8> {
         }
         writer.flush()
     })?;
+    if let Some(cache) = cache {
+        cache.finish();
+    }
     let summary = writer.finish()?;
     out.flush()?;
     Ok(exit_status(

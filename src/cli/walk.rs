@@ -155,7 +155,14 @@ pub(crate) fn collect_inputs(
             !exclude.excludes(file.strip_prefix(p).unwrap_or(file))
         }));
     }
-    dedupe(inputs)
+    // One argument names each file once (a walk does not follow links), and
+    // resolving every path of a large tree cost four system calls a file:
+    // more than reading the file's cached result.
+    if paths.len() > 1 {
+        dedupe(inputs)
+    } else {
+        inputs
+    }
 }
 
 /// Keeps the first of several names for one file (`a.md ./a.md`, a folder
