@@ -30,9 +30,10 @@
 //! 4 KB of disk per entry.
 //!
 //! The file: [`MAGIC`], then per entry its key (16 bytes, little-endian),
-//! the length of its JSON (4 bytes) and the JSON of its [`Rendered`]
-//! output. A file cut short (a disk that filled) is read up to its last
-//! whole entry.
+//! two lengths (4 bytes each), the JSON of its [`Rendered`] output without
+//! the text, and the text as it is: the text is most of an entry, and as a
+//! JSON string its own JSON would be escaped throughout. A file cut short
+//! (a disk that filled) is read up to its last whole entry.
 
 use std::collections::HashMap;
 use std::hash::Hasher;
@@ -48,7 +49,7 @@ use factlint::report::Rendered;
 const LAYOUT: &str = "v2";
 
 /// The first bytes of a cache file.
-const MAGIC: &[u8; 8] = b"factlc2\n";
+const MAGIC: &[u8; 8] = b"factlc3\n";
 
 /// An open cache for one run.
 pub(crate) struct Cache {
@@ -57,15 +58,22 @@ pub(crate) struct Cache {
     run: u128,
     /// The entries the last run with this fingerprint kept, as read.
     stored: Vec<u8>,
-    /// Each stored entry's key and where its JSON lies in `stored`.
+    /// Each stored entry's key and where its two parts lie in `stored`.
     index: Index,
     /// This run's entries, written as they come; `None` once a write
     /// failed (the old file then stays).
     next: Mutex<Option<BufWriter<tempfile::NamedTempFile>>>,
 }
 
-/// Entry keys and the byte range of each one's JSON.
-type Index = HashMap<u128, (usize, usize), rustc_hash::FxBuildHasher>;
+/// Entry keys and where each one's JSON and text lie.
+type Index = HashMap<u128, Stored, rustc_hash::FxBuildHasher>;
+
+/// Where an entry's parts lie in a cache file's bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Stored {
+    json: (usize, usize),
+    text: (usize, usize),
+}
 
 /// Builds the run's fingerprint from labelled parts.
 #[derive(Default)]
@@ -153,23 +161,34 @@ impl Cache {
 
     /// The stored output of a file, if any; it is kept for the next run.
     pub(crate) fn get(&self, key: u128) -> Option<Rendered> {
-        let &(start, end) = self.index.get(&key)?;
-        let json = &self.stored[start..end];
-        let rendered = serde_json::from_slice(json).ok()?;
-        self.keep(key, json);
+        let stored = *self.index.get(&key)?;
+        let json = &self.stored[stored.json.0..stored.json.1];
+        let text = &self.stored[stored.text.0..stored.text.1];
+        let mut rendered: Rendered = serde_json::from_slice(json).ok()?;
+        rendered.text = std::str::from_utf8(text).ok()?.to_string();
+        self.keep(key, json, text);
         Some(rendered)
     }
 
     /// Stores a file's output for the next run.
     pub(crate) fn put(&self, key: u128, rendered: &Rendered) {
-        if let Ok(json) = serde_json::to_vec(rendered) {
-            self.keep(key, &json);
+        // Every field but the text, which goes as it is.
+        let without_text = Rendered {
+            path: rendered.path.clone(),
+            text: String::new(),
+            error: rendered.error.clone(),
+            summary: rendered.summary,
+            codes: rendered.codes.clone(),
+        };
+        if let Ok(json) = serde_json::to_vec(&without_text) {
+            self.keep(key, &json, rendered.text.as_bytes());
         }
     }
 
     /// Writes one entry to this run's file.
-    fn keep(&self, key: u128, json: &[u8]) {
-        let Ok(len) = u32::try_from(json.len()) else {
+    fn keep(&self, key: u128, json: &[u8], text: &[u8]) {
+        let (Ok(json_len), Ok(text_len)) = (u32::try_from(json.len()), u32::try_from(text.len()))
+        else {
             return;
         };
         let mut next = self
@@ -179,8 +198,10 @@ impl Cache {
         let Some(file) = next.as_mut() else { return };
         let written = file
             .write_all(&key.to_le_bytes())
-            .and_then(|()| file.write_all(&len.to_le_bytes()))
-            .and_then(|()| file.write_all(json));
+            .and_then(|()| file.write_all(&json_len.to_le_bytes()))
+            .and_then(|()| file.write_all(&text_len.to_le_bytes()))
+            .and_then(|()| file.write_all(json))
+            .and_then(|()| file.write_all(text));
         if written.is_err() {
             // A half-written entry would be read as garbage: drop the file.
             *next = None;
@@ -202,48 +223,61 @@ impl Cache {
     }
 }
 
-/// Where each entry of a cache file lies: key → the range of its JSON. A
-/// file that does not start with [`MAGIC`] holds none; one cut short holds
-/// its whole entries.
+/// Where each entry of a cache file lies. A file that does not start with
+/// [`MAGIC`] holds none; one cut short holds its whole entries.
 fn read_index(stored: &[u8]) -> Index {
     let mut index = Index::default();
-    let Some(mut rest) = stored.strip_prefix(MAGIC) else {
+    if !stored.starts_with(MAGIC) {
         return index;
-    };
+    }
     let mut at = MAGIC.len();
-    while rest.len() >= 20 {
-        let key = u128::from_le_bytes(rest[..16].try_into().expect("16 bytes"));
-        let len = u32::from_le_bytes(rest[16..20].try_into().expect("4 bytes")) as usize;
-        if rest.len() - 20 < len {
+    let number = |at: usize| u32::from_le_bytes(stored[at..at + 4].try_into().expect("4 bytes"));
+    while stored.len() - at >= HEAD {
+        let key = u128::from_le_bytes(stored[at..at + 16].try_into().expect("16 bytes"));
+        let json = number(at + 16) as usize;
+        let text = number(at + 20) as usize;
+        let start = at + HEAD;
+        if stored.len() - start < json + text {
             break;
         }
-        index.insert(key, (at + 20, at + 20 + len));
-        at += 20 + len;
-        rest = &rest[20 + len..];
+        index.insert(
+            key,
+            Stored {
+                json: (start, start + json),
+                text: (start + json, start + json + text),
+            },
+        );
+        at = start + json + text;
     }
     index
 }
+
+/// The bytes before an entry's JSON: its key and two lengths.
+const HEAD: usize = 24;
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn entry(key: u128, json: &[u8]) -> Vec<u8> {
+    fn entry(key: u128, json: &[u8], text: &[u8]) -> Vec<u8> {
         let mut bytes = key.to_le_bytes().to_vec();
         bytes.extend((json.len() as u32).to_le_bytes());
+        bytes.extend((text.len() as u32).to_le_bytes());
         bytes.extend(json);
+        bytes.extend(text);
         bytes
     }
 
     #[test]
     fn an_index_finds_every_whole_entry() {
         let mut file = MAGIC.to_vec();
-        file.extend(entry(7, b"{}"));
-        file.extend(entry(9, b"[1,2]"));
+        file.extend(entry(7, b"{}", b""));
+        file.extend(entry(9, b"[1,2]", b"text"));
         let index = read_index(&file);
         assert_eq!(index.len(), 2);
-        let (start, end) = index[&9];
-        assert_eq!(&file[start..end], b"[1,2]");
+        let Stored { json, text } = index[&9];
+        assert_eq!(&file[json.0..json.1], b"[1,2]");
+        assert_eq!(&file[text.0..text.1], b"text");
         // Cut inside the last entry: the first is still read.
         let cut = read_index(&file[..file.len() - 2]);
         assert_eq!(cut.len(), 1);
@@ -259,6 +293,7 @@ mod tests {
         let rendered = |text: &str| Rendered {
             path: "a.txt".into(),
             text: text.into(),
+            error: Some("an \"error\"".into()),
             ..Default::default()
         };
         let open = || Cache::open(dir.path().to_path_buf(), Fingerprint::default()).unwrap();
@@ -271,7 +306,9 @@ mod tests {
         assert!(open().get(a).is_none());
         first.finish();
         let second = open();
-        assert_eq!(second.get(a).unwrap().text, "A");
+        let hit = second.get(a).unwrap();
+        assert_eq!((hit.path.as_str(), hit.text.as_str()), ("a.txt", "A"));
+        assert_eq!(hit.error.as_deref(), Some("an \"error\""));
         second.finish();
         // The second run used only `a`: `b` is gone.
         let third = open();

@@ -585,11 +585,9 @@ fn check(args: CheckArgs) -> io::Result<u8> {
         Done::Rendered(report::render_file(&report, &render))
     };
 
-    // Each file's output is flushed as soon as it is written: records on a
-    // pipe are answered one by one (a caller may wait for each answer
-    // before sending the next record), a person or a tool reading the pipe
-    // sees each file as soon as it is checked, and one write per file costs
-    // nothing beside checking it.
+    // Output is flushed as `stream::Latency` says (see below): a person or
+    // a tool reading the pipe sees each file within milliseconds of its
+    // check, and each record is answered before the next is read.
     let threads = rayon::current_num_threads();
 
     if fixing {
@@ -597,7 +595,11 @@ fn check(args: CheckArgs) -> io::Result<u8> {
         let mut stdout = io::stdout();
         let mut deferred: Vec<Rendered> = Vec::new();
         let mut stdin_summary = Summary::default();
-        stream::ordered(jobs, threads, work, |done| {
+        stream::ordered(jobs, threads, stream::Latency::Each, work, |done| {
+            let stream::Sink::Write(done) = done else {
+                // Everything is written at the end.
+                return Ok(());
+            };
             match done {
                 Done::Rendered(rendered) => deferred.push(rendered),
                 Done::Long(..) => unreachable!("--fix keeps every report"),
@@ -650,7 +652,19 @@ fn check(args: CheckArgs) -> io::Result<u8> {
 
     let mut out = io::BufWriter::with_capacity(64 * 1024, io::stdout());
     let mut writer = report::Writer::new(render, &mut out)?;
-    stream::ordered(jobs, threads, work, |done| {
+    // Records are answered one by one: a caller may wait for each answer
+    // before it sends the next record. Files reach the reader within a few
+    // milliseconds, several to a write.
+    let latency = if records {
+        stream::Latency::Each
+    } else {
+        stream::Latency::Within(std::time::Duration::from_millis(10))
+    };
+    stream::ordered(jobs, threads, latency, work, |done| {
+        let done = match done {
+            stream::Sink::Write(done) => done,
+            stream::Sink::Flush => return writer.flush(),
+        };
         let error = match &done {
             Done::Rendered(rendered) => rendered.error.clone(),
             Done::Long(report) => report.outcome.as_ref().err().map(ToString::to_string),
@@ -668,7 +682,7 @@ fn check(args: CheckArgs) -> io::Result<u8> {
             Done::Long(report) => writer.file_report(&report)?,
             Done::Report(..) => unreachable!("reports are kept only for --fix"),
         }
-        writer.flush()
+        Ok(())
     })?;
     if let Some(cache) = cache {
         cache.finish();

@@ -96,8 +96,27 @@ fn walk(
             Err(err) => found.push((label.to_path_buf(), Some(io::Error::other(err.to_string())))),
         }
     }
-    found.sort_by(|a, b| a.0.cmp(&b.0));
+    found.sort_unstable_by(|a, b| walk_order(&a.0, &b.0));
     found
+}
+
+/// The order of `Path`'s `Ord` for the paths of one walk: its root, then
+/// names joined by single separators. Comparing their bytes with the
+/// separator as the lowest gives it without splitting each path into
+/// components (which was a tenth of a cached run's time over 20,000
+/// files): a name before a longer one it starts, and a folder's files
+/// before a sibling whose name goes on.
+fn walk_order(a: &Path, b: &Path) -> std::cmp::Ordering {
+    fn key(path: &Path) -> impl Iterator<Item = u8> + '_ {
+        path.as_os_str().as_encoded_bytes().iter().map(|&byte| {
+            if std::path::is_separator(char::from(byte)) {
+                0
+            } else {
+                byte
+            }
+        })
+    }
+    key(a).cmp(key(b))
 }
 
 /// Expands folders and quoted globs into article files, keeping argument
@@ -182,6 +201,30 @@ fn dedupe(inputs: Vec<(PathBuf, Option<io::Error>)>) -> Vec<(PathBuf, Option<io:
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn walk_order_is_path_order() {
+        let paths = [
+            "root/a",
+            "root/a-b",
+            "root/a/b",
+            "root/a/b/c",
+            "root/a/bc",
+            "root/a.txt",
+            "root/a/a.txt",
+            "root/ab/x",
+            "root/B",
+            "root/a0",
+            "root/a/0",
+            "root/é/x",
+        ];
+        for a in paths {
+            for b in paths {
+                let (a, b) = (Path::new(a), Path::new(b));
+                assert_eq!(walk_order(a, b), a.cmp(b), "{a:?} {b:?}");
+            }
+        }
+    }
 
     #[test]
     fn glob_roots() {
