@@ -297,6 +297,16 @@ pub(crate) fn parse_frequencies(
     zipf
 }
 
+/// Every word of the Arabic frequency list, sorted: the words the tests of
+/// the speller ask about.
+#[cfg(test)]
+pub(crate) fn listed_words() -> Vec<&'static str> {
+    let listed = parse_frequencies(include_str!("../../rules/spelling/ar-freq.txt"), 370_000);
+    let mut words: Vec<&str> = listed.into_keys().collect();
+    words.sort_unstable();
+    words
+}
+
 /// Whether one edit (written letter, correction, at the last letter) only
 /// restores what many newsrooms drop by house style: a hamza on alif, or ي
 /// for a final ى.
@@ -1045,9 +1055,7 @@ mod tests {
     #[test]
     fn edits_are_distinct() {
         let arabic = arabic();
-        let listed = parse_frequencies(include_str!("../../rules/spelling/ar-freq.txt"), 370_000);
-        let mut words: Vec<&str> = listed.into_keys().collect();
-        words.sort_unstable();
+        let words = listed_words();
         let mut edits = 0;
         for word in words.iter().step_by(7) {
             for form in [word.to_string(), format!("{word}ه")] {
@@ -1068,9 +1076,7 @@ mod tests {
     #[test]
     fn shape_filter_passes_every_word_with_a_common_edit() {
         let arabic = arabic();
-        let listed = parse_frequencies(include_str!("../../rules/spelling/ar-freq.txt"), 370_000);
-        let mut words: Vec<&str> = listed.into_keys().collect();
-        words.sort_unstable();
+        let words = listed_words();
         let (mut with_edit, mut dismissed) = (0, 0);
         for word in words.iter().step_by(7) {
             let letters: Vec<char> = word.chars().collect();
@@ -1108,9 +1114,7 @@ mod tests {
             include_str!("../../rules/spelling/ar.dic"),
         )
         .expect("Ayaspell parses");
-        let listed = parse_frequencies(include_str!("../../rules/spelling/ar-freq.txt"), 370_000);
-        let mut words: Vec<&str> = listed.into_keys().collect();
-        words.sort_unstable();
+        let words = listed_words();
         let forms = |word: &str| -> Vec<String> {
             let letters: Vec<char> = word.chars().collect();
             let mut forms = vec![
@@ -1156,9 +1160,7 @@ mod tests {
     /// them; `FACTLINT_UPDATE_SPELLING=1` rewrites the file (then rebuild).
     #[test]
     fn ayaspell_answers_are_current() {
-        let listed = parse_frequencies(include_str!("../../rules/spelling/ar-freq.txt"), 370_000);
-        let mut words: Vec<&str> = listed.into_keys().collect();
-        words.sort_unstable();
+        let words = listed_words();
         let flags_of = |word: &str| -> String {
             let rejected = !ayaspell::whole_check(word);
             let answers = [
