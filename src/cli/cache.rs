@@ -128,6 +128,9 @@ impl Cache {
         fingerprint.add("binary", exe.as_bytes());
         let folder = dir.join(LAYOUT);
         std::fs::create_dir_all(&folder).ok()?;
+        // The layout before this one, a file per entry, is never read
+        // again: it goes, rather than hold 4 KB of disk per entry forever.
+        let _ = std::fs::remove_dir_all(dir.join("v1"));
         let _ = std::fs::write(dir.join(".gitignore"), "# Made by factlint.\n*\n");
         let _ = std::fs::write(
             dir.join("CACHEDIR.TAG"),
@@ -297,7 +300,12 @@ mod tests {
             ..Default::default()
         };
         let open = || Cache::open(dir.path().to_path_buf(), Fingerprint::default()).unwrap();
+        // An entry of the layout before goes.
+        let old_entry = dir.path().join("v1/ab/cdef");
+        std::fs::create_dir_all(old_entry.parent().unwrap()).unwrap();
+        std::fs::write(&old_entry, "{}").unwrap();
         let first = open();
+        assert!(!dir.path().join("v1").exists());
         let (a, b) = (first.key("a.txt", b"one"), first.key("b.txt", b"two"));
         assert!(first.get(a).is_none());
         first.put(a, &rendered("A"));

@@ -494,9 +494,9 @@ fn check(args: CheckArgs) -> io::Result<u8> {
                     Err(err) => return unreadable(file, name, err),
                 };
                 // An unchanged file's result is looked up by its bytes,
-                // before they are checked to be text (as long as reading
-                // it on a hit). A long article is never cached: its JSON
-                // can be larger than the file.
+                // before they are decoded: a hit costs little more than
+                // reading the file. A long article is never cached: its
+                // JSON can be larger than the file.
                 let cached = cache
                     .as_ref()
                     .filter(|_| !stdin && bytes.len() <= factlint::checks::window::WINDOW_BYTES);
