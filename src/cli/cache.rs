@@ -131,6 +131,7 @@ impl Cache {
         // The layout before this one, a file per entry, is never read
         // again: it goes, rather than hold 4 KB of disk per entry forever.
         let _ = std::fs::remove_dir_all(dir.join("v1"));
+        remove_abandoned(&folder);
         let _ = std::fs::write(dir.join(".gitignore"), "# Made by factlint.\n*\n");
         let _ = std::fs::write(
             dir.join("CACHEDIR.TAG"),
@@ -222,6 +223,28 @@ impl Cache {
             && let Ok(file) = file.into_inner()
         {
             let _ = file.persist(&self.path);
+        }
+    }
+}
+
+/// How old a run's unfinished file must be to count as abandoned: no run
+/// over a tree takes this long.
+const ABANDONED: std::time::Duration = std::time::Duration::from_secs(24 * 60 * 60);
+
+/// Removes the unfinished files of runs that were killed before they could
+/// put theirs in place (a run that fails otherwise removes its own).
+fn remove_abandoned(folder: &Path) {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let unfinished = entry.file_name().to_string_lossy().starts_with(".tmp");
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .is_ok_and(|at| at.elapsed().is_ok_and(|age| age > ABANDONED));
+        if unfinished && old {
+            let _ = std::fs::remove_file(entry.path());
         }
     }
 }
@@ -325,5 +348,20 @@ mod tests {
         // A run that ends without finishing leaves the file as it was.
         drop(third);
         assert!(open().get(a).is_some());
+        // A killed run's file goes once it is old; a running one's stays.
+        let folder = dir.path().join(LAYOUT);
+        let (killed, running) = (folder.join(".tmpKILLED"), folder.join(".tmpRUNNING"));
+        std::fs::write(&killed, MAGIC).unwrap();
+        std::fs::write(&running, MAGIC).unwrap();
+        let long_ago = std::time::SystemTime::now() - 2 * ABANDONED;
+        std::fs::File::options()
+            .write(true)
+            .open(&killed)
+            .unwrap()
+            .set_modified(long_ago)
+            .unwrap();
+        drop(open());
+        assert!(!killed.exists());
+        assert!(running.exists());
     }
 }
