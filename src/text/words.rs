@@ -16,8 +16,22 @@ pub fn is_word_char(c: char) -> bool {
         // Arabic letters, tatweel and tashkeel.
         return true;
     }
+    // The punctuation of real copy, nearly every other character that is
+    // not ASCII: the Unicode tables below take hundreds of instructions to
+    // answer for each (the test `common_punctuation_is_not_a_word_char`
+    // checks the list against them).
+    if COMMON_PUNCTUATION.contains(&c) {
+        return false;
+    }
     c.is_alphanumeric()
 }
+
+/// The Arabic comma, semicolon and question mark, guillemets, the
+/// no-break space, dashes and curly quotes: most of the characters of
+/// Arabic and English copy that are neither ASCII nor Arabic letters.
+const COMMON_PUNCTUATION: [char; 12] = [
+    '\u{060C}', '\u{061B}', '\u{061F}', '«', '»', '\u{00A0}', '–', '—', '‘', '’', '“', '”',
+];
 
 /// Whether `c` is an Arabic letter (used to decide if clitics apply).
 pub fn is_arabic_letter(c: char) -> bool {
@@ -228,6 +242,14 @@ mod tests {
     fn hit(text: &str, word: &str) -> Option<WordMatch> {
         let start = text.find(word)?;
         whole_word(text, start, start + word.len())
+    }
+
+    /// The shortcut for common punctuation answers as the Unicode tables do.
+    #[test]
+    fn common_punctuation_is_not_a_word_char() {
+        for c in COMMON_PUNCTUATION {
+            assert!(!c.is_ascii() && !c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]
