@@ -10,7 +10,7 @@
 //! the rules of the memory target), and with a generated pack of 10,000
 //! typos whose `find` words are the most frequent corpus words, so that
 //! every occurrence is a finding and the cost of findings is paid, not only
-//! the automaton's (about every second word is a finding: a stress case).
+//! the lookups' (about every second word is a finding: a stress case).
 //!
 //! Throughput is measured in this process on one core (load, normalise,
 //! segment, match, analyse, every check; start-up and rule loading left

@@ -11,7 +11,7 @@
 //! memory of all runs, read from `wait4` (to the microsecond). Besides the
 //! bundled rules, one case adds a pack of 10,000 typos whose `find` words
 //! DO occur in the corpus, so that the cost of findings is measured, not
-//! only the size of the automaton. typos-cli (`cargo install typos-cli
+//! only the cost of looking words up. typos-cli (`cargo install typos-cli
 //! --locked`, for measuring only) is looked for as `typos` on the `PATH`,
 //! or at `FACTLINT_BENCH_TYPOS`; without it, its column is left empty.
 //! Shared machines are noisy: compare the ratios of one run, not absolute

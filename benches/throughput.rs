@@ -79,7 +79,7 @@ fn vocabulary(articles: &[String], arabic: bool) -> Vec<String> {
 }
 
 /// A pack of `typos` misspellings and `entities` people, in YAML, built
-/// from corpus words so that the automaton meets realistic prefixes.
+/// from corpus words so that the matcher meets realistic prefixes.
 fn generated_pack(typos: usize, entities: usize, ar: &[String], en: &[String]) -> String {
     let mut rng = Lcg(42);
     // A misspelling that is itself a word of the corpus would be a real word,
@@ -209,8 +209,8 @@ fn main() {
     ] {
         let (literals, regexes) = rules.pattern_counts();
         println!(
-            "pack {name}: {literals} literals ({} KiB automaton), {regexes} regexes",
-            rules.automaton_memory() / 1024
+            "pack {name}: {literals} literals ({} KiB literal index), {regexes} regexes",
+            rules.literal_memory() / 1024
         );
     }
     println!("cores: {}", rayon::current_num_threads());

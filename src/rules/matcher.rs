@@ -1,7 +1,9 @@
 //! One pass over the normalised text finds every mention of every rule.
 //!
 //! All literals of all loaded packs (names, demonyms, country names, ranks,
-//! titles, typos) go into one Aho-Corasick automaton; all regexes (counters,
+//! titles, typos) go into one hash table looked up from each place a word
+//! may start (the typo lists into word tables of their own); all regexes
+//! (counters,
 //! confusables) into one multi-pattern regex that says which pattern matched
 //! where (`regex_automata::meta::Regex::new_many`). Adding rules adds
 //! patterns, never passes. Hits are then kept only when they are whole
@@ -9,8 +11,6 @@
 
 use std::ops::Range;
 
-use aho_corasick::automaton::Automaton;
-use aho_corasick::{Anchored, MatchKind, nfa};
 use regex_automata::meta::Regex;
 use regex_automata::util::syntax;
 
@@ -146,7 +146,7 @@ pub struct MatcherBuilder {
 }
 
 /// Whether a typo literal can be looked up by word in a [`WordTable`]
-/// instead of walked in the automaton: it holds no whitespace (a lookup
+/// instead of going into the matcher's own literals: it holds no whitespace (a lookup
 /// stops there) and no full stop (a dotted mention also marks an
 /// abbreviation for sentence splitting, which must not depend on whether
 /// the typo table was built).
@@ -156,10 +156,10 @@ pub fn fits_word_table(literal: &str) -> bool {
 
 /// The literals of the typo lists (about 95,000 bundled English entries)
 /// in a hash table keyed by the normalised form, looked up at each place a
-/// word may start instead of walked in the Aho-Corasick automaton. A table
-/// builds in a few milliseconds, where the automaton over the same
-/// literals took about a tenth of a second, and it is built only when an
-/// article needs it (see [`super::RuleSet::find_for`]).
+/// word may start, apart from the matcher's own literals: it is built only
+/// when an article needs it (see [`super::RuleSet::find_for`]), and the
+/// bundled lists are compiled into the binary by `build.rs` and read in
+/// place.
 #[derive(Debug, Clone, Default)]
 pub struct WordTable {
     index: rustc_hash::FxHashMap<Box<str>, u32>,
@@ -305,7 +305,7 @@ impl WordTable {
 
     /// Calls `hit(end, targets)` for every key that starts at `start` and
     /// ends before a character that is not part of a word (the same ends
-    /// the automaton walk would keep for a typo). `word_end` is where the
+    /// the matcher's own literals keep for a typo). `word_end` is where the
     /// run of word characters from `start` ends: no key ends inside it.
     fn lookup(
         &self,
@@ -440,14 +440,14 @@ impl MatcherBuilder {
         self.regex_targets.push(RegexTarget { target, language });
     }
 
-    /// Compiles everything into one automaton and one multi-regex.
+    /// Compiles everything into one literal index and one multi-regex.
     pub fn build(self) -> Result<Matcher, CompileError> {
         // The literals in index order, borrowed from the map's keys.
         let mut literals = vec![""; self.literal_targets.len()];
         for (literal, &id) in &self.literal_index {
             literals[id] = literal.as_str();
         }
-        let automaton = LiteralAutomaton::build(&literals)?;
+        let literals = LiteralIndex::build(&literals)?;
         let regex = if self.regexes.is_empty() {
             None
         } else {
@@ -459,7 +459,7 @@ impl MatcherBuilder {
             )
         };
         Ok(Matcher {
-            automaton,
+            literals,
             literal_targets: self.literal_targets,
             regex,
             regex_targets: self.regex_targets,
@@ -468,12 +468,12 @@ impl MatcherBuilder {
 }
 
 /// Why the loaded packs' patterns could not be compiled together, though
-/// each pack validated on its own: the combined automaton or regex is too
-/// large.
+/// each pack validated on its own: there are too many literals, or the
+/// combined regex is too large.
 #[derive(Debug, Clone, thiserror::Error, miette::Diagnostic)]
 pub enum CompileError {
-    /// The literals of all packs do not fit one automaton.
-    #[error("cannot build the literal automaton: {0}")]
+    /// The literals of all packs do not fit one index.
+    #[error("cannot build the literal index: {0}")]
     #[diagnostic(
         code(factlint::rules::literals),
         help("load fewer packs, or move long lists into CSV typo lists")
@@ -488,68 +488,143 @@ pub enum CompileError {
     Regexes(String),
 }
 
-/// The literal automaton (a contiguous NFA, built for anchored search),
-/// walked from word starts and from the ends of Arabic proclitics, never
-/// from every byte: a mention can only begin there, and a walk stops as
-/// soon as no literal continues. Measured in `benches/throughput.rs`, a full
-/// DFA was no faster for these walks and took twenty times the memory.
-/// Built without a prefilter (an anchored walk never uses one) and with
-/// dense transitions only at the start state (the default, three levels,
-/// gave every Arabic two-byte prefix a 256-entry table): building the
-/// bundled packs' automaton took about 4 ms less of a one-article run, and
-/// the corpus run was no slower.
-#[derive(Debug, Clone)]
-struct LiteralAutomaton(nfa::contiguous::NFA);
+/// The literals, looked up by the text that follows a start. A literal
+/// found at a start must end where [`may_end_at`] allows (before a
+/// character that is not part of a word, before a year glued to a word, or
+/// after a hyphen): the matcher keeps no other. So the text from the start
+/// to each such place in turn is looked up in one hash table, which holds
+/// every literal and every part of one that ends at such a place inside it
+/// (`سلاح` of `سلاح الجو`, `f` and `f-` of `f-16`). The first place whose
+/// text is not there ends the search: no literal goes on from it. Most
+/// words of an article start no literal, and cost one lookup of the word.
+///
+/// An Aho-Corasick automaton (aho-corasick's contiguous NFA), walked byte
+/// by byte from the same starts, did this before: a walk went on for as
+/// long as some literal shared the word's first letters (most Arabic words
+/// begin like a name or a demonym with the article), about seven steps of
+/// sixty instructions each, and was an eighth of an Arabic run.
+#[derive(Debug, Clone, Default)]
+struct LiteralIndex {
+    keys: rustc_hash::FxHashMap<Box<str>, Key>,
+    /// The longest literal, in bytes: a search never reads further.
+    longest: usize,
+}
 
-impl LiteralAutomaton {
-    fn build(literals: &[&str]) -> Result<LiteralAutomaton, CompileError> {
-        nfa::contiguous::Builder::new()
-            .match_kind(MatchKind::Standard)
-            .prefilter(false)
-            .dense_depth(1)
-            .build(literals)
-            .map(LiteralAutomaton)
-            .map_err(|e| CompileError::Literals(e.to_string()))
+/// What a key of the [`LiteralIndex`] is: a literal, the start of a longer
+/// one, or both.
+#[derive(Debug, Clone, Copy)]
+struct Key {
+    /// The literal's index, [`Key::NONE`] when the key is only a start.
+    literal: u32,
+    /// Whether a longer literal begins with the key.
+    goes_on: bool,
+}
+
+impl Key {
+    const NONE: u32 = u32::MAX;
+}
+
+/// Whether a literal that starts before byte `end` of `text` may end
+/// there: `end` is the end of the text, the character at `end` is not part
+/// of a word, the character at `end` is an ASCII digit glued to a
+/// character that is not one (`يوليو2015`: only a month takes it, see
+/// [`Matcher::find_in`]), or the byte before `end` is a hyphen ("then-",
+/// which ends a literal glued to its word). These are exactly the ends the
+/// matcher keeps.
+fn may_end_at(text: &str, end: usize) -> bool {
+    let bytes = text.as_bytes();
+    let before = bytes[end - 1];
+    if before == b'-' {
+        return true;
+    }
+    let Some(&next) = bytes.get(end) else {
+        return true;
+    };
+    if next.is_ascii() {
+        return !(next.is_ascii_alphanumeric() || next == b'_')
+            || (next.is_ascii_digit() && !before.is_ascii_digit());
+    }
+    // Arabic letters, tatweel and tashkeel (U+0620..U+065F), read from
+    // their bytes: the characters most often found here.
+    if (next == 0xD8 && bytes.get(end + 1).is_some_and(|&b| b >= 0xA0))
+        || (next == 0xD9 && bytes.get(end + 1).is_some_and(|&b| b <= 0x9F))
+    {
+        return false;
+    }
+    text[end..]
+        .chars()
+        .next()
+        .is_none_or(|c| !words::is_word_char(c))
+}
+
+impl LiteralIndex {
+    fn build(literals: &[&str]) -> Result<LiteralIndex, CompileError> {
+        let mut index = LiteralIndex {
+            keys: rustc_hash::FxHashMap::with_capacity_and_hasher(
+                literals.len() * 2,
+                Default::default(),
+            ),
+            longest: 0,
+        };
+        for (id, literal) in literals.iter().enumerate() {
+            let id = u32::try_from(id)
+                .ok()
+                .filter(|&id| id != Key::NONE)
+                .ok_or_else(|| CompileError::Literals("more than 4 billion literals".into()))?;
+            index.longest = index.longest.max(literal.len());
+            for (end, _) in literal.char_indices().skip(1) {
+                if may_end_at(literal, end) {
+                    index.key(&literal[..end]).goes_on = true;
+                }
+            }
+            index.key(literal).literal = id;
+        }
+        Ok(index)
+    }
+
+    /// The entry of `key`, made when missing.
+    fn key(&mut self, key: &str) -> &mut Key {
+        self.keys.entry(key.into()).or_insert(Key {
+            literal: Key::NONE,
+            goes_on: false,
+        })
     }
 
     fn memory_usage(&self) -> usize {
-        self.0.memory_usage()
+        self.keys.capacity() * (std::mem::size_of::<(Box<str>, Key)>() + 1)
+            + self.keys.keys().map(|key| key.len()).sum::<usize>()
     }
 
-    /// Calls `hit(end, pattern)` for every literal that starts exactly at
-    /// `start`.
-    fn walk(&self, text: &[u8], start: usize, hit: &mut impl FnMut(usize, usize)) {
-        walk_anchored(&self.0, text, start, hit)
-    }
-}
-
-fn walk_anchored<A: Automaton>(
-    automaton: &A,
-    text: &[u8],
-    start: usize,
-    hit: &mut impl FnMut(usize, usize),
-) {
-    let Ok(mut sid) = automaton.start_state(Anchored::Yes) else {
-        return;
-    };
-    for (i, &byte) in text[start..].iter().enumerate() {
-        sid = automaton.next_state(Anchored::Yes, sid, byte);
-        if automaton.is_special(sid) {
-            if automaton.is_dead(sid) {
-                return;
-            }
-            if automaton.is_match(sid) {
-                let end = start + i + 1;
-                for m in 0..automaton.match_len(sid) {
-                    // A state also lists the literals that end here as a
-                    // suffix of the walk (for unanchored searches); only
-                    // those that start at `start` are hits.
-                    let pattern = automaton.match_pattern(sid, m);
-                    if automaton.pattern_len(pattern) == i + 1 {
-                        hit(end, pattern.as_usize());
-                    }
+    /// Calls `hit(end, literal)` for every literal that starts exactly at
+    /// `start` and ends where [`may_end_at`] allows, in order of its end.
+    /// `word_end` is where the run of word characters from `start` ends
+    /// (see [`tokens::matcher_words`]): inside it, only a digit glued to a
+    /// letter can end a literal, and the bytes are read for digits alone.
+    fn hits(&self, text: &str, start: usize, word_end: usize, hit: &mut impl FnMut(usize, usize)) {
+        let bytes = text.as_bytes();
+        let limit = (start + self.longest).min(text.len());
+        let mut end = start + 1;
+        while end <= limit {
+            let candidate = if end < word_end {
+                // Inside the word (every byte a word character's): only
+                // a digit after a byte that is not one, `may_end_at`'s
+                // glued year.
+                bytes[end].is_ascii_digit() && !bytes[end - 1].is_ascii_digit()
+            } else {
+                !bytes.get(end).is_some_and(|&b| (0x80..0xC0).contains(&b)) && may_end_at(text, end)
+            };
+            if candidate {
+                let Some(key) = self.keys.get(&text[start..end]) else {
+                    return;
+                };
+                if key.literal != Key::NONE {
+                    hit(end, key.literal as usize);
+                }
+                if !key.goes_on {
+                    return;
                 }
             }
+            end += 1;
         }
     }
 }
@@ -575,16 +650,16 @@ fn sort_mentions(mentions: &mut [Mention]) {
 /// The compiled patterns of every loaded pack.
 #[derive(Debug, Clone)]
 pub struct Matcher {
-    automaton: LiteralAutomaton,
+    literals: LiteralIndex,
     literal_targets: Vec<Vec<LiteralTarget>>,
     regex: Option<Regex>,
     regex_targets: Vec<RegexTarget>,
 }
 
 impl Matcher {
-    /// Bytes of memory the literal automaton uses.
-    pub fn automaton_memory(&self) -> usize {
-        self.automaton.memory_usage()
+    /// Bytes of memory the literal index uses, about.
+    pub fn literal_memory(&self) -> usize {
+        self.literals.memory_usage()
     }
 
     /// How many distinct literals and regexes the matcher holds.
@@ -599,7 +674,7 @@ impl Matcher {
     }
 
     /// Like [`Matcher::find`], also looking up each word in `tables` (the
-    /// typo lists, kept out of the automaton).
+    /// typo lists, kept out of the matcher's own literals).
     pub fn find_with(&self, article: &Article, tables: &[&WordTable]) -> Vec<Mention> {
         let tokens = tokens::tokenize(&article.normalized, &article.text);
         self.find_in(article, tables, 0..article.normalized.text.len(), &tokens)
@@ -620,7 +695,6 @@ impl Matcher {
         let normalized = &article.normalized;
         let text = normalized.text.as_str();
         let mut mentions = Vec::new();
-        let bytes = text.as_bytes();
         let mut push = |start: usize,
                         end: usize,
                         prefix_start: usize,
@@ -672,9 +746,10 @@ impl Matcher {
             }
         };
         let mut at = |start: usize, prefix_start: usize, word_end: usize| {
-            self.automaton.walk(bytes, start, &mut |end, pattern| {
-                push(start, end, prefix_start, &self.literal_targets[pattern])
-            });
+            self.literals
+                .hits(text, start, word_end, &mut |end, pattern| {
+                    push(start, end, prefix_start, &self.literal_targets[pattern])
+                });
             for table in tables {
                 table.lookup(text, start, word_end, &mut |end, targets| {
                     push(start, end, prefix_start, targets)
@@ -852,6 +927,59 @@ mod tests {
         let found = hits(true);
         assert!(found.len() >= 8, "{found:?}");
         assert_eq!(found, hits(false));
+    }
+
+    /// The index finds, from every start inside a word, exactly the
+    /// literals that a search of the text for each literal in turn finds
+    /// there with an end the matcher keeps: multi-word literals, literals
+    /// that end in a hyphen or a dot, months glued to a year, literals that
+    /// begin others, Arabic and Latin.
+    #[test]
+    fn literal_index_finds_what_a_search_for_each_literal_finds() {
+        let literals = [
+            "سلاح الجو",
+            "سلاح",
+            "سلاح الجو الاسرائيلي",
+            "يوليو",
+            "الجو",
+            "then-",
+            "then",
+            "f-16",
+            "f",
+            "u.s.",
+            "u.s",
+            "vice president",
+            "vice-president",
+            "a b, c",
+            "2015",
+            "2015م",
+        ];
+        let index = LiteralIndex::build(&literals).expect("builds");
+        let text = "قال سلاح الجو الاسرائيلي وسلاح الجوي في يوليو2015 و2015م then-senator \
+                    then f-16s f-16 u.s. u.s, vice-president vice president a b, c a b,c \
+                    F f- سلاح  الجو الجو";
+        let text = crate::text::normalize_pattern(text);
+        let mut checked = 0;
+        for (word_start, word_end) in words::word_spans(&text) {
+            for (offset, _) in text[word_start..word_end].char_indices() {
+                let start = word_start + offset;
+                let mut found = Vec::new();
+                index.hits(&text, start, word_end, &mut |end, literal| {
+                    found.push((end, literal))
+                });
+                let mut expected: Vec<(usize, usize)> = literals
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, l)| text[start..].starts_with(*l))
+                    .map(|(i, l)| (start + l.len(), i))
+                    .filter(|&(end, _)| may_end_at(&text, end))
+                    .collect();
+                expected.sort();
+                assert_eq!(found, expected, "from {:?}", &text[start..]);
+                checked += found.len();
+            }
+        }
+        assert!(checked >= 20, "{checked} hits");
     }
 
     #[test]

@@ -433,7 +433,7 @@ impl RuleSet {
 
     /// Which typo table a typo literal belongs to (0 when its normalised
     /// form starts with an ASCII letter, else 1), and that form; `None`
-    /// when it must go into the automaton (see
+    /// when it must go into the matcher's own literals (see
     /// [`matcher::fits_word_table`]). An ASCII literal's normalised form
     /// is the literal trimmed and lower-cased, so it is only built for the
     /// table (about 95,000 allocations saved when no table is needed).
@@ -616,9 +616,9 @@ impl RuleSet {
         self.matcher.pattern_counts()
     }
 
-    /// Bytes of memory the literal automaton uses.
-    pub fn automaton_memory(&self) -> usize {
-        self.matcher.automaton_memory()
+    /// Bytes of memory the matcher's literal index uses, about.
+    pub fn literal_memory(&self) -> usize {
+        self.matcher.literal_memory()
     }
 
     /// The loaded id nearest to a `disable:` id that names nothing, for
@@ -761,8 +761,9 @@ mod typo_table_tests {
         RuleSet::from_packs(vec![pack]).expect("patterns compile")
     }
 
-    /// The typo mentions of the word tables, and of an automaton holding
-    /// every typo literal (as before the tables), on the same text.
+    /// The typo mentions of the word tables, and of a matcher holding
+    /// every typo literal among its own (as before the tables), on the
+    /// same text.
     fn both_ways(rules: &RuleSet, text: &str) -> (Vec<Mention>, Vec<Mention>) {
         let article = Article::from_text("t.txt", text, &LoadOptions::default());
         let mut b = matcher::MatcherBuilder::default();
@@ -776,7 +777,7 @@ mod typo_table_tests {
     }
 
     #[test]
-    fn typo_literals_are_found_by_word_as_the_automaton_found_them() {
+    fn typo_literals_are_found_by_word_as_the_matcher_finds_them() {
         let rules = rules(
             "typos:\n  - { find: doens't, replace: doesn't }\n  - { find: recieve, replace: receive }\n  - { find: هولاء, replace: هؤلاء }\n  - { find: الامانه, replace: الأمانة }\n  - { find: سلاح الجوي, replace: سلاح الجو }\n",
         );
@@ -784,12 +785,12 @@ mod typo_table_tests {
             "It doens't Recieve; recieved, recieve",
             "قال وهولاء وهؤلاء للامانه والامانه الامانهم سلاح الجوي 2015الامانه",
         ] {
-            let (tables, automaton) = both_ways(&rules, text);
+            let (tables, matcher) = both_ways(&rules, text);
             assert!(!tables.is_empty(), "{text}");
-            assert_eq!(tables, automaton, "{text}");
+            assert_eq!(tables, matcher, "{text}");
         }
         let article = Article::from_text("t.txt", "recieve سلاح الجوي", &LoadOptions::default());
-        // With no check that reads typos, only the automaton's literals.
+        // With no check that reads typos, only the matcher's own literals.
         let found: Vec<String> = rules
             .find_for(&article, false)
             .into_iter()
