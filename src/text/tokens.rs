@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::Normalized;
-use super::words::{CharClass, char_class_at};
+use super::words::{CharClass, arabic_letter_at, char_class_at};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -144,6 +144,14 @@ pub fn tokenize_in(normalized: &Normalized, original: &str, window: Range<usize>
             }
             CharClass::Letter => {
                 while at < text.len() {
+                    // Arabic letters, most of an Arabic word, two bytes
+                    // at a time.
+                    while arabic_letter_at(bytes, at) {
+                        at += 2;
+                    }
+                    if at >= text.len() {
+                        break;
+                    }
                     let (next, len) = char_class_at(text, at);
                     if next != CharClass::Letter {
                         break;

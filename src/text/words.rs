@@ -38,6 +38,39 @@ pub fn is_arabic_letter(c: char) -> bool {
     matches!(c, '\u{0620}'..='\u{064A}' | '\u{066E}'..='\u{06D3}' | '\u{06FA}'..='\u{06FF}')
 }
 
+/// Whether the bytes at `i` are a character of U+0620..U+065F (Arabic
+/// letters, tatweel and tashkeel): lead byte D8 with A0..BF, or D9 with
+/// 80..9F.
+#[inline]
+pub fn arabic_letter_at(bytes: &[u8], i: usize) -> bool {
+    match (bytes.get(i), bytes.get(i + 1)) {
+        (Some(0xD8), Some(&second)) => second >= 0xA0,
+        (Some(0xD9), Some(&second)) => second <= 0x9F,
+        _ => false,
+    }
+}
+
+/// The class of each ASCII byte, worked out at compile time: the
+/// tokeniser asks for every character of every article.
+static ASCII_CLASSES: [CharClass; 128] = {
+    let mut classes = [CharClass::Space; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        classes[b] = if c.is_ascii_digit() {
+            CharClass::Digit
+        } else if c.is_ascii_alphabetic() || c == b'_' {
+            CharClass::Letter
+        } else if c.is_ascii_whitespace() || c == 0x0B {
+            CharClass::Space
+        } else {
+            CharClass::Other(c as char)
+        };
+        b += 1;
+    }
+    classes
+};
+
 /// What the character at a byte offset of a normalised text is, for the
 /// word scanner and the tokeniser, which must agree on every character.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,24 +99,10 @@ pub fn char_class_at(text: &str, i: usize) -> (CharClass, usize) {
     let bytes = text.as_bytes();
     let b = bytes[i];
     if b.is_ascii() {
-        let class = if b.is_ascii_digit() {
-            CharClass::Digit
-        } else if b.is_ascii_alphabetic() || b == b'_' {
-            CharClass::Letter
-        } else if char::from(b).is_whitespace() {
-            CharClass::Space
-        } else {
-            CharClass::Other(char::from(b))
-        };
-        return (class, 1);
+        return (ASCII_CLASSES[usize::from(b)], 1);
     }
-    // U+0620..U+065F (Arabic letters, tatweel and tashkeel) are the lead
-    // bytes D8 and D9 with a code point in that range.
-    if (0xD8..=0xD9).contains(&b) && i + 1 < bytes.len() {
-        let cp = ((u32::from(b) & 0x1F) << 6) | (u32::from(bytes[i + 1]) & 0x3F);
-        if (0x0620..=0x065F).contains(&cp) {
-            return (CharClass::Letter, 2);
-        }
+    if arabic_letter_at(bytes, i) {
+        return (CharClass::Letter, 2);
     }
     let c = text[i..].chars().next().expect("char boundary");
     let class = if is_word_char(c) {
@@ -242,6 +261,29 @@ mod tests {
     fn hit(text: &str, word: &str) -> Option<WordMatch> {
         let start = text.find(word)?;
         whole_word(text, start, start + word.len())
+    }
+
+    /// The byte shortcuts classify every ASCII character and every
+    /// two-byte character as decoding it and asking `char` does.
+    #[test]
+    fn byte_classes_are_the_character_classes() {
+        let by_char = |c: char| {
+            if c.is_ascii_digit() {
+                CharClass::Digit
+            } else if is_word_char(c) {
+                CharClass::Letter
+            } else if c.is_whitespace() {
+                CharClass::Space
+            } else {
+                CharClass::Other(c)
+            }
+        };
+        for c in ('\0'..='\u{07FF}').filter(|c| !c.is_control() || c.is_ascii()) {
+            let text = c.to_string();
+            assert_eq!(char_class_at(&text, 0), (by_char(c), c.len_utf8()), "{c:?}");
+            let arabic = ('\u{0620}'..='\u{065F}').contains(&c);
+            assert_eq!(arabic_letter_at(text.as_bytes(), 0), arabic, "{c:?}");
+        }
     }
 
     /// The shortcut for common punctuation answers as the Unicode tables do.
