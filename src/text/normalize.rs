@@ -372,8 +372,15 @@ impl Normalized {
     /// `last`, with the marks that follow it (dropped from the normalised
     /// text, they belong to the word they sit on).
     fn close_range(&self, original: &str, start: usize, last: usize) -> Range<usize> {
-        let mut end = last + original[last..].chars().next().map_or(0, char::len_utf8);
-        for c in original[end..].chars() {
+        let bytes = original.as_bytes();
+        let mut end = last + bytes.get(last).map_or(0, |&b| char_width(b));
+        // An ASCII character (the space or punctuation after most words)
+        // is never a mark: only other characters are decoded.
+        while bytes.get(end).is_some_and(|b| !b.is_ascii()) {
+            let c = original[end..]
+                .chars()
+                .next()
+                .expect("a character starts here");
             if action(c, Level::Full) != Action::DropMark {
                 break;
             }
