@@ -188,6 +188,7 @@ impl<'a> DateParser<'a> {
         })
     }
 
+    #[inline]
     fn marker_with_prefix(&self, i: usize, prefix: &str) -> Option<(&'a str, usize)> {
         self.annotations.at(i).iter().find_map(|a| match a.target {
             Target::Marker(m) if self.rules.markers[m].id.starts_with(prefix) => {
