@@ -599,11 +599,19 @@ impl LiteralIndex {
     /// `start` and ends where [`may_end_at`] allows, in order of its end.
     /// `word_end` is where the run of word characters from `start` ends
     /// (see [`tokens::matcher_words`]): inside it, only a digit glued to a
-    /// letter can end a literal, and the bytes are read for digits alone.
-    fn hits(&self, text: &str, start: usize, word_end: usize, hit: &mut impl FnMut(usize, usize)) {
+    /// letter can end a literal, and the bytes are read for digits alone,
+    /// when the run has any (`digits`).
+    fn hits(
+        &self,
+        text: &str,
+        start: usize,
+        word_end: usize,
+        digits: bool,
+        hit: &mut impl FnMut(usize, usize),
+    ) {
         let bytes = text.as_bytes();
         let limit = (start + self.longest).min(text.len());
-        let mut end = start + 1;
+        let mut end = if digits { start + 1 } else { word_end };
         while end <= limit {
             let candidate = if end < word_end {
                 // Inside the word (every byte a word character's): only
@@ -745,9 +753,9 @@ impl Matcher {
                 });
             }
         };
-        let mut at = |start: usize, prefix_start: usize, word_end: usize| {
+        let mut at = |start: usize, prefix_start: usize, word_end: usize, digits: bool| {
             self.literals
-                .hits(text, start, word_end, &mut |end, pattern| {
+                .hits(text, start, word_end, digits, &mut |end, pattern| {
                     push(start, end, prefix_start, &self.literal_targets[pattern])
                 });
             for table in tables {
@@ -758,13 +766,14 @@ impl Matcher {
         };
         for word in tokens::matcher_words(tokens) {
             let (word_start, word_end) = (word.range.start, word.range.end);
-            at(word_start, word_start, word_end);
+            let digits = word.has_number;
+            at(word_start, word_start, word_end, digits);
             // Letters glued to a number (`2015م`, `1436هـ`) start a word too.
             if let Some(start) = word.after_number {
-                at(start, start, word_end);
+                at(start, start, word_end, digits);
             }
             for start in words::proclitic_ends(&text[word_start..word_end]) {
-                at(word_start + start, word_start, word_end);
+                at(word_start + start, word_start, word_end, digits);
             }
         }
         if let Some(regex) = &self.regex {
@@ -964,7 +973,10 @@ mod tests {
             for (offset, _) in text[word_start..word_end].char_indices() {
                 let start = word_start + offset;
                 let mut found = Vec::new();
-                index.hits(&text, start, word_end, &mut |end, literal| {
+                let digits = text[word_start..word_end]
+                    .bytes()
+                    .any(|b| b.is_ascii_digit());
+                index.hits(&text, start, word_end, digits, &mut |end, literal| {
                     found.push((end, literal))
                 });
                 let mut expected: Vec<(usize, usize)> = literals

@@ -183,6 +183,9 @@ pub struct MatcherWord {
     /// Where the letters glued after a leading number start (`م` of
     /// `2015م`): a word starts there too.
     pub after_number: Option<usize>,
+    /// Whether the run holds a number token: only then does it hold an
+    /// ASCII digit (`يوليو2015`).
+    pub has_number: bool,
 }
 
 /// The matcher's words over `tokens`, in order: the tokeniser's pass over
@@ -197,11 +200,13 @@ pub fn matcher_words(tokens: &[Token]) -> impl Iterator<Item = MatcherWord> + '_
         let first = &tokens[i];
         let mut range = first.norm();
         let mut after_number = None;
+        let mut has_number = matches!(first.kind, TokenKind::Number(_));
         i += 1;
         while let Some(next) = tokens.get(i) {
             if next.is_punct_kind() || next.norm_start as usize != range.end {
                 break;
             }
+            has_number |= matches!(next.kind, TokenKind::Number(_));
             if range.end == first.norm_end as usize && matches!(first.kind, TokenKind::Number(_)) {
                 after_number = Some(range.end);
             }
@@ -211,6 +216,7 @@ pub fn matcher_words(tokens: &[Token]) -> impl Iterator<Item = MatcherWord> + '_
         Some(MatcherWord {
             range,
             after_number,
+            has_number,
         })
     })
 }
@@ -236,6 +242,15 @@ mod tests {
             .filter_map(|w| Some(&text[w.after_number?..w.range.end]))
             .collect();
         assert_eq!(glued, vec!["م", "x3"]);
+        // Arabic-Indic digits are ASCII digits once normalised.
+        let original = "يوليو2015 عام ٢٠١٥م F16 x";
+        let normalized = Normalized::new(original);
+        let text = normalized.text.as_str();
+        let tokens = tokenize(&normalized, original);
+        for word in matcher_words(&tokens) {
+            let digits = text[word.range.clone()].bytes().any(|b| b.is_ascii_digit());
+            assert_eq!(word.has_number, digits, "{}", &text[word.range]);
+        }
     }
 
     #[test]
