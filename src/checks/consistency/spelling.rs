@@ -139,7 +139,7 @@ fn phrases(context: &Context<'_>) -> Vec<Finding> {
     // Where a word is followed by a word in the same sentence (the token
     // index of the first word), to be grouped by the first word so that
     // each word's uses are one run.
-    let mut pairs: Vec<u32> = Vec::new();
+    let mut pairs: Vec<u32> = Vec::with_capacity(context.tokens.len());
     for i in 0..context.tokens.len().saturating_sub(1) {
         let (Some(first), Some(_)) = (word(context, i), word(context, i + 1)) else {
             continue;
@@ -160,7 +160,8 @@ fn phrases(context: &Context<'_>) -> Vec<Finding> {
     // was a tenth of this rule's time.
     let mut ids: HashMap<&str, u32> =
         HashMap::with_capacity_and_hasher(pairs.len(), Default::default());
-    let mut uses: Vec<u32> = Vec::new();
+    // One count per distinct first word: at most one per pair.
+    let mut uses: Vec<u32> = Vec::with_capacity(pairs.len());
     let in_text_order: Vec<(u32, u32)> = pairs
         .iter()
         .map(|&i| {
