@@ -167,6 +167,13 @@ pub fn decode(path: &str, bytes: Vec<u8>) -> Result<String, LoadError> {
             offset,
         });
     }
+    // Validated with SIMD and copied out, several times faster on Arabic
+    // text than `String::from_utf8`, which reads every non-ASCII
+    // character one at a time (its own check still runs on a file that
+    // fails, for the place of the first bad byte).
+    if let Ok(text) = simdutf8::basic::from_utf8(&bytes) {
+        return Ok(text.to_owned());
+    }
     String::from_utf8(bytes).map_err(|err| {
         let offset = err.utf8_error().valid_up_to();
         let valid = &err.as_bytes()[..offset];
@@ -186,6 +193,17 @@ pub fn decode(path: &str, bytes: Vec<u8>) -> Result<String, LoadError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Valid text comes back as it was read, whatever its script.
+    #[test]
+    fn valid_utf8_is_kept_whole() {
+        for text in ["", "ab\n", "سطر\nab — «قال» 2015م", "emoji 🙂 and ß"] {
+            assert_eq!(
+                decode("x.txt", text.as_bytes().to_vec()).ok().as_deref(),
+                Some(text)
+            );
+        }
+    }
 
     #[test]
     fn invalid_utf8_is_located() {
