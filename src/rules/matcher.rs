@@ -3,11 +3,11 @@
 //! All literals of all loaded packs (names, demonyms, country names, ranks,
 //! titles, typos) go into one hash table looked up from each place a word
 //! may start (the typo lists into word tables of their own); all regexes
-//! (counters,
-//! confusables) into one multi-pattern regex that says which pattern matched
-//! where (`regex_automata::meta::Regex::new_many`). Adding rules adds
-//! patterns, never passes. Hits are then kept only when they are whole
-//! words, Arabic clitics allowed (see [`crate::text::words`]).
+//! (counters, confusables) into one multi-pattern regex that says which
+//! pattern matched where (`regex_automata::meta::Regex::new_many`).
+//! Adding rules adds patterns, never passes. Hits are then kept only when
+//! they are whole words, Arabic clitics allowed (see
+//! [`crate::text::words`]).
 
 use std::ops::Range;
 
@@ -146,10 +146,10 @@ pub struct MatcherBuilder {
 }
 
 /// Whether a typo literal can be looked up by word in a [`WordTable`]
-/// instead of going into the matcher's own literals: it holds no whitespace (a lookup
-/// stops there) and no full stop (a dotted mention also marks an
-/// abbreviation for sentence splitting, which must not depend on whether
-/// the typo table was built).
+/// instead of going into the matcher's own literals: it holds no
+/// whitespace (a lookup stops there) and no full stop (a dotted mention
+/// also marks an abbreviation for sentence splitting, which must not
+/// depend on whether the typo table was built).
 pub fn fits_word_table(literal: &str) -> bool {
     !literal.chars().any(|c| c.is_whitespace() || c == '.')
 }
