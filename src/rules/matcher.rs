@@ -544,11 +544,9 @@ fn may_end_at(text: &str, end: usize) -> bool {
         return !(next.is_ascii_alphanumeric() || next == b'_')
             || (next.is_ascii_digit() && !before.is_ascii_digit());
     }
-    // Arabic letters, tatweel and tashkeel (U+0620..U+065F), read from
-    // their bytes: the characters most often found here.
-    if (next == 0xD8 && bytes.get(end + 1).is_some_and(|&b| b >= 0xA0))
-        || (next == 0xD9 && bytes.get(end + 1).is_some_and(|&b| b <= 0x9F))
-    {
+    // Arabic letters, tatweel and tashkeel, read from their bytes: the
+    // characters most often found here.
+    if words::arabic_letter_at(bytes, end) {
         return false;
     }
     text[end..]
