@@ -61,6 +61,8 @@ static ASCII_CLASSES: [CharClass; 128] = {
             CharClass::Digit
         } else if c.is_ascii_alphabetic() || c == b'_' {
             CharClass::Letter
+        // `char::is_whitespace` counts the vertical tab, which
+        // `u8::is_ascii_whitespace` leaves out.
         } else if c.is_ascii_whitespace() || c == 0x0B {
             CharClass::Space
         } else {
