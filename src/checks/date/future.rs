@@ -83,7 +83,9 @@ fn past_verb_in_clause(context: &Context<'_>, tokens: &std::ops::Range<usize>) -
 /// Reports past events dated after the reference date.
 pub fn check(context: &Context<'_>) -> Vec<Finding> {
     let mut findings = Vec::new();
-    let future = sentences_with_marker(context, "future");
+    // Built at the first date that could be flagged: most articles have
+    // none, and the set costs a pass over every token.
+    let future = std::cell::OnceCell::new();
     for expr in context.dates {
         let first_day = match expr.kind {
             DateKind::Full { .. } => full_date(expr),
@@ -99,10 +101,19 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
             _ => None,
         };
         let Some(first_day) = first_day else { continue };
+        // A date on or before a known reference is never flagged: that
+        // cheap test first.
+        if context.reference.is_some_and(|r| first_day <= r.date) {
+            continue;
+        }
         let Some(sentence) = context.sentence_at(expr.range.start) else {
             continue;
         };
-        if !past_verb_in_clause(context, &expr.tokens) || future.contains(&sentence) {
+        if !past_verb_in_clause(context, &expr.tokens)
+            || future
+                .get_or_init(|| sentences_with_marker(context, "future"))
+                .contains(&sentence)
+        {
             continue;
         }
         let Some(reference) = context.reference_date(&CODE) else {
