@@ -446,8 +446,11 @@ impl<'a> Attributor<'a> {
     pub fn attribute(&self) -> Vec<Attribution> {
         // What may start a match at each token: a pattern is tried only
         // where one of its leading elements may match.
+        // Each marker's bits, worked out at its first use (0 until then:
+        // a marker always has its own bit).
+        let mut marker_bits = vec![0; self.rules.markers.len()];
         let starts: Vec<u64> = (0..self.tokens.len())
-            .map(|at| self.start_bits(at))
+            .map(|at| self.start_bits(at, &mut marker_bits))
             .collect();
         self.attribute_from(&starts)
     }
@@ -456,6 +459,14 @@ impl<'a> Attributor<'a> {
     /// whose `starts` bits meet its leading elements'.
     fn attribute_from(&self, starts: &[u64]) -> Vec<Attribution> {
         let mut found = Vec::new();
+        // Most tokens are plain words: a pattern that cannot start at one
+        // walks only the others.
+        let not_plain: Vec<(usize, u64)> = starts
+            .iter()
+            .enumerate()
+            .filter(|&(_, &bits)| bits & !start_bits::WORD != 0)
+            .map(|(at, &bits)| (at, bits))
+            .collect();
         for (index, pattern) in self.rules.attributions.iter().enumerate() {
             if pattern.language != self.article.language {
                 continue;
@@ -466,7 +477,13 @@ impl<'a> Attributor<'a> {
                 .first()
                 .is_some_and(|e| e.kind == ElementKind::Person && !e.optional);
             let leading = self.leading_bits(pattern);
-            for (start, &bits) in starts.iter().enumerate() {
+            let candidates: &mut dyn Iterator<Item = (usize, u64)> =
+                if leading & start_bits::WORD == 0 {
+                    &mut not_plain.iter().copied()
+                } else {
+                    &mut starts.iter().copied().enumerate()
+                };
+            for (start, bits) in candidates {
                 if bits & leading == 0 {
                     continue;
                 }
@@ -612,7 +629,9 @@ impl<'a> Attributor<'a> {
     /// What may start a match at token `at`, as [`start_bits`] bits: each
     /// kind of mention there, a marker's own bit, a number, a separator, a
     /// capitalised word, a word.
-    fn start_bits(&self, at: usize) -> u64 {
+    /// `marker_bits` keeps each marker's bits once worked out, by marker
+    /// index (0 until then).
+    fn start_bits(&self, at: usize, marker_bits: &mut [u64]) -> u64 {
         let token = &self.tokens[at];
         let mut bits = match token.kind {
             TokenKind::Number(Some(_)) => start_bits::NUMBER,
@@ -631,13 +650,16 @@ impl<'a> Attributor<'a> {
                 Target::Demonym { .. } | Target::CountryName(_) => start_bits::NATIONALITY,
                 Target::RoleTitle { .. } => start_bits::TITLE,
                 Target::Marker(m) => {
-                    let id = &self.rules.markers[m].id;
-                    let title = if id.starts_with(OFFICE_PREFIX) {
-                        start_bits::TITLE
-                    } else {
-                        0
-                    };
-                    title | start_bits::marker(id)
+                    if marker_bits[m] == 0 {
+                        let id = &self.rules.markers[m].id;
+                        let title = if id.starts_with(OFFICE_PREFIX) {
+                            start_bits::TITLE
+                        } else {
+                            0
+                        };
+                        marker_bits[m] = title | start_bits::marker(id);
+                    }
+                    marker_bits[m]
                 }
                 _ => 0,
             };
