@@ -155,6 +155,21 @@ pub struct DateParser<'a> {
     annotations: &'a TokenMentions,
     /// Month first in numeric English dates (`2/22/2023`), as US wires write.
     month_first: bool,
+    /// Whether each marker (by index in the rule set) may start a date
+    /// expression ([`starts_an_expression`]): 0 until first met, then
+    /// 1 for no, 2 for yes.
+    marker_starts: Vec<std::cell::Cell<u8>>,
+}
+
+/// Whether a lexicon marker is one an expression may start with: the
+/// markers the readers below look for at an expression's first token.
+fn starts_an_expression(id: &str) -> bool {
+    matches!(
+        id,
+        "day-word" | "definite-article" | "year-prefix" | "month-prefix" | "after" | "ago"
+    ) || ["ordinal-", "unit-", "number-"]
+        .iter()
+        .any(|prefix| id.starts_with(prefix))
 }
 
 impl<'a> DateParser<'a> {
@@ -171,6 +186,7 @@ impl<'a> DateParser<'a> {
             language,
             annotations,
             month_first: true,
+            marker_starts: vec![std::cell::Cell::new(0); rules.markers.len()],
         }
     }
 
@@ -464,9 +480,19 @@ impl<'a> DateParser<'a> {
 
     /// Every date expression, in text order, not overlapping.
     pub fn parse(&self) -> Vec<DateExpr> {
+        self.parse_from(|i| self.may_start(i))
+    }
+
+    /// [`DateParser::parse`], trying the readers at the tokens where
+    /// `may_start` says an expression may start.
+    fn parse_from(&self, may_start: impl Fn(usize) -> bool) -> Vec<DateExpr> {
         let mut exprs = Vec::new();
         let mut i = 0;
         while i < self.tokens.len() {
+            if !may_start(i) {
+                i += 1;
+                continue;
+            }
             match self.expression_at(i) {
                 Some(expr) => {
                     i = expr.tokens.end.max(i + 1);
@@ -488,13 +514,28 @@ impl<'a> DateParser<'a> {
         }
     }
 
+    /// Whether an expression may start at token `i`: every one starts at a
+    /// number, a calendar name (month, Hijri month, weekday) or one of the
+    /// markers the readers look for first («يوم», "after", an ordinal …).
+    /// Most words are none of these, and each reader would look at them in
+    /// turn; many carry other markers (a name's stop word, a verb).
+    fn may_start(&self, i: usize) -> bool {
+        self.number(i).is_some()
+            || self.annotations.at(i).iter().any(|a| match a.target {
+                Target::Month(_) | Target::HijriMonth(_) | Target::Weekday(_) => true,
+                Target::Marker(m) => {
+                    let known = &self.marker_starts[m];
+                    if known.get() == 0 {
+                        let starts = starts_an_expression(&self.rules.markers[m].id);
+                        known.set(if starts { 2 } else { 1 });
+                    }
+                    known.get() == 2
+                }
+                _ => false,
+            })
+    }
+
     fn expression_at(&self, i: usize) -> Option<DateExpr> {
-        // Every expression starts at a mention (a month, a weekday, a
-        // marker such as «يوم» or "after") or at a number: most words start
-        // none, and each reader below would look at them in turn.
-        if self.annotations.at(i).is_empty() && self.number(i).is_none() {
-            return None;
-        }
         // A weekday, possibly after «يوم», possibly before a date.
         let (weekday_start, after_day_word) = match self.marker(i, "day-word") {
             Some(end) if self.weekday(end).is_some() => (i, end),
@@ -866,8 +907,12 @@ mod tests {
         let mentions = rules().find(&article);
         let tokens = tokenize(&article.normalized, &article.text);
         let annotations = TokenMentions::new(&tokens, &mentions);
-        DateParser::new(&tokens, &annotations, rules(), article.language)
-            .parse()
+        let parser = DateParser::new(&tokens, &annotations, rules(), article.language);
+        let found = parser.parse();
+        // Every test sentence also checks that trying the readers only
+        // where an expression may start misses none.
+        assert_eq!(found, parser.parse_from(|_| true), "{text}");
+        found
             .into_iter()
             .map(|d| {
                 (
@@ -1391,5 +1436,33 @@ mod tests {
             one("He arrived on February 30, 2023 in Jeddah.").0,
             full(2023, 2, 30)
         );
+    }
+
+    /// Trying the readers only where an expression may start
+    /// ([`DateParser::may_start`]) finds what trying them at every token
+    /// finds, on every fixture article.
+    #[test]
+    fn starts_skip_no_expression() {
+        let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        let mut found = 0;
+        for entry in std::fs::read_dir(fixtures).expect("fixtures") {
+            let path = entry.expect("entry").path();
+            if path.to_string_lossy().ends_with(".expect.yaml") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).expect("a fixture reads");
+            let Ok(article) = Article::load(&path.to_string_lossy(), text, &LoadOptions::default())
+            else {
+                continue;
+            };
+            let mentions = rules().find(&article);
+            let tokens = tokenize(&article.normalized, &article.text);
+            let annotations = TokenMentions::new(&tokens, &mentions);
+            let parser = DateParser::new(&tokens, &annotations, rules(), article.language);
+            let dates = parser.parse();
+            assert_eq!(dates, parser.parse_from(|_| true), "{}", path.display());
+            found += dates.len();
+        }
+        assert!(found > 100, "the fixtures hold dates: {found}");
     }
 }
