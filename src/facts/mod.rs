@@ -477,19 +477,10 @@ impl<'a> Attributor<'a> {
                 .first()
                 .is_some_and(|e| e.kind == ElementKind::Person && !e.optional);
             let leading = self.leading_bits(pattern);
-            let candidates: &mut dyn Iterator<Item = (usize, u64)> =
-                if leading & start_bits::WORD == 0 {
-                    &mut not_plain.iter().copied()
-                } else {
-                    &mut starts.iter().copied().enumerate()
-                };
-            for (start, bits) in candidates {
-                if bits & leading == 0 {
-                    continue;
-                }
+            let mut try_at = |start: usize| {
                 // Most words start no mention: skip them before matching.
                 if starts_with_mention && self.annotations.at(start).is_empty() {
-                    continue;
+                    return;
                 }
                 // Nor a name: a person is a known name (a mention) or a
                 // capitalised word ([`Attributor::person_at`]).
@@ -497,20 +488,34 @@ impl<'a> Attributor<'a> {
                     && self.annotations.at(start).is_empty()
                     && !self.capitalised_word(start)
                 {
-                    continue;
+                    return;
                 }
-                if let Some((end, captures)) = self.match_at(pattern, 0, start) {
-                    let person_first = pattern
-                        .elements
-                        .first()
-                        .is_some_and(|e| e.kind == ElementKind::Person);
-                    if person_first && !self.ends_item(end, &captures) {
-                        continue;
+                let Some((end, captures)) = self.match_at(pattern, 0, start) else {
+                    return;
+                };
+                let person_first = pattern
+                    .elements
+                    .first()
+                    .is_some_and(|e| e.kind == ElementKind::Person);
+                if person_first && !self.ends_item(end, &captures) {
+                    return;
+                }
+                if !person_first && !self.one_item(&captures) {
+                    return;
+                }
+                found.extend(self.attributions(index, &(start..end), &captures));
+            };
+            if leading & start_bits::WORD == 0 {
+                for &(start, bits) in &not_plain {
+                    if bits & leading != 0 {
+                        try_at(start);
                     }
-                    if !person_first && !self.one_item(&captures) {
-                        continue;
+                }
+            } else {
+                for (start, &bits) in starts.iter().enumerate() {
+                    if bits & leading != 0 {
+                        try_at(start);
                     }
-                    found.extend(self.attributions(index, &(start..end), &captures));
                 }
             }
         }
