@@ -280,7 +280,8 @@ enum Capture {
     Rank(usize),
     Title(Vec<(usize, usize)>, Option<usize>),
     Number(u32),
-    Marker(String),
+    /// A lexicon marker, by index.
+    Marker(usize),
     Sep,
 }
 
@@ -744,7 +745,7 @@ impl<'a> Attributor<'a> {
         };
         let marker_range = |id: &str| {
             captures.iter().find_map(|(r, c)| match c {
-                Capture::Marker(m) if m == id => Some(self.span(r)),
+                Capture::Marker(m) if self.rules.markers[*m].id == id => Some(self.span(r)),
                 _ => None,
             })
         };
@@ -771,7 +772,7 @@ impl<'a> Attributor<'a> {
             let mut span = value_range.clone();
             if matches!(value, Value::Nationality { .. })
                 && let Some((before, Capture::Marker(m))) = i.checked_sub(1).map(|j| &captures[j])
-                && m == "counterpart"
+                && self.rules.markers[*m].id == "counterpart"
             {
                 span.start = self.span(before).start;
             }
@@ -835,11 +836,14 @@ impl<'a> Attributor<'a> {
             // costs a normalisation of every form of the marker.
             ElementKind::Marker(id) => annotations
                 .iter()
-                .filter(|a| {
-                    matches!(a.target, Target::Marker(m) if self.rules.markers[m].id == *id)
-                        && self.reads_as_written(a)
+                .filter_map(|a| match a.target {
+                    Target::Marker(m)
+                        if self.rules.markers[m].id == *id && self.reads_as_written(a) =>
+                    {
+                        Some((a.end(), Capture::Marker(m)))
+                    }
+                    _ => None,
                 })
-                .map(|a| (a.end(), Capture::Marker(id.clone())))
                 .collect(),
             ElementKind::Rank => annotations
                 .iter()
@@ -1171,11 +1175,17 @@ impl<'a> Attributor<'a> {
     /// every word of an unknown English name does.
     fn capitalised_word(&self, i: usize) -> bool {
         let token = &self.tokens[i];
-        token.kind == TokenKind::Word
-            && self.article.text[token.orig()]
+        if token.kind != TokenKind::Word {
+            return false;
+        }
+        // Most words start with an ASCII byte: read without decoding.
+        match self.article.text.as_bytes().get(token.orig().start) {
+            Some(byte) if byte.is_ascii() => byte.is_ascii_uppercase(),
+            _ => self.article.text[token.orig()]
                 .chars()
                 .next()
-                .is_some_and(char::is_uppercase)
+                .is_some_and(char::is_uppercase),
+        }
     }
 
     /// Whether token `i` starts a mention that is not a name (a rank, a
