@@ -445,11 +445,11 @@ impl<'a> Attributor<'a> {
     /// Every attribution in the article, in text order. Two patterns that
     /// read the same value at the same words attach it once.
     pub fn attribute(&self) -> Vec<Attribution> {
-        // What may start a match at each token: a pattern is tried only
-        // where one of its leading elements may match.
         // Each marker's bits, worked out at its first use (0 until then:
         // a marker always has its own bit).
         let mut marker_bits = vec![0; self.rules.markers.len()];
+        // What may start a match at each token: a pattern is tried only
+        // where one of its leading elements may match.
         let starts: Vec<u64> = (0..self.tokens.len())
             .map(|at| self.start_bits(at, &mut marker_bits))
             .collect();
@@ -635,6 +635,7 @@ impl<'a> Attributor<'a> {
     /// What may start a match at token `at`, as [`start_bits`] bits: each
     /// kind of mention there, a marker's own bit, a number, a separator, a
     /// capitalised word, a word.
+    ///
     /// `marker_bits` keeps each marker's bits once worked out, by marker
     /// index (0 until then).
     fn start_bits(&self, at: usize, marker_bits: &mut [u64]) -> u64 {
