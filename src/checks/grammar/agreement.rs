@@ -413,6 +413,19 @@ fn shaped_verbs(context: &Context<'_>) -> Vec<Finding> {
         return findings;
     }
     for i in 0..context.tokens.len().saturating_sub(1) {
+        // A country name next (few words are followed by one) is asked
+        // first.
+        let Some((c, end)) = context
+            .annotations
+            .at(i + 1)
+            .iter()
+            .find_map(|a| match a.target {
+                Target::CountryName(c) => Some((c, a.end())),
+                _ => None,
+            })
+        else {
+            continue;
+        };
         let token = &context.tokens[i];
         if token.kind != crate::text::tokens::TokenKind::Word
             || context.sentences.get(i) != context.sentences.get(i + 1)
@@ -425,17 +438,6 @@ fn shaped_verbs(context: &Context<'_>) -> Vec<Finding> {
         {
             continue;
         }
-        let Some((c, end)) = context
-            .annotations
-            .at(i + 1)
-            .iter()
-            .find_map(|a| match a.target {
-                Target::CountryName(c) => Some((c, a.end())),
-                _ => None,
-            })
-        else {
-            continue;
-        };
         if country_is_object(context, i) {
             continue;
         }
