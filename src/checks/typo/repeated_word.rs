@@ -96,7 +96,11 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
     let mut findings = Vec::new();
     for (i, pair) in context.tokens.windows(2).enumerate() {
         let (first, second) = (&pair[0], &pair[1]);
-        if first.kind != TokenKind::Word || second.kind != TokenKind::Word {
+        // Two words of one length (a cheap test first: most pairs differ).
+        if first.kind != TokenKind::Word
+            || second.kind != TokenKind::Word
+            || first.norm().len() != second.norm().len()
+        {
             continue;
         }
         if normalized[first.norm()] != normalized[second.norm()]
