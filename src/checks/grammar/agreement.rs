@@ -233,19 +233,9 @@ pub fn check(context: &Context<'_>) -> Vec<Finding> {
             let Target::Verb { index, feminine } = verb.target else {
                 continue;
             };
-            let Some(country) =
-                context
-                    .annotations
-                    .at(verb.end())
-                    .iter()
-                    .find_map(|a| match a.target {
-                        Target::CountryName(c) => Some((c, a.end())),
-                        _ => None,
-                    })
-            else {
+            let Some((c, end)) = country_at(context, verb.end()) else {
                 continue;
             };
-            let (c, end) = country;
             if country_is_object(context, i) {
                 continue;
             }
@@ -406,6 +396,19 @@ fn country_is_object(context: &Context<'_>, i: usize) -> bool {
         || (i.saturating_sub(2)..i).any(|j| same_sentence(j) && word_is(context, j, &PRONOUN_SUBJECTS))
 }
 
+/// The country whose name starts at token `i`, and the token after the
+/// name.
+fn country_at(context: &Context<'_>, i: usize) -> Option<(usize, usize)> {
+    context
+        .annotations
+        .at(i)
+        .iter()
+        .find_map(|a| match a.target {
+            Target::CountryName(c) => Some((c, a.end())),
+            _ => None,
+        })
+}
+
 /// Verbs recognised by their shape directly before a country name.
 fn shaped_verbs(context: &Context<'_>) -> Vec<Finding> {
     let mut findings = Vec::new();
@@ -415,15 +418,7 @@ fn shaped_verbs(context: &Context<'_>) -> Vec<Finding> {
     for i in 0..context.tokens.len().saturating_sub(1) {
         // A country name next (few words are followed by one) is asked
         // first.
-        let Some((c, end)) = context
-            .annotations
-            .at(i + 1)
-            .iter()
-            .find_map(|a| match a.target {
-                Target::CountryName(c) => Some((c, a.end())),
-                _ => None,
-            })
-        else {
+        let Some((c, end)) = country_at(context, i + 1) else {
             continue;
         };
         let token = &context.tokens[i];
