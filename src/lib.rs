@@ -17,10 +17,11 @@ rules/…yaml ──load+validate──▶ Pack ──compile──▶ RuleSet (
 Dependencies point one way, from each layer to those below it:
 
 ```text
-language, partial_date, finding, text   leaves: no imports from the crate
-diagnostic                              located errors for YAML inputs
+language, partial_date, finding, text,  leaves: no imports from the crate
+  messages, cache_dir
+diagnostic, spelling                    located errors for YAML inputs; dictionaries
 article                                 loaders, sections, directives
-rules                                   packs, the one-pass matcher
+rules                                   packs, the one-pass matcher, the pack cache
 dates → facts → checks                  analysis and the checks
 config → engine                         settings; one session checks many texts
 fix → report                            fixes, renderers
@@ -52,6 +53,7 @@ assert_eq!(&article.text[findings[0].range.clone()], "سلاح الجوي");
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod article;
+pub mod cache_dir;
 pub mod checks;
 pub mod config;
 pub mod dates;

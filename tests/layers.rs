@@ -7,7 +7,14 @@ use std::path::{Path, PathBuf};
 
 /// The layers, lowest first. A module may use its own layer and those below.
 const LAYERS: &[&[&str]] = &[
-    &["language", "partial_date", "finding", "text", "messages"],
+    &[
+        "language",
+        "partial_date",
+        "finding",
+        "text",
+        "messages",
+        "cache_dir",
+    ],
     &["diagnostic", "spelling"],
     &["article"],
     &["rules"],

@@ -290,6 +290,61 @@ fn the_cache_serves_identical_output_and_never_a_stale_one() {
     assert!(changed.contains("\"end_column\": 16"), "{changed}");
 }
 
+/// A pack given with `--rules` is parsed once and read back from the cache
+/// folder while it is unchanged, in runs the result cache does not serve
+/// (records here); `--no-cache` parses it every time.
+#[test]
+fn a_house_pack_is_kept_parsed_in_the_cache() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    std::fs::write(
+        p.join("house.yaml"),
+        "typos:\n  - { find: reprot, replace: report }\n",
+    )
+    .unwrap();
+    let record = "{\"id\": 1, \"text\": \"We saw the reprot today.\"}\n";
+    let run = |extra: &[&str]| {
+        let mut args = vec![
+            "check",
+            "--input-format",
+            "jsonl",
+            "-",
+            "--no-config",
+            "--no-default-rules",
+            "--rules",
+            "house.yaml",
+            "--cache-dir",
+            "cache",
+        ];
+        args.extend(extra);
+        stdout(&factlint_in(p, &args, Some(record.as_bytes())))
+    };
+    let first = run(&[]);
+    assert!(first.contains("write «report»"), "{first}");
+    let entries: Vec<_> = std::fs::read_dir(p.join("cache/packs-v1"))
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .collect();
+    assert_eq!(entries.len(), 1, "{entries:?}");
+    // The next run reads the stored pack: altering it shows.
+    let stored = std::fs::read_to_string(&entries[0]).unwrap();
+    assert!(stored.contains("\"report\""), "{stored}");
+    std::fs::write(&entries[0], stored.replace("\"report\"", "\"REPORT\"")).unwrap();
+    assert!(run(&[]).contains("write «REPORT»"));
+    assert!(run(&["--no-cache"]).contains("write «report»"));
+    // A changed pack is parsed again, and its entry replaces the old one.
+    std::fs::write(
+        p.join("house.yaml"),
+        "typos:\n  - { find: reprot, replace: rapport }\n",
+    )
+    .unwrap();
+    assert!(run(&[]).contains("write «rapport»"));
+    assert_eq!(
+        std::fs::read_dir(p.join("cache/packs-v1")).unwrap().count(),
+        1
+    );
+}
+
 /// A caller that waits for each record's answer before it sends the next
 /// (a CMS on a pipe) gets it: the answer is written while another worker
 /// waits for the next record on standard input.

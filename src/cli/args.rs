@@ -177,11 +177,13 @@ pub(crate) struct CheckArgs {
     #[arg(long, value_name = "PATH")]
     pub(crate) stdin_filename: Option<String>,
     /// Check every file again instead of reading unchanged results from the
-    /// cache.
+    /// cache, and parse the packs given with --rules or by the
+    /// configuration again instead of reading them back parsed.
     #[arg(long)]
     pub(crate) no_cache: bool,
-    /// Where the result cache lives [default: .factlint_cache in the
-    /// configuration's folder, else in this folder; or $FACTLINT_CACHE_DIR].
+    /// Where the cache of results and parsed packs lives [default:
+    /// .factlint_cache in the configuration's folder, else in this folder;
+    /// or $FACTLINT_CACHE_DIR].
     #[arg(long, value_name = "DIR", env = "FACTLINT_CACHE_DIR")]
     pub(crate) cache_dir: Option<PathBuf>,
     /// Run only codes with these prefixes (`typo,date/hijri`): a comma

@@ -137,30 +137,14 @@ impl Cache {
     /// its fingerprint; `None` when the folder cannot be created, and the
     /// run goes on uncached.
     pub(crate) fn open(dir: PathBuf, mut fingerprint: Fingerprint) -> Option<Cache> {
-        fingerprint.add("version", env!("CARGO_PKG_VERSION").as_bytes());
-        let exe = std::env::current_exe()
-            .and_then(std::fs::metadata)
-            .map(|m| format!("{} {:?}", m.len(), m.modified().ok()))
-            .unwrap_or_default();
-        fingerprint.add("binary", exe.as_bytes());
+        fingerprint.add("build", factlint::cache_dir::build_identity().as_bytes());
+        factlint::cache_dir::prepare(&dir).ok()?;
         let folder = dir.join(LAYOUT);
         std::fs::create_dir_all(&folder).ok()?;
         // The layout before this one, a file per entry, is never read
         // again: it goes, rather than hold 4 KB of disk per entry forever.
         let _ = std::fs::remove_dir_all(dir.join("v1"));
         remove_abandoned(&folder);
-        for (name, text) in [
-            (".gitignore", "# Made by factlint.\n*\n"),
-            (
-                "CACHEDIR.TAG",
-                "Signature: 8a477f597d28d172789f06886806bc55\n# factlint's result cache; see `factlint check --help`.\n",
-            ),
-        ] {
-            let path = dir.join(name);
-            if !path.exists() {
-                let _ = std::fs::write(path, text);
-            }
-        }
         let run = fingerprint.0.finish128().as_u128();
         let path = folder.join(format!("{run:032x}"));
         let stored = std::fs::read(&path).unwrap_or_default();

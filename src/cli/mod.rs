@@ -340,6 +340,15 @@ fn check(args: CheckArgs) -> io::Result<u8> {
         statistics: args.statistics,
     };
 
+    // The cache folder, for the result cache and the pack cache alike.
+    let cache_dir = (!args.no_cache).then(|| {
+        args.cache_dir.clone().unwrap_or_else(|| {
+            config
+                .map(|c| c.folder().to_path_buf())
+                .unwrap_or_default()
+                .join(".factlint_cache")
+        })
+    });
     // The rules are loaded when the first file needs checking: a run whose
     // files all come from the cache never compiles them.
     let rule_errors = AtomicBool::new(false);
@@ -350,7 +359,10 @@ fn check(args: CheckArgs) -> io::Result<u8> {
     let engine = || {
         engine_cell.get_or_init(|| {
             let request = Request {
-                sources: args.rules.sources(&[]),
+                sources: RuleSources {
+                    pack_cache: cache_dir.clone(),
+                    ..args.rules.sources(&[])
+                },
                 load: options.clone(),
                 select: args.select.clone(),
                 ignore: args.ignore.clone(),
@@ -369,15 +381,13 @@ fn check(args: CheckArgs) -> io::Result<u8> {
             }
         })
     };
-    let cache = if args.no_cache
-        || fixing
-        || records
-        || baseline.is_some()
-        || changed.is_some()
-        || args.write_baseline.is_some()
-    {
-        None
-    } else {
+    let cache = if let Some(dir) = cache_dir.clone().filter(|_| {
+        !(fixing
+            || records
+            || baseline.is_some()
+            || changed.is_some()
+            || args.write_baseline.is_some())
+    }) {
         let mut fingerprint = cache::Fingerprint::default();
         // The catalogue by its language code: its Debug form lists a hash
         // map, whose order changes from process to process.
@@ -413,13 +423,9 @@ fn check(args: CheckArgs) -> io::Result<u8> {
         if let Some(config) = config {
             fingerprint.add_path(&config.path);
         }
-        let dir = args.cache_dir.clone().unwrap_or_else(|| {
-            config
-                .map(|c| c.folder().to_path_buf())
-                .unwrap_or_default()
-                .join(".factlint_cache")
-        });
         cache::Cache::open(dir, fingerprint)
+    } else {
+        None
     };
     if cache.is_none() {
         // Report broken packs before any output, as always.

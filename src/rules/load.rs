@@ -13,17 +13,19 @@ use crate::diagnostic::yaml::yaml_error;
 /// Parses and validates one pack file. All mistakes are returned, not just
 /// the first, so that one run of `factlint rules validate` shows them all.
 pub fn parse_pack(file: &str, text: Arc<str>, bundled: bool) -> Result<Pack, Vec<PackError>> {
-    let dir = std::path::Path::new(file)
+    parse_pack_with(file, text, bundled, &|name| read_beside(file, name))
+}
+
+/// Reads the file `name` that the pack file `pack` names (a CSV typo list),
+/// relative to the pack's folder: the name to report it under and its text.
+pub fn read_beside(pack: &str, name: &str) -> Result<(String, Cow<'static, str>), String> {
+    let path = std::path::Path::new(pack)
         .parent()
-        .map(std::path::Path::to_path_buf)
-        .unwrap_or_default();
-    let read = move |name: &str| {
-        let path = dir.join(name);
-        std::fs::read_to_string(&path)
-            .map(|text| (path.display().to_string(), Cow::Owned(text)))
-            .map_err(|e| format!("cannot read {}: {e}", path.display()))
-    };
-    parse_pack_with(file, text, bundled, &read)
+        .unwrap_or(std::path::Path::new(""))
+        .join(name);
+    std::fs::read_to_string(&path)
+        .map(|text| (path.display().to_string(), Cow::Owned(text)))
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))
 }
 
 /// Reads a file that a pack names (a CSV typo list), relative to the pack:

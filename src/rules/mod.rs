@@ -15,6 +15,7 @@ pub mod error;
 pub mod load;
 pub mod matcher;
 pub mod model;
+pub mod pack_cache;
 pub mod precompiled;
 pub mod raw;
 pub mod references;
@@ -48,6 +49,9 @@ pub struct RuleSources {
     /// than all: bundled packs no check among them reads are not loaded
     /// (see [`bundled::needed_for`]). `None`: every bundled pack.
     pub only_codes: Option<Vec<String>>,
+    /// The cache folder where the packs of `paths` are kept parsed (see
+    /// [`pack_cache`]); `None` parses them on every run.
+    pub pack_cache: Option<PathBuf>,
 }
 
 /// Every loaded pack, merged, with its compiled matcher.
@@ -225,7 +229,7 @@ impl RuleSet {
             match discover(path) {
                 Ok(files) => {
                     for file in files {
-                        match read_pack(&file) {
+                        match read_pack(&file, sources.pack_cache.as_deref()) {
                             Ok(pack) => packs.push(pack),
                             Err(errs) => errors.extend(errs),
                         }
@@ -720,8 +724,9 @@ fn collect_yaml(folder: &Path, files: &mut Vec<PathBuf>) -> Result<(), Box<PackE
     Ok(())
 }
 
-/// Reads and validates one pack file from disk.
-pub fn read_pack(file: &Path) -> Result<Pack, Vec<PackError>> {
+/// Reads and validates one pack file from disk, through the pack cache
+/// under `cache` when one is given (see [`pack_cache`]).
+pub fn read_pack(file: &Path, cache: Option<&Path>) -> Result<Pack, Vec<PackError>> {
     let name = file.display().to_string();
     let text = std::fs::read_to_string(file).map_err(|e| {
         vec![PackError::file(
@@ -730,7 +735,10 @@ pub fn read_pack(file: &Path) -> Result<Pack, Vec<PackError>> {
             format!("cannot read: {e}"),
         )]
     })?;
-    load::parse_pack(&name, Arc::from(text), false)
+    match cache {
+        Some(cache) => pack_cache::parse_cached(cache, &name, Arc::from(text)),
+        None => load::parse_pack(&name, Arc::from(text), false),
+    }
 }
 
 #[cfg(test)]
@@ -815,7 +823,7 @@ mod disable_tests {
             no_defaults: true,
             paths: vec![dir.path().to_path_buf()],
             disable: disable.iter().map(|s| s.to_string()).collect(),
-            only_codes: None,
+            ..RuleSources::default()
         })
     }
 

@@ -341,9 +341,11 @@ pub struct PackData {
     pub deferred_typos: Vec<DeferredTypoList>,
     /// Rule tests.
     pub examples: Vec<Example>,
-    /// Words no typo or spelling check reports. Compiled regexes: a
-    /// compiled pack (see `rules::precompiled`) has none.
-    #[serde(skip)]
+    /// Words no typo or spelling check reports (no bundled pack has any).
+    #[serde(
+        default,
+        skip_serializing_if = "crate::spelling::accept::Accept::is_empty"
+    )]
     pub accept: crate::spelling::accept::Accept,
 }
 
