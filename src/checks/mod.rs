@@ -486,8 +486,12 @@ fn run_in_windows(
     let windows = window::windows(article, limit);
     let whole = windows.len() == 1;
     for (i, window) in windows.into_iter().enumerate() {
-        let checked = check_window(article, rules, options, window, i == 0, whole);
-        findings.extend(checked.findings);
+        let mut checked = check_window(article, rules, options, window, i == 0, whole);
+        if findings.is_empty() {
+            findings = checked.findings;
+        } else {
+            findings.append(&mut checked.findings);
+        }
         for code in checked.missing_reference {
             if !missing.contains(&code) {
                 missing.push(code);
@@ -613,10 +617,18 @@ fn check_window(
         whole,
         missing_reference: RefCell::new(Vec::new()),
     };
-    let findings = codes::checks()
-        .filter(|check| options.enabled(check.info.code))
-        .flat_map(|check| (check.run)(&context))
-        .collect();
+    // Each check's findings are moved in one block: a finding is large,
+    // and an article whose pack words occur everywhere has one every few
+    // words.
+    let mut findings = Vec::new();
+    for check in codes::checks().filter(|check| options.enabled(check.info.code)) {
+        let mut found = (check.run)(&context);
+        if findings.is_empty() {
+            findings = found;
+        } else {
+            findings.append(&mut found);
+        }
+    }
     WindowFindings {
         findings,
         missing_reference: context.missing_reference.into_inner(),
@@ -727,6 +739,12 @@ fn confine_to_article_text(article: &Article, findings: &mut Vec<Finding>) {
             .is_some_and(char::is_alphanumeric)
     };
     let letter_after = |at: usize| text[at..].chars().next().is_some_and(char::is_alphanumeric);
+    // Few articles have a soft hyphen: the findings of the others are not
+    // searched for one.
+    let soft_hyphens = text.contains('\u{AD}');
+    if markup.is_empty() && !soft_hyphens {
+        return;
+    }
     for finding in findings {
         let Some(fix) = &mut finding.fix else {
             continue;
@@ -739,7 +757,7 @@ fn confine_to_article_text(article: &Article, findings: &mut Vec<Finding>) {
         let touches_markup = markup::overlaps(markup, range)
             || range.start > 0 && markup::at(markup, range.start - 1).is_some_and(split)
             || markup::at(markup, range.end).is_some_and(split);
-        if touches_markup || text[range.clone()].contains('\u{AD}') {
+        if touches_markup || soft_hyphens && text[range.clone()].contains('\u{AD}') {
             fix.applicability = crate::finding::Applicability::DisplayOnly;
         }
     }

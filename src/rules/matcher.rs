@@ -126,7 +126,30 @@ struct LiteralTarget {
     contracted: bool,
     /// For exact rules (typos): the light form the original must have,
     /// because full normalisation erases the difference the rule is about.
-    exact: Option<String>,
+    exact: Option<ExactForm>,
+}
+
+/// The light form an exact rule's words must have.
+#[derive(Debug, Clone)]
+struct ExactForm {
+    form: String,
+    /// Whether the form is its own light form, as it is unless a letter's
+    /// lower case brings a mark: then words written as the form itself (most
+    /// occurrences) are known to match without a character-by-character
+    /// comparison.
+    fixed: bool,
+}
+
+impl ExactForm {
+    fn new(form: String) -> Self {
+        let fixed = light_form_is(&form, &form);
+        ExactForm { form, fixed }
+    }
+
+    /// Whether `text`, as written in the article, has this light form.
+    fn is_light_form_of(&self, text: &str) -> bool {
+        (self.fixed && text == self.form) || light_form_is(text, &self.form)
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -385,9 +408,9 @@ fn literal_forms(
                 target,
                 language,
                 contracted: true,
-                exact: exact
-                    .as_ref()
-                    .map(|e| format!("ل{}", e.trim_start_matches(['ا', 'أ', 'إ', 'آ']))),
+                exact: exact.as_ref().map(|e| {
+                    ExactForm::new(format!("ل{}", e.trim_start_matches(['ا', 'أ', 'إ', 'آ'])))
+                }),
             },
         ));
     }
@@ -397,7 +420,7 @@ fn literal_forms(
             target,
             language,
             contracted: false,
-            exact,
+            exact: exact.map(ExactForm::new),
         },
     ));
     forms
@@ -703,6 +726,9 @@ impl Matcher {
         // About one mention for every five tokens in real copy: room for
         // that much, rather than growing from empty (the slack goes below).
         let mut mentions = Vec::with_capacity(tokens.len() / 4);
+        // Mentions come in text order: their original ranges are mapped
+        // from the piece of the offset map the last one started in.
+        let mut cursor = 0;
         let mut push = |start: usize,
                         end: usize,
                         prefix_start: usize,
@@ -724,12 +750,13 @@ impl Matcher {
             if !prefix.is_empty() && !words::arabic_proclitics_allowed(prefix, &text[start..end]) {
                 return;
             }
-            let range = normalized.original_range(&article.text, start..end);
             // Most mentions have no proclitic: their word is their range.
-            let word_range = if prefix_start == start {
-                range.clone()
+            let word_range =
+                normalized.original_range_from(&article.text, prefix_start..end, &mut cursor);
+            let range = if prefix_start == start {
+                word_range.clone()
             } else {
-                normalized.original_range(&article.text, prefix_start..end)
+                normalized.original_range_from(&article.text, start..end, &mut cursor)
             };
             for target in targets {
                 if glued_year && !matches!(target.target, Target::Month(_) | Target::HijriMonth(_))
@@ -740,7 +767,7 @@ impl Matcher {
                     continue;
                 }
                 if let Some(exact) = &target.exact
-                    && !light_form_is(&article.text[range.clone()], exact)
+                    && !exact.is_light_form_of(&article.text[range.clone()])
                 {
                     continue;
                 }
@@ -839,6 +866,26 @@ impl Matcher {
 mod tests {
     use super::*;
     use crate::article::LoadOptions;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The shortcut for words written as the form itself answers as
+        /// the comparison does, for forms that are their own light form
+        /// and forms that are not (a capital whose lower case brings a
+        /// mark).
+        #[test]
+        fn an_exact_form_answers_as_the_light_comparison(
+            text in "[ a-zA-Zء-يًٌَُّأإآىةİ]{0,12}",
+            other in "[a-zء-يًأإآىةİ]{0,12}",
+        ) {
+            for form in [light_form(&text), light_form(&other), other.clone(), text.clone()] {
+                let exact = ExactForm::new(form.clone());
+                for written in [&text, &other, &form] {
+                    prop_assert_eq!(exact.is_light_form_of(written), light_form_is(written, &form));
+                }
+            }
+        }
+    }
 
     /// `sort_mentions` orders mentions as one stable sort of the whole
     /// list would, whether they come in order of their start (as the word

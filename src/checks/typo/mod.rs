@@ -56,7 +56,10 @@ pub fn expand_replacement<'r>(replacement: &'r str, mention: &Mention, text: &st
 /// scripts without case (Arabic) are left alone.
 pub(crate) fn match_case<'r>(found: &str, replacement: Cow<'r, str>) -> Cow<'r, str> {
     // Without a capital (all Arabic, most English) there is nothing to match.
-    if !found.chars().any(char::is_uppercase) {
+    // The letters of the Arabic block have no case: they are passed over
+    // without the look-up in Unicode's tables.
+    let capital = |c: char| !('\u{0600}'..='\u{06FF}').contains(&c) && c.is_uppercase();
+    if !found.chars().any(capital) {
         return replacement;
     }
     // Every letter a capital, and more than one of them: the letters that
