@@ -207,6 +207,43 @@ fn huge_numbers_in_counters_and_durations_do_not_panic() {
     }
 }
 
+/// A pack written as one flow-style line of 150 KB, with a mistake at its
+/// end: the error shows the piece of the line around it, at the right
+/// line and character column, where the whole line once made the
+/// renderer panic.
+#[test]
+fn an_error_far_along_one_long_pack_line_is_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let typos: Vec<String> = (0..3000)
+        .map(|i| format!("{{ id: t{i}, find: word{i}, replace: wordx{i} }}"))
+        .collect();
+    let yaml = format!(
+        "typos: [{}, {{ id: bad, find: goverment, replace: government, oops: 1 }}]\n",
+        typos.join(", ")
+    );
+    std::fs::write(dir.path().join("long.yaml"), &yaml).unwrap();
+    std::fs::write(dir.path().join("a.txt"), "Title\n\nBody text here.\n").unwrap();
+    let output = run_in(
+        dir.path(),
+        &[
+            "check",
+            "a.txt",
+            "--rules",
+            "long.yaml",
+            "--no-config",
+            "--no-cache",
+        ],
+    );
+    let err = stderr(&output);
+    assert_eq!(code(&output), 2, "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    let column = yaml.find("oops").unwrap() + 1;
+    assert!(err.contains(&format!("long.yaml:1:{column}]")), "{err}");
+    assert!(err.contains("unknown field `oops`"), "{err}");
+    let longest = err.lines().map(|l| l.chars().count()).max().unwrap();
+    assert!(longest < 200, "a line of {longest} characters");
+}
+
 #[test]
 fn configuration_values_out_of_range_are_located_errors() {
     let dir = tempfile::tempdir().unwrap();

@@ -117,6 +117,39 @@ fn long_lines_are_windowed_to_the_report_width() {
     );
 }
 
+/// A label tens of thousands of characters along its finding's line (a
+/// whole article on one line, as CMS exports often are) is shown at the
+/// cut: the report neither panics nor prints a line of that length.
+#[test]
+fn a_label_far_along_one_line_is_shown_at_the_cut() {
+    let dir = tempfile::tempdir().unwrap();
+    let filler: String = (0..12_000).map(|i| format!("نص{i} ")).collect();
+    let text = format!(
+        "وصل قائد سلاح الجو أمس. ثم تحدث قائد سلاح الجو اليوم. وقال قائد سلاح الجو كلمة. {filler}وأعلن قائد سلاح الجوي النتائج.\n"
+    );
+    std::fs::write(dir.path().join("far.txt"), &text).unwrap();
+    let output = factlint_in(
+        dir.path(),
+        &[
+            "check",
+            "far.txt",
+            "--color",
+            "never",
+            "--no-config",
+            "--no-cache",
+        ],
+        None,
+    );
+    let report = stdout(&output);
+    // A warning: the run passes.
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let column = text[..text.find("سلاح الجوي").unwrap()].chars().count() + 1;
+    assert!(report.contains(&format!("far.txt:1:{column}]")), "{report}");
+    assert!(report.contains("spelled this way 3 times"), "{report}");
+    let longest = report.lines().map(|l| l.chars().count()).max().unwrap();
+    assert!(longest <= 100, "a report line of {longest} characters");
+}
+
 /// The report of `args` with `COLUMNS` and colour variables set.
 fn report_with_env(args: &[&str], env: &[(&str, &str)]) -> String {
     let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_factlint"));

@@ -28,6 +28,14 @@ impl CharColumnSource {
     }
 }
 
+/// A line longer than this many bytes is shown as a piece around the span
+/// alone: miette lays out whole lines, and cannot lay out one of more than
+/// 65,535 columns (a pack written as one flow-style line).
+const LONG_LINE: usize = 1_000;
+
+/// The bytes shown on either side of a span on a long line.
+const AROUND: usize = 40;
+
 impl SourceCode for CharColumnSource {
     fn read_span<'a>(
         &'a self,
@@ -35,6 +43,33 @@ impl SourceCode for CharColumnSource {
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, miette::MietteError> {
+        let text = &*self.text;
+        let offset = span.offset().min(text.len());
+        let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+        if line_end - line_start > LONG_LINE {
+            // The piece of the line around the span, on character
+            // boundaries, and no context lines.
+            let mut from = offset.saturating_sub(AROUND).max(line_start);
+            while !text.is_char_boundary(from) {
+                from += 1;
+            }
+            let span_end = (offset + span.len()).min(line_end);
+            let mut to = (span_end.min(offset + LONG_LINE) + AROUND).min(line_end);
+            while !text.is_char_boundary(to) {
+                to -= 1;
+            }
+            let column = text[line_start..offset].chars().count();
+            let line = text[..offset].matches('\n').count();
+            return Ok(Box::new(MietteSpanContents::new_named(
+                self.name.clone(),
+                &text.as_bytes()[from..to],
+                SourceSpan::new(from.into(), to - from),
+                line,
+                column,
+                1,
+            )));
+        }
         let inner = self
             .text
             .read_span(span, context_lines_before, context_lines_after)?;

@@ -301,12 +301,9 @@ fn write_file(
                     }),
                     help: help_text(finding, messages),
                 };
-                let mut rendered = String::new();
-                handlers
-                    .for_texts(&diagnostic.message, &diagnostic.help)
-                    .render_report(&mut rendered, &diagnostic)
-                    .map_err(io::Error::other)?;
-                emit(&rendered)?;
+                let handler = handlers.for_texts(&diagnostic.message, &diagnostic.help);
+                let place = article.position(finding.range.start);
+                emit(&render_finding(handler, &diagnostic, &report.path, place)?)?;
                 emit("")?;
             }
         }
@@ -321,6 +318,71 @@ fn write_file(
         }
     }
     Ok(())
+}
+
+/// Renders one finding (see [`render_or`]); without the renderer, the
+/// finding is its headline, place and help.
+fn render_finding(
+    handler: &GraphicalReportHandler,
+    diagnostic: &FindingDiagnostic<'_>,
+    path: &str,
+    (line, column): (usize, usize),
+) -> io::Result<String> {
+    render_or(handler, diagnostic, || {
+        let mut plain = format!(
+            "{}\n\n  {}: {}\n  --> {path}:{line}:{column} (the source line could not be shown)",
+            diagnostic.finding.code(),
+            diagnostic.finding.severity.as_str(),
+            diagnostic.message
+        );
+        for (i, help) in diagnostic.help.lines().enumerate() {
+            let lead = if i == 0 { "  help: " } else { "        " };
+            plain.push('\n');
+            plain.push_str(lead);
+            plain.push_str(help);
+        }
+        plain
+    })
+}
+
+/// Renders a diagnostic with miette; should miette panic on it (a source
+/// line it cannot lay out), `plain` says the same without the source, and
+/// the run goes on: a report never loses a finding or an error, nor a run
+/// its other files, to a layout problem.
+fn render_or(
+    handler: &GraphicalReportHandler,
+    diagnostic: &dyn Diagnostic,
+    plain: impl FnOnce() -> String,
+) -> io::Result<String> {
+    let attempt = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        #[cfg(test)]
+        fault::trip();
+        let mut rendered = String::new();
+        handler
+            .render_report(&mut rendered, diagnostic)
+            .map(|()| rendered)
+    }));
+    match attempt {
+        Ok(rendered) => rendered.map_err(io::Error::other),
+        Err(_) => Ok(plain()),
+    }
+}
+
+/// A test-only fault: rendering a finding panics on a thread that set it,
+/// so that tests can prove the report survives a renderer's panic.
+#[cfg(test)]
+mod fault {
+    use std::cell::Cell;
+
+    thread_local! {
+        pub(super) static RENDER_PANICS: Cell<bool> = const { Cell::new(false) };
+    }
+
+    pub(super) fn trip() {
+        if RENDER_PANICS.with(Cell::get) {
+            panic!("a test fault in the renderer");
+        }
+    }
 }
 
 /// `line` cut to `width` terminal columns with "…" at the cut; colour
@@ -383,16 +445,15 @@ pub fn display_width(line: &str) -> usize {
     width
 }
 
-/// Renders any diagnostic (rule-pack errors) the same way.
+/// Renders any diagnostic (rule-pack and configuration errors) the same
+/// way; without the renderer (see [`render_or`]), as its message and help.
 pub fn render_diagnostic(diagnostic: &dyn Diagnostic, options: HumanOptions) -> String {
-    let mut rendered = String::new();
-    if handler(options)
-        .render_report(&mut rendered, diagnostic)
-        .is_err()
-    {
-        rendered = diagnostic.to_string();
-    }
-    rendered
+    // The message of a located error names its file, line and column.
+    let plain = || match diagnostic.help() {
+        Some(help) => format!("{diagnostic}\n  help: {help}"),
+        None => diagnostic.to_string(),
+    };
+    render_or(&handler(options), diagnostic, plain).unwrap_or_else(|_| plain())
 }
 
 #[cfg(test)]
@@ -471,6 +532,70 @@ mod tests {
             }
         }
         assert!(fitting > 100, "only {fitting} texts fit");
+    }
+
+    #[test]
+    fn a_finding_the_renderer_panics_on_is_still_reported() {
+        let text = "كلمة أولى ثم ثانية\nوسطر آخر\n";
+        let at = text.find("ثانية").unwrap();
+        let findings = vec![
+            Finding::new(
+                &crate::checks::typo::substitution::CODE,
+                at..at + "ثانية".len(),
+                "«ثانية» is a misspelling of «ثانيه»",
+            )
+            .with_help("write «ثانيه»")
+            .with_fix("ثانيه", Applicability::Safe),
+        ];
+        let report = FileReport {
+            path: "a.txt".into(),
+            file: "a.txt".into(),
+            record: None,
+            outcome: Ok(crate::engine::Checked {
+                article: Article::from_text("a.txt", text, &crate::article::LoadOptions::default()),
+                findings,
+                suppressed: 0,
+                baselined: 0,
+                outside_changes: 0,
+            }),
+        };
+        let options = HumanOptions {
+            color: false,
+            width: 100,
+            messages: crate::messages::english(),
+        };
+        let whole = render_file(&report, options);
+        assert!(whole.contains("──┬──"), "{whole}");
+        fault::RENDER_PANICS.with(|f| f.set(true));
+        let plain = render_file(&report, options);
+        fault::RENDER_PANICS.with(|f| f.set(false));
+        assert!(
+            plain.contains(
+                "typo/substitution\n\n  error: «ثانية» is a misspelling of «ثانيه»\n  --> a.txt:1:14 (the source line could not be shown)\n  help: write «ثانيه»\n        fix: replace with «ثانيه»"
+            ),
+            "{plain}"
+        );
+    }
+
+    #[test]
+    fn an_error_the_renderer_panics_on_is_still_reported_with_its_place() {
+        let yaml = "typos:\n  - { find: goverment, replace: government, oops: 1 }\n";
+        let errors = crate::rules::load::parse_pack("house.yaml", yaml.into(), false)
+            .expect_err("an unknown key");
+        let options = HumanOptions {
+            color: false,
+            width: 100,
+            messages: crate::messages::english(),
+        };
+        fault::RENDER_PANICS.with(|f| f.set(true));
+        let plain = render_diagnostic(&errors[0], options);
+        fault::RENDER_PANICS.with(|f| f.set(false));
+        assert!(plain.contains("unknown field `oops`"), "{plain}");
+        assert!(
+            plain.starts_with("house.yaml:2:45: unknown field"),
+            "{plain}"
+        );
+        assert!(plain.contains("\n  help: valid keys here"), "{plain}");
     }
 
     #[test]

@@ -128,20 +128,31 @@ impl Window {
 
 /// The part of line `range` to show: all of it when it fits in `width`
 /// terminal columns, else `width` columns around the spans on it (or from
-/// its start when it has none). Works on at most a few `width`s of bytes,
-/// so a megabyte line costs no more than a short one.
+/// its start when it has none). Spans that do not fit together (a label a
+/// hundred thousand characters along a one-line article) give way to the
+/// first of them, the finding's own span when it is on the line, and a
+/// span wider than the room is shown from its start: the other spans are
+/// then shown at the cut. Works on at most a few `width`s of bytes, so a
+/// megabyte line costs no more than a short one.
 fn keep(text: &str, range: Range<usize>, spans: &[Range<usize>], width: usize) -> Range<usize> {
     let line = &text[range.clone()];
     if fits(line, width) {
         return range;
     }
-    let (lo, hi) = match (
+    let (mut lo, mut hi) = match (
         spans.iter().map(|s| s.start).min(),
         spans.iter().map(|s| s.end).max(),
     ) {
         (Some(lo), Some(hi)) => (lo, hi),
         _ => (range.start, range.start),
     };
+    let span_room = width.saturating_sub(2);
+    if columns_end(text, lo..hi, span_room) < hi {
+        if let Some(first) = spans.first() {
+            (lo, hi) = (first.start, first.end);
+        }
+        hi = columns_end(text, lo..hi, span_room);
+    }
     // Columns per character, never fewer: terminals differ on whether a
     // lam-alef pair takes one cell or two.
     let span_width: usize = text[lo..hi].chars().map(|c| c.width().unwrap_or(0)).sum();
@@ -169,6 +180,20 @@ fn keep(text: &str, range: Range<usize>, spans: &[Range<usize>], width: usize) -
         after = hi + i + c.len_utf8();
     }
     before..after
+}
+
+/// The end of the longest start of `text[range]` that takes at most
+/// `width` terminal columns (all of the range when it fits), looking at no
+/// more of it than that.
+fn columns_end(text: &str, range: Range<usize>, width: usize) -> usize {
+    let mut used = 0;
+    for (i, c) in text[range.clone()].char_indices() {
+        used += c.width().unwrap_or(0);
+        if used > width {
+            return range.start + i;
+        }
+    }
+    range.end
 }
 
 /// Whether `line` takes at most `width` terminal columns, looking at no
@@ -228,6 +253,42 @@ mod tests {
         let first = Window::new("t", text, &index, std::slice::from_ref(&(0..3)), 80);
         assert_eq!(first.text(), "one\ntwo words here\n");
         assert_eq!(&window.text()[window.map(at)..window.map(at + 5)], "words");
+    }
+
+    #[test]
+    fn spans_far_apart_on_one_line_give_way_to_the_first() {
+        let text = format!(
+            "{}سلاح الجوي {}سلاح الجو {}\n",
+            "كلمة ".repeat(100),
+            "نص ".repeat(40_000),
+            "ذيل ".repeat(100)
+        );
+        let index = LineIndex::new(&text);
+        let at = text.find("سلاح الجوي").unwrap();
+        let finding = at..at + "سلاح الجوي".len();
+        let usual = text.rfind("سلاح الجو ").unwrap();
+        let label = usual..usual + "سلاح الجو".len();
+        for spans in [
+            [finding.clone(), label.clone()],
+            [label.clone(), finding.clone()],
+        ] {
+            let window = Window::new("t", &text, &index, &spans, 60);
+            let shown = window.text().trim_end();
+            assert!(shown.chars().count() <= 64, "{shown}");
+            let first = window.span(&spans[0]);
+            let start = first.offset();
+            assert_eq!(
+                &window.text()[start..start + first.len()],
+                &text[spans[0].clone()]
+            );
+            // The other span is at the cut, within the window.
+            assert!(window.span(&spans[1]).offset() <= window.text().len());
+        }
+        // A span wider than the room is shown from its start.
+        let long = finding.start..label.end;
+        let window = Window::new("t", &text, &index, std::slice::from_ref(&long), 60);
+        assert!(window.text().chars().count() <= 64);
+        assert_eq!(window.span(&long).offset(), "…".len());
     }
 
     #[test]
