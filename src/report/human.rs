@@ -446,7 +446,7 @@ pub fn display_width(line: &str) -> usize {
 }
 
 /// Renders any diagnostic (rule-pack and configuration errors) the same
-/// way; without the renderer (see [`render_or`]), as its message and help.
+/// way; should miette panic on one, as its message and help.
 pub fn render_diagnostic(diagnostic: &dyn Diagnostic, options: HumanOptions) -> String {
     // The message of a located error names its file, line and column.
     let plain = || match diagnostic.help() {
