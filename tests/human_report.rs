@@ -150,6 +150,43 @@ fn a_label_far_along_one_line_is_shown_at_the_cut() {
     assert!(longest <= 100, "a report line of {longest} characters");
 }
 
+#[test]
+fn a_word_after_a_run_of_tabs_is_underlined_in_view() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("tabs.txt"),
+        format!("{}recieve it\n", "\t".repeat(500)),
+    )
+    .unwrap();
+    let output = factlint_in(
+        dir.path(),
+        &[
+            "check",
+            "tabs.txt",
+            "--color",
+            "never",
+            "--no-config",
+            "--no-cache",
+        ],
+        None,
+    );
+    let report = stdout(&output);
+    assert_eq!(code(&output), 1, "{}", stderr(&output));
+    assert!(report.contains("tabs.txt:1:501]"), "{report}");
+    // The source line shows the word, and the underline is under it.
+    let source = report
+        .lines()
+        .find(|l| l.contains("recieve it"))
+        .unwrap_or_else(|| panic!("the word is not shown: {report}"));
+    let underline = report.lines().find(|l| l.contains('┬')).unwrap();
+    let word_at = source[..source.find("recieve").unwrap()].chars().count();
+    let mark_at = underline
+        .chars()
+        .position(|c| c == '─' || c == '┬')
+        .unwrap();
+    assert_eq!(word_at, mark_at, "{report}");
+}
+
 /// The report of `args` with `COLUMNS` and colour variables set.
 fn report_with_env(args: &[&str], env: &[(&str, &str)]) -> String {
     let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_factlint"));

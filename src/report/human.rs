@@ -176,6 +176,7 @@ fn handler(options: HumanOptions) -> GraphicalReportHandler {
     GraphicalReportHandler::new_themed(theme)
         .with_width(options.width)
         .with_links(false)
+        .tab_width(super::window::TAB_WIDTH)
 }
 
 /// The columns miette takes from the width before a headline's text: two,

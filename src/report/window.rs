@@ -18,6 +18,21 @@ use crate::text::LineIndex;
 /// Marks text cut from a line.
 const CUT: &str = "…";
 
+/// The columns a tab takes at most: miette expands a tab to the next
+/// multiple of this, and the report's handler is given the same.
+pub const TAB_WIDTH: usize = 4;
+
+/// The terminal columns `c` takes in the report: a tab as many as it can
+/// (a line of tabs is as wide as miette lays it out), other control
+/// characters none.
+fn cell_width(c: char) -> usize {
+    if c == '\t' {
+        TAB_WIDTH
+    } else {
+        c.width().unwrap_or(0)
+    }
+}
+
 /// One line of the window.
 #[derive(Debug, Clone)]
 struct ShownLine {
@@ -155,13 +170,13 @@ fn keep(text: &str, range: Range<usize>, spans: &[Range<usize>], width: usize) -
     }
     // Columns per character, never fewer: terminals differ on whether a
     // lam-alef pair takes one cell or two.
-    let span_width: usize = text[lo..hi].chars().map(|c| c.width().unwrap_or(0)).sum();
+    let span_width: usize = text[lo..hi].chars().map(cell_width).sum();
     let room = width.saturating_sub(span_width + 2);
     // Columns before the spans, then after, within the room left.
     let mut before = lo;
     let mut used = 0;
     for (i, c) in text[range.start..lo].char_indices().rev() {
-        let w = c.width().unwrap_or(0);
+        let w = cell_width(c);
         if used + w > room / 2 {
             break;
         }
@@ -172,7 +187,7 @@ fn keep(text: &str, range: Range<usize>, spans: &[Range<usize>], width: usize) -
     let mut after = hi;
     let mut used = 0;
     for (i, c) in text[hi..range.end].char_indices() {
-        let w = c.width().unwrap_or(0);
+        let w = cell_width(c);
         if used + w > after_room {
             break;
         }
@@ -188,7 +203,7 @@ fn keep(text: &str, range: Range<usize>, spans: &[Range<usize>], width: usize) -
 fn columns_end(text: &str, range: Range<usize>, width: usize) -> usize {
     let mut used = 0;
     for (i, c) in text[range.clone()].char_indices() {
-        used += c.width().unwrap_or(0);
+        used += cell_width(c);
         if used > width {
             return range.start + i;
         }
@@ -199,12 +214,13 @@ fn columns_end(text: &str, range: Range<usize>, width: usize) -> usize {
 /// Whether `line` takes at most `width` terminal columns, looking at no
 /// more of it than that.
 fn fits(line: &str, width: usize) -> bool {
-    if line.len() <= width {
+    // No character but a tab takes more columns than bytes.
+    if line.len() <= width && !line.as_bytes().contains(&b'\t') {
         return true;
     }
     let mut used = 0;
     for c in line.chars() {
-        used += c.width().unwrap_or(0);
+        used += cell_width(c);
         if used > width {
             return false;
         }
@@ -289,6 +305,25 @@ mod tests {
         let window = Window::new("t", &text, &index, std::slice::from_ref(&long), 60);
         assert!(window.text().chars().count() <= 64);
         assert_eq!(window.span(&long).offset(), "…".len());
+    }
+
+    #[test]
+    fn tabs_count_as_the_columns_miette_gives_them() {
+        // Indented with tabs: each takes up to four columns when laid out,
+        // so 500 of them leave the span far outside 60 columns unless cut.
+        let text = format!("{}recieve it\n", "\t".repeat(500));
+        let index = LineIndex::new(&text);
+        let at = text.find("recieve").unwrap();
+        let span = at..at + "recieve".len();
+        let window = Window::new("t", &text, &index, std::slice::from_ref(&span), 60);
+        let shown = window.text().trim_end();
+        let columns: usize = shown.chars().map(cell_width).sum();
+        assert!(columns <= 62, "{columns} columns: {shown:?}");
+        let mapped = window.span(&span);
+        assert_eq!(
+            &window.text()[mapped.offset()..mapped.offset() + mapped.len()],
+            "recieve"
+        );
     }
 
     #[test]
