@@ -31,32 +31,43 @@ pub fn layout(path: &str, text: &str, lines: &LineIndex) -> Result<Layout, LoadE
     let mut layout = Layout::default();
     let mut stack: Vec<Block> = Vec::new();
     let mut image_paragraph_pending = false;
-    // A byte-order mark would hide the front matter from the parser: parse
-    // after it, and shift every range back onto the file as read.
+    // A byte-order mark would hide the front matter: read after it, and
+    // shift every range back onto the file as read.
     let body = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    let shift = text.len() - body.len();
-    let parser = Parser::new_ext(
-        body,
-        Options::ENABLE_YAML_STYLE_METADATA_BLOCKS | Options::ENABLE_TABLES,
-    );
-    let mut in_metadata = false;
-    let mut in_code = false;
+    let bom = text.len() - body.len();
+    let mut sections: Vec<Section> = Vec::new();
     // Text the reader sees: everything else is markup.
     let mut prose: Vec<Range<usize>> = Vec::new();
+    let markdown_start = match find_front_matter(body) {
+        FrontMatterBlock::Absent => 0,
+        FrontMatterBlock::Closed { yaml, end } => {
+            let yaml = yaml.start + bom..yaml.end + bom;
+            front_matter(path, text, lines, yaml, &mut layout, &mut sections)?;
+            // The title is prose; the keys and other values are not.
+            prose.extend(sections.iter().map(|s| s.range.clone()));
+            end
+        }
+        FrontMatterBlock::Unclosed => {
+            let (line, column) = lines.position(text, bom);
+            return Err(LoadError::Malformed {
+                path: path.to_string(),
+                line,
+                column,
+                message: "the front matter opened here is not closed".into(),
+                help: Some(
+                    "end the front matter with a `---` line before the article's text".into(),
+                ),
+            });
+        }
+    };
+    let shift = bom + markdown_start;
+    let parser = Parser::new_ext(&body[markdown_start..], Options::ENABLE_TABLES);
+    let mut in_code = false;
     // Code inside HTML blocks (`<pre>`, `<code>`): not prose.
     let mut code: Vec<Range<usize>> = Vec::new();
-    let mut sections: Vec<Section> = Vec::new();
     for (event, range) in parser.into_offset_iter() {
         let range = range.start + shift..range.end + shift;
         match event {
-            Event::Start(Tag::MetadataBlock(_)) => in_metadata = true,
-            Event::End(TagEnd::MetadataBlock(_)) => in_metadata = false,
-            Event::Text(_) if in_metadata => {
-                let before = sections.len();
-                front_matter(path, text, lines, range, &mut layout, &mut sections)?;
-                // The title is prose; the keys and other values are not.
-                prose.extend(sections[before..].iter().map(|s| s.range.clone()));
-            }
             // Code is not article text: no section, no prose.
             Event::Start(Tag::CodeBlock(_)) => in_code = true,
             Event::End(TagEnd::CodeBlock) => in_code = false,
@@ -294,6 +305,71 @@ fn push_caption(text: &str, span: Range<usize>, sections: &mut Vec<Section>) {
     });
 }
 
+/// Where a Markdown article's front matter is.
+#[derive(Debug, PartialEq)]
+enum FrontMatterBlock {
+    /// The article does not open with a `---` line.
+    Absent,
+    /// The YAML between the `---` lines, and where the Markdown starts.
+    Closed { yaml: Range<usize>, end: usize },
+    /// A `---` line and YAML keys, but no line closes them.
+    Unclosed,
+}
+
+/// Finds the front matter as Jekyll and Hugo do: a first line `---`, up to
+/// the next line `---` (or YAML's `...`). pulldown-cmark's metadata blocks
+/// also refuse a block whose first line is blank, which these tools accept:
+/// such an article lost its date and title, and its keys were read as text.
+/// A block that opens with a blank line is front matter when its first
+/// line with text is a YAML key, and thematic breaks around a paragraph
+/// otherwise, as before; so is an opening `---` with no close, which is
+/// front matter left open when its first line with text is a key.
+fn find_front_matter(body: &str) -> FrontMatterBlock {
+    let mut rest = body.split_inclusive('\n');
+    let Some(first) = rest.next().filter(|l| l.trim_end() == "---") else {
+        return FrontMatterBlock::Absent;
+    };
+    let yaml_start = first.len();
+    let after = &body[yaml_start..];
+    let keys_first = after
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .is_some_and(is_yaml_key_line);
+    let blank_first = after.lines().next().is_none_or(|l| l.trim().is_empty());
+    if blank_first && !keys_first {
+        return FrontMatterBlock::Absent;
+    }
+    let mut at = yaml_start;
+    for line in rest {
+        if matches!(line.trim_end(), "---" | "...") {
+            return FrontMatterBlock::Closed {
+                yaml: yaml_start..at,
+                end: at + line.len(),
+            };
+        }
+        at += line.len();
+    }
+    if keys_first {
+        FrontMatterBlock::Unclosed
+    } else {
+        FrontMatterBlock::Absent
+    }
+}
+
+/// Whether `line` starts a YAML mapping entry as front matter writes them
+/// (`date: 2024-05-16`, `title:`): a lower-case key, so that a sentence
+/// such as "Note: …" is not taken for one.
+fn is_yaml_key_line(line: &str) -> bool {
+    let Some((key, value)) = line.split_once(':') else {
+        return false;
+    };
+    key.starts_with(|c: char| c.is_ascii_lowercase() || c == '_')
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+        && (value.is_empty() || value.starts_with([' ', '\t', '\r']))
+}
+
 /// Reads the front matter keys factlint uses.
 fn front_matter(
     path: &str,
@@ -436,6 +512,77 @@ mod tests {
         assert_eq!(layout.date, None);
         assert_eq!(layout.problems.len(), 1);
         assert_eq!(&text[layout.problems[0].range.clone()], "2023-02-30");
+    }
+
+    #[test]
+    fn front_matter_opening_with_a_blank_line_is_read() {
+        for text in [
+            "---\n\ntitle: Visit\ndate: 2023-02-24\n---\n\nThe chief met his counterpart.\n",
+            "\u{FEFF}---\r\n\r\ntitle: Visit\r\ndate: 2023-02-24\r\n---\r\n\r\nThe chief met his counterpart.\r\n",
+        ] {
+            let layout = layout("a.md", text, &LineIndex::new(text)).unwrap();
+            assert_eq!(
+                layout.date.as_ref().map(|d| d.0),
+                chrono::NaiveDate::from_ymd_opt(2023, 2, 24),
+                "{text:?}"
+            );
+            assert_eq!(
+                kinds(text),
+                vec![
+                    (SectionKind::Headline, "Visit".into()),
+                    (SectionKind::Body, "The chief met his counterpart.".into()),
+                ],
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn front_matter_left_open_is_a_located_error() {
+        let text = "---\ntitle: Visit\ndate: 2023-02-24\n\nThe chief met his counterpart.\n";
+        match layout("a.md", text, &LineIndex::new(text)) {
+            Err(LoadError::Malformed {
+                line,
+                column,
+                message,
+                ..
+            }) => {
+                assert_eq!((line, column), (1, 1));
+                assert!(message.contains("not closed"), "{message}");
+            }
+            other => panic!("expected an error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn thematic_breaks_around_text_are_not_front_matter() {
+        // No YAML key after the opening rule: Markdown, as pulldown-cmark
+        // reads it.
+        for text in [
+            "---\n\nAn opening paragraph.\n\n---\n\nThe body.\n",
+            "---\n\nAn opening paragraph.\n",
+        ] {
+            let k = kinds(text);
+            assert!(
+                k.contains(&(SectionKind::Body, "An opening paragraph.".into())),
+                "{k:?}"
+            );
+        }
+        // An empty front matter is no front matter.
+        assert_eq!(
+            kinds("---\n---\n\nThe body.\n"),
+            vec![(SectionKind::Body, "The body.".into())]
+        );
+    }
+
+    #[test]
+    fn yaml_key_lines_are_told_from_sentences() {
+        for key in ["date: 2024-05-16", "title:", "first_published: x", "og-title:\tx"] {
+            assert!(is_yaml_key_line(key), "{key}");
+        }
+        for sentence in ["Note: this is prose", "Update 3: more", "http://x", "A sentence."] {
+            assert!(!is_yaml_key_line(sentence), "{sentence}");
+        }
     }
 
     #[test]
