@@ -374,6 +374,54 @@ fn a_byte_order_mark_does_not_hide_front_matter() {
 }
 
 #[test]
+fn front_matter_after_a_blank_line_is_read_and_one_left_open_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("blank.md"),
+        "---\n\ntitle: Talks\ndate: 2024-03-12\n---\n\nMinisters met on Monday.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("open.md"),
+        "---\ntitle: Talks\ndate: 2024-03-12\n\nMinisters met on Monday.\n",
+    )
+    .unwrap();
+    let output = run_in(
+        dir.path(),
+        &[
+            "check",
+            "blank.md",
+            "open.md",
+            "--format",
+            "json",
+            "--no-config",
+        ],
+    );
+    // The open front matter is an error; the other file is still checked.
+    assert_eq!(code(&output), 2, "{}", stderr(&output));
+    let files = json(&output)["files"].clone();
+    let blank = files
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["path"] == "blank.md")
+        .unwrap();
+    assert_eq!(blank["reference_date"]["source"], "front_matter", "{blank}");
+    assert_eq!(blank["reference_date"]["date"], "2024-03-12");
+    let open = files
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["path"] == "open.md")
+        .unwrap();
+    let error = open["error"].to_string();
+    assert!(
+        error.contains("open.md:1:1") && error.contains("not closed"),
+        "{error}"
+    );
+}
+
+#[test]
 fn lone_carriage_returns_separate_lines() {
     let dir = tempfile::tempdir().unwrap();
     let text = String::from_utf8(reference()).unwrap().replace('\n', "\r");

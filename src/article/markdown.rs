@@ -577,10 +577,20 @@ mod tests {
 
     #[test]
     fn yaml_key_lines_are_told_from_sentences() {
-        for key in ["date: 2024-05-16", "title:", "first_published: x", "og-title:\tx"] {
+        for key in [
+            "date: 2024-05-16",
+            "title:",
+            "first_published: x",
+            "og-title:\tx",
+        ] {
             assert!(is_yaml_key_line(key), "{key}");
         }
-        for sentence in ["Note: this is prose", "Update 3: more", "http://x", "A sentence."] {
+        for sentence in [
+            "Note: this is prose",
+            "Update 3: more",
+            "http://x",
+            "A sentence.",
+        ] {
             assert!(!is_yaml_key_line(sentence), "{sentence}");
         }
     }
