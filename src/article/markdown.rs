@@ -391,10 +391,8 @@ fn front_matter(
         }
     };
     let matter: FrontMatter = serde_saphyr::from_str(yaml).map_err(|err| {
-        let offset = err
-            .location()
-            .and_then(|l| l.span().byte_offset())
-            .map_or(block.start, |o| block.start + o as usize);
+        let offset = crate::diagnostic::yaml::error_place(&err, yaml)
+            .map_or(block.start, |(o, _)| block.start + o);
         malformed(
             offset,
             format!(

@@ -19,21 +19,41 @@ pub fn yaml_message(err: &serde_saphyr::Error) -> String {
         .to_string()
 }
 
+/// Where in `text` a serde-saphyr error is, as a byte offset and length.
+/// Errors of the scanner (a tab where YAML wants spaces, an unclosed
+/// quote) carry a line and column but no byte offset: those are found
+/// from the line and column, so that the error does not point at 1:1.
+pub fn error_place(err: &serde_saphyr::Error, text: &str) -> Option<(usize, usize)> {
+    let location = err.location()?;
+    let span = location.span();
+    if let Some(offset) = span.byte_offset() {
+        return Some((offset as usize, span.byte_len().unwrap_or(1) as usize));
+    }
+    let (line, column) = (location.line() as usize, location.column() as usize);
+    if line == 0 {
+        return None;
+    }
+    let line_start = if line == 1 {
+        0
+    } else {
+        text.match_indices('\n').nth(line - 2)?.0 + 1
+    };
+    let line_text = text[line_start..].split('\n').next().unwrap_or_default();
+    let offset = line_text
+        .char_indices()
+        .nth(column.saturating_sub(1))
+        .map_or(line_start + line_text.len(), |(i, _)| line_start + i);
+    let len = text[offset..].chars().next().map_or(0, char::len_utf8);
+    Some((offset, len))
+}
+
 /// Turns a serde-saphyr error into a located pack error with help.
 pub fn yaml_error<D: Domain>(
     file: &str,
     text: &Arc<str>,
     err: &serde_saphyr::Error,
 ) -> SourceError<D> {
-    let (offset, len) = err
-        .location()
-        .and_then(|l| {
-            Some((
-                l.span().byte_offset()? as usize,
-                l.span().byte_len().unwrap_or(1) as usize,
-            ))
-        })
-        .unwrap_or((0, 0));
+    let (offset, len) = error_place(err, text).unwrap_or((0, 0));
     let message = yaml_message(err);
     let (kind, help) = if let Some(rest) = message.strip_prefix("unknown field `") {
         let unknown = rest.split('`').next().unwrap_or_default();
@@ -62,6 +82,11 @@ pub fn yaml_error<D: Domain>(
             ErrorKind::WrongType,
             Some("see the rule-pack reference in the README for each key's type".to_string()),
         )
+    } else if message.contains("found a tab") {
+        (
+            ErrorKind::Syntax,
+            Some("YAML indents with spaces: replace the tab on or after this line".to_string()),
+        )
     } else if message.contains("missing field") {
         (ErrorKind::WrongType, None)
     } else {
@@ -87,4 +112,28 @@ fn expected_list(message: &str) -> Vec<String> {
         .filter(|s| !s.is_empty() && *s != "or")
         .map(String::from)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_scanner_error_is_placed_by_its_line_and_column() {
+        // A tab where YAML wants spaces: the scanner's error has a line and
+        // column but no byte offset.
+        let text = "pack: x\nentities:\n  - id: أ\n\tnames: {}\n";
+        let err = serde_saphyr::from_str::<serde_json::Value>(text).unwrap_err();
+        assert_eq!(err.location().unwrap().span().byte_offset(), None);
+        let (offset, len) = error_place(&err, text).expect("a place");
+        let line = text[..offset].matches('\n').count() + 1;
+        let column = text[..offset].rsplit('\n').next().unwrap().chars().count() + 1;
+        let location = err.location().unwrap();
+        assert_eq!(
+            (line as u64, column as u64),
+            (location.line(), location.column())
+        );
+        assert!(line >= 3, "placed on line {line}: {err}");
+        assert_eq!(len, text[offset..].chars().next().unwrap().len_utf8());
+    }
 }

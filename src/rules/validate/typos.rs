@@ -242,6 +242,20 @@ impl Validator<'_> {
                 );
                 continue;
             };
+            if corrections.iter().any(|c| *c == typo) {
+                self.errors.push(
+                    PackError::at(
+                        PackErrorKind::InvalidValue,
+                        &name,
+                        &csv,
+                        start,
+                        row_len,
+                        format!("`{typo}` is given as its own correction"),
+                    )
+                    .with_help("write the misspelling first and only its corrections after it"),
+                );
+                continue;
+            }
             if let Some(first) = seen.insert(typo.to_string(), line) {
                 self.errors.push(
                     PackError::at(
@@ -286,6 +300,13 @@ impl Validator<'_> {
                     self.regex(&t.find);
                 } else if t.find.value.trim().is_empty() {
                     self.error(PackErrorKind::InvalidValue, &t.find, "empty `find`");
+                } else if t.find.value.trim() == t.replace.trim() {
+                    let message = format!(
+                        "`replace` is `find` itself (`{}`): the entry would flag the word it writes",
+                        t.find.value.trim()
+                    );
+                    self.error(PackErrorKind::InvalidValue, &t.find, message).help =
+                        Some("write the misspelling in `find` and its correction in `replace`".into());
                 }
                 let language = match &t.lang {
                     Some(lang) => self.language(lang).unwrap_or(Language::En),
@@ -405,6 +426,33 @@ mod tests {
         );
         let header = load("wrong,header\na,b\n").unwrap_err();
         assert!(header[0].to_string().contains("`typo,correction`"));
+    }
+
+    #[test]
+    fn a_word_given_as_its_own_correction_is_an_error() {
+        let errors = load("typo,correction\nrecieve,receive\nteh,the,teh\n").unwrap_err();
+        let shown: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        assert_eq!(shown.len(), 1, "{shown:?}");
+        assert!(
+            shown[0].starts_with("list.csv:3:1: `teh` is given as its own correction"),
+            "{shown:?}"
+        );
+        let read = |_: &str| -> Result<(String, std::borrow::Cow<'static, str>), String> {
+            unreachable!("the pack reads no list")
+        };
+        let errors = parse_pack_with(
+            "house.yaml",
+            Arc::from("typos:\n  - { find: recieve, replace: receive }\n  - { find: teh, replace: teh }\n"),
+            false,
+            &read,
+        )
+        .unwrap_err();
+        let shown: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        assert_eq!(shown.len(), 1, "{shown:?}");
+        assert!(
+            shown[0].starts_with("house.yaml:3:13: `replace` is `find` itself"),
+            "{shown:?}"
+        );
     }
 
     /// The row reader reads every row of every bundled CSV list, and a few
