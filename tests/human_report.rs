@@ -117,29 +117,35 @@ fn long_lines_are_windowed_to_the_report_width() {
     );
 }
 
-/// A label tens of thousands of characters along its finding's line (a
-/// whole article on one line, as CMS exports often are) is shown at the
-/// cut: the report neither panics nor prints a line of that length.
-#[test]
-fn a_label_far_along_one_line_is_shown_at_the_cut() {
+/// The human report of one file `name` holding `text`, checked with the
+/// bundled packs alone and no colour.
+fn report_of_one_file(name: &str, text: &str) -> std::process::Output {
     let dir = tempfile::tempdir().unwrap();
-    let filler: String = (0..12_000).map(|i| format!("نص{i} ")).collect();
-    let text = format!(
-        "وصل قائد سلاح الجو أمس. ثم تحدث قائد سلاح الجو اليوم. وقال قائد سلاح الجو كلمة. {filler}وأعلن قائد سلاح الجوي النتائج.\n"
-    );
-    std::fs::write(dir.path().join("far.txt"), &text).unwrap();
-    let output = factlint_in(
+    std::fs::write(dir.path().join(name), text).unwrap();
+    factlint_in(
         dir.path(),
         &[
             "check",
-            "far.txt",
+            name,
             "--color",
             "never",
             "--no-config",
             "--no-cache",
         ],
         None,
+    )
+}
+
+/// A label tens of thousands of characters along its finding's line (a
+/// whole article on one line, as CMS exports often are) is shown at the
+/// cut: the report neither panics nor prints a line of that length.
+#[test]
+fn a_label_far_along_one_line_is_shown_at_the_cut() {
+    let filler: String = (0..12_000).map(|i| format!("نص{i} ")).collect();
+    let text = format!(
+        "وصل قائد سلاح الجو أمس. ثم تحدث قائد سلاح الجو اليوم. وقال قائد سلاح الجو كلمة. {filler}وأعلن قائد سلاح الجوي النتائج.\n"
     );
+    let output = report_of_one_file("far.txt", &text);
     let report = stdout(&output);
     // A warning: the run passes.
     assert_eq!(code(&output), 0, "{}", stderr(&output));
@@ -152,24 +158,7 @@ fn a_label_far_along_one_line_is_shown_at_the_cut() {
 
 #[test]
 fn a_word_after_a_run_of_tabs_is_underlined_in_view() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("tabs.txt"),
-        format!("{}recieve it\n", "\t".repeat(500)),
-    )
-    .unwrap();
-    let output = factlint_in(
-        dir.path(),
-        &[
-            "check",
-            "tabs.txt",
-            "--color",
-            "never",
-            "--no-config",
-            "--no-cache",
-        ],
-        None,
-    );
+    let output = report_of_one_file("tabs.txt", &format!("{}recieve it\n", "\t".repeat(500)));
     let report = stdout(&output);
     assert_eq!(code(&output), 1, "{}", stderr(&output));
     assert!(report.contains("tabs.txt:1:501]"), "{report}");
