@@ -302,13 +302,9 @@ impl Article {
     /// The 1-based line and UTF-8 byte column of byte `offset`, for
     /// formats that count columns in bytes (reviewdog's rdjson).
     pub fn byte_position(&self, offset: usize) -> (usize, usize) {
-        let (line, column) = self.position(offset);
-        let line_start: usize = self.text[..offset]
-            .chars()
-            .rev()
-            .take(column - 1)
-            .map(char::len_utf8)
-            .sum();
-        (line, line_start + 1)
+        let offset = offset.min(self.text.len());
+        let line = self.lines.line_of(offset);
+        let line_start = self.lines.line_range(&self.text, line).start;
+        (line, offset - line_start + 1)
     }
 }

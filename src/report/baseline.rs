@@ -37,15 +37,18 @@ pub fn fingerprint(parts: &[&str]) -> String {
 
 /// The fingerprints of a checked file's findings, in finding order.
 pub fn fingerprints(path: &str, checked: &Checked) -> Vec<String> {
-    let mut seen: Vec<(&str, &str)> = Vec::new();
+    // How many findings with the same code and words came before: counted
+    // in a map, so that an article with thousands of findings on the same
+    // word costs no more per finding than one with a few.
+    let mut seen: rustc_hash::FxHashMap<(&str, &str), usize> = Default::default();
     checked
         .findings
         .iter()
         .map(|finding| {
             let words = &checked.article.text[finding.range.clone()];
-            let key = (finding.code(), words);
-            let occurrence = seen.iter().filter(|k| **k == key).count();
-            seen.push(key);
+            let count = seen.entry((finding.code(), words)).or_default();
+            let occurrence = *count;
+            *count += 1;
             fingerprint(&[path, finding.code(), words, &occurrence.to_string()])
         })
         .collect()

@@ -186,13 +186,18 @@ fn paragraph(
     article: &Article,
     range: Range<usize>,
     findings: &[(usize, &Finding)],
+    longest: usize,
     prefix: &str,
     opened: &mut [bool],
 ) {
     let text = slice(article, &range);
     let lang = block_language(text, article.language);
     let _ = write!(out, r#"<p lang="{}" dir="{}">"#, lang.code(), dir(lang));
-    let placed: Vec<Placed> = findings
+    // `findings` are in text order: only those starting at most the
+    // longest finding's length before the paragraph can reach into it.
+    let from = findings.partition_point(|(_, f)| f.range.start + longest < range.start);
+    let to = findings.partition_point(|(_, f)| f.range.start <= range.end);
+    let placed: Vec<Placed> = findings[from..to.max(from)]
         .iter()
         .filter(|(_, f)| {
             let r = &f.range;
@@ -215,12 +220,21 @@ fn paragraph(
     cuts.sort_unstable();
     cuts.dedup();
     let mut stack: Vec<Placed> = Vec::new();
+    // The marks open at each cut, kept as the cuts advance: a paragraph
+    // with thousands of findings (a one-line article) costs the marks
+    // around each cut, not every mark of the paragraph.
+    let mut by_start = placed;
+    by_start.sort_by_key(|p| (p.start, p.n));
+    let mut admitted = 0;
+    let mut open: Vec<Placed> = Vec::new();
     for (i, &at) in cuts.iter().enumerate() {
-        let mut wanted: Vec<Placed> = placed
-            .iter()
-            .filter(|p| p.start <= at && at < p.end)
-            .copied()
-            .collect();
+        let first_new = admitted;
+        while by_start.get(admitted).is_some_and(|p| p.start <= at) {
+            open.push(by_start[admitted]);
+            admitted += 1;
+        }
+        open.retain(|p| at < p.end);
+        let mut wanted = open.clone();
         wanted.sort_by_key(|p| (p.start, std::cmp::Reverse(p.end), p.n));
         let keep = stack
             .iter()
@@ -231,7 +245,10 @@ fn paragraph(
             stack.pop();
             out.push_str("</mark>");
         }
-        for p in placed.iter().filter(|p| p.start == at && p.end == at) {
+        for p in by_start[first_new..admitted]
+            .iter()
+            .filter(|p| p.start == at && p.end == at)
+        {
             open_mark(out, article, p, prefix, opened, true);
             out.push_str("</mark>");
         }
@@ -363,6 +380,14 @@ pub fn article_view(report: &FileReport, prefix: &str) -> String {
         .enumerate()
         .map(|(i, f)| (i + 1, f))
         .collect();
+    // In text order, for each paragraph to find its own by binary search.
+    let mut in_text_order = numbered.clone();
+    in_text_order.sort_by_key(|&(n, f)| (f.range.start, n));
+    let longest = numbered
+        .iter()
+        .map(|(_, f)| f.range.len())
+        .max()
+        .unwrap_or(0);
     let mut opened = vec![false; numbered.len()];
     let _ = write!(
         out,
@@ -386,7 +411,15 @@ pub fn article_view(report: &FileReport, prefix: &str) -> String {
             previous = Some(section.kind);
         }
         for range in paragraphs(article, section) {
-            paragraph(&mut out, article, range, &numbered, prefix, &mut opened);
+            paragraph(
+                &mut out,
+                article,
+                range,
+                &in_text_order,
+                longest,
+                prefix,
+                &mut opened,
+            );
         }
     }
     if previous.is_some() {
