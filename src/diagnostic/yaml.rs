@@ -30,19 +30,16 @@ pub fn error_place(err: &serde_saphyr::Error, text: &str) -> Option<(usize, usiz
         return Some((offset as usize, span.byte_len().unwrap_or(1) as usize));
     }
     let (line, column) = (location.line() as usize, location.column() as usize);
-    if line == 0 {
+    let lines = crate::text::LineIndex::new(text);
+    if line == 0 || line > lines.line_of(text.len()) {
         return None;
     }
-    let line_start = if line == 1 {
-        0
-    } else {
-        text.match_indices('\n').nth(line - 2)?.0 + 1
-    };
-    let line_text = text[line_start..].split('\n').next().unwrap_or_default();
+    let line_range = lines.line_range(text, line);
+    let line_text = &text[line_range.clone()];
     let offset = line_text
         .char_indices()
         .nth(column.saturating_sub(1))
-        .map_or(line_start + line_text.len(), |(i, _)| line_start + i);
+        .map_or(line_range.end, |(i, _)| line_range.start + i);
     let len = text[offset..].chars().next().map_or(0, char::len_utf8);
     Some((offset, len))
 }
@@ -135,5 +132,14 @@ mod tests {
         );
         assert!(line >= 3, "placed on line {line}: {err}");
         assert_eq!(len, text[offset..].chars().next().unwrap().len_utf8());
+    }
+
+    #[test]
+    fn an_error_at_the_end_of_the_text_is_placed_there() {
+        // An unclosed quote: the scanner stops on the line after the last.
+        let text = "pack: x\ndescription: \"open\n";
+        let err = serde_saphyr::from_str::<serde_json::Value>(text).unwrap_err();
+        let (offset, _) = error_place(&err, text).expect("a place");
+        assert!(offset >= "pack: x\n".len(), "placed at {offset}: {err}");
     }
 }
